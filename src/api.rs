@@ -1,0 +1,70 @@
+//! The only module that does I/O: fetches the data files and hands their
+//! text to `reader_core` for decoding.
+
+use std::pin::pin;
+
+use futures::future::{select, Either};
+use gloo_net::http::Request;
+use gloo_timers::future::TimeoutFuture;
+use leptos::logging::warn;
+use reader_core::article::article_file;
+use reader_core::cities::CITIES_FILE;
+use reader_core::column::COLUMN_FILE;
+use reader_core::{classify_response, decode_article, decode_cities, decode_column};
+use reader_core::{Article, Cities, Column, Id, LoadError};
+
+/// Where the data files are served.
+const DATA_ROOT: &str = "/data/";
+/// How long to wait for a data file before offering a retry.
+const TIMEOUT_MS: u32 = 15_000;
+
+pub async fn load_column() -> Result<Column, LoadError> {
+    let text = fetch_text(COLUMN_FILE).await?;
+    decode_column(&text).map_err(LoadError::BadData)
+}
+
+/// Loads an article by the id in the URL; an id that cannot be a file name
+/// is simply not found.
+pub async fn load_article(id: &str) -> Result<Article, LoadError> {
+    let Some(id) = Id::parse(id) else {
+        return Err(LoadError::NotFound {
+            file: format!("articles/{id}.json"),
+        });
+    };
+    let file = article_file(&id);
+    let text = fetch_text(&file).await?;
+    let article = decode_article(&file, &text).map_err(LoadError::BadData)?;
+    for notice in &article.notices {
+        warn!("{notice}");
+    }
+    Ok(article)
+}
+
+pub async fn load_cities() -> Result<Cities, LoadError> {
+    let text = fetch_text(CITIES_FILE).await?;
+    decode_cities(&text).map_err(LoadError::BadData)
+}
+
+/// Fetches `/data/{file}` as text, with a timeout, and checks the answer is
+/// JSON rather than an error page.
+async fn fetch_text(file: &str) -> Result<String, LoadError> {
+    let url = format!("{DATA_ROOT}{file}");
+    let unreachable = || LoadError::Unreachable {
+        file: file.to_owned(),
+    };
+    let request = async {
+        let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
+        let content_type = response.headers().get("content-type");
+        let body = response.text().await.map_err(|_| unreachable())?;
+        classify_response(file, response.status(), content_type.as_deref(), &body)?;
+        Ok(body)
+    };
+    let request = pin!(request);
+    let outcome = select(request, TimeoutFuture::new(TIMEOUT_MS)).await;
+    match outcome {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => Err(LoadError::TimedOut {
+            file: file.to_owned(),
+        }),
+    }
+}

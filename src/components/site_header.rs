@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+use crate::text;
+use crate::ColumnData;
+
+/// The site header: a skip link, the column's name and the way back to the column.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let column = expect_context::<ColumnData>();
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
+            <div class="site-header__inner">
+                <p class="site-header__name">
+                    {move || column.title().unwrap_or_else(|| text::COLUMN_FALLBACK_TITLE.to_owned())}
+                </p>
+                <a class="site-header__top" href="/">{text::BACK_TO_TOP}</a>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,70 @@
+//! The Changning news reader: a Leptos (CSR) app over the JSON files in `/data/`.
+//!
+//! Data flows one way: [`api`] fetches bytes, `reader_core` decodes and
+//! validates them, resources and signals hold the result, and the views in
+//! [`pages`] and [`components`] render it. See ARCHITECTURE.md.
+
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod prefs;
+pub mod text;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use reader_core::{Column, FontScale, LoadError};
+
+use components::site_footer::SiteFooter;
+use components::site_header::SiteHeader;
+use pages::article::ArticlePage;
+use pages::column::ColumnPage;
+use pages::not_found::NotFoundPage;
+
+/// The news column, loaded once for the whole app (header, footer, `/`).
+#[derive(Clone, Copy)]
+pub struct ColumnData(pub LocalResource<Result<Arc<Column>, LoadError>>);
+
+impl ColumnData {
+    /// The column's title once it is known.
+    pub fn title(&self) -> Option<String> {
+        self.0
+            .get()
+            .and_then(|column| column.ok())
+            .map(|c| c.about.title.clone())
+    }
+}
+
+/// The reader's article text size, shared by every page that shows an article.
+#[derive(Clone, Copy)]
+pub struct FontScaleSetting(pub RwSignal<FontScale>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    // Read before anything renders, so an article is painted at the reader's
+    // size from its first frame and never jumps.
+    let font_scale = RwSignal::new(prefs::load_font_scale());
+    Effect::new(move |_| prefs::save_font_scale(font_scale.get()));
+    provide_context(FontScaleSetting(font_scale));
+
+    let column = LocalResource::new(|| async { api::load_column().await.map(Arc::new) });
+    provide_context(ColumnData(column));
+
+    view! {
+        <Router>
+            <SiteHeader/>
+            <main id="main" class="site-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=ColumnPage/>
+                    <Route path=path!("/news/:id") view=ArticlePage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,46 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use reader_core::LoadError;
+
+use super::not_found::NotFoundMessage;
+use crate::api;
+use crate::components::article_view::ArticleView;
+use crate::components::load_error::{LoadErrorView, Loading};
+use crate::text;
+use crate::FontScaleSetting;
+
+/// `/news/{id}`: one article, or why it cannot be shown.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let font_scale = expect_context::<FontScaleSetting>().0;
+    let article = LocalResource::new(move || {
+        let id = params.read().get("id").unwrap_or_default();
+        async move { api::load_article(&id).await.map(Arc::new) }
+    });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => view! {
+                        <Title text=article.title.clone()/>
+                        <ArticleView article=article font_scale=font_scale/>
+                    }
+                    .into_any(),
+                    Err(LoadError::NotFound { .. }) => view! {
+                        <NotFoundMessage heading=text::ARTICLE_NOT_FOUND help=text::ARTICLE_NOT_FOUND_HELP/>
+                    }
+                    .into_any(),
+                    Err(error) => view! {
+                        <Title text=text::describe(&error).0/>
+                        <LoadErrorView error=error on_retry=move |_| article.refetch()/>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use reader_core::Column;
+
+use crate::components::load_error::{LoadErrorView, Loading};
+use crate::text;
+use crate::ColumnData;
+
+/// `/`: the news column, its articles in the order the newsroom gives.
+#[component]
+pub fn ColumnPage() -> impl IntoView {
+    let column = expect_context::<ColumnData>().0;
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match column.await {
+                    Ok(column) => view! { <ColumnList column=column.as_ref().clone()/> }.into_any(),
+                    Err(error) => view! {
+                        <Title text=text::describe(&error).0/>
+                        <LoadErrorView error=error on_retry=move |_| column.refetch()/>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ColumnList(column: Column) -> impl IntoView {
+    let title = column.about.title;
+    let empty = column.articles.is_empty();
+    view! {
+        <Title text=title.clone()/>
+        <section class="column">
+            <h1 class="column__title">{title}</h1>
+            {empty.then(|| view! { <p>{text::NO_ARTICLES}</p> })}
+            <ol class="column__list">
+                {column
+                    .articles
+                    .into_iter()
+                    .map(|entry| view! {
+                        <li class="column__entry">
+                            <h2 class="column__entry-title">
+                                <a href=format!("/news/{}", entry.id)>{entry.title}</a>
+                            </h2>
+                            <p class="column__entry-date">
+                                <time datetime=entry.published.to_string()>{entry.published.format("ja")}</time>
+                            </p>
+                            {entry.summary.map(|s| view! { <p class="column__entry-summary">{s}</p> })}
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}

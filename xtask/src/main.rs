@@ -1,0 +1,156 @@
+//! Dev tasks of the Changning reader, run as `cargo xtask <task>`.
+//!
+//! Every task first installs what it needs and is missing (Debian packages,
+//! the wasm32 target, Trunk, wasm-bindgen-cli of the Cargo.lock version, the
+//! end-to-end test's npm packages), so each works on a fresh machine and is
+//! cheap to run again.
+
+mod nginx;
+mod setup;
+mod shell;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use shell::{run, Cmd};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+  serve   build the release and serve it with nginx on http://127.0.0.1:8080
+  test    every check: fmt, clippy (native + wasm32), unit tests, component
+          tests in headless Chromium, end-to-end tests against nginx
+  dist    build the release into dist/
+  bench   print asset sizes and time to the article's h1 in headless Chromium
+  dev     trunk's development server with live reload on http://127.0.0.1:8080
+  setup   only install what the other tasks need";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "serve" => serve(),
+        "test" => test(),
+        "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
+        "bench" => bench(),
+        "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
+        "setup" => setup::all(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+/// Builds the release into `dist/` without downloading any tool.
+fn dist() -> Result<PathBuf, String> {
+    step("release build (trunk build --release --offline)");
+    run(trunk(["build", "--release", "--offline"]))?;
+    Ok(root().join("dist"))
+}
+
+/// Trunk, finding npm's wasm-opt before any other on PATH.
+fn trunk<const N: usize>(args: [&str; N]) -> Cmd {
+    let tools = root().join("build-tools/node_modules/.bin");
+    let path = std::env::var("PATH").unwrap_or_default();
+    Cmd::new("trunk")
+        .args(args)
+        .env("PATH", &format!("{}:{path}", tools.display()))
+        .dir(root())
+}
+
+fn serve() -> Result<(), String> {
+    setup::all()?;
+    let dist = dist()?;
+    step("serving dist/ with deploy/nginx.conf on http://127.0.0.1:8080 (Ctrl-C stops)");
+    nginx::Server::configure("serve", &dist, 8080)?.run_foreground()
+}
+
+fn test() -> Result<(), String> {
+    setup::all()?;
+    let root = root();
+    step("formatting (cargo fmt --check)");
+    run(Cmd::new("cargo")
+        .args(["fmt", "--all", "--", "--check"])
+        .dir(&root))?;
+    step("lints, native (cargo clippy)");
+    run(Cmd::new("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .dir(&root))?;
+    step("lints, wasm32 (cargo clippy)");
+    run(Cmd::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "changning-reader",
+            "-p",
+            "reader-core",
+            "--all-targets",
+        ])
+        .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+        .dir(&root))?;
+    step("unit tests of the pure logic (cargo test)");
+    run(Cmd::new("cargo")
+        .args(["test", "-p", "reader-core", "-p", "xtask"])
+        .dir(&root))?;
+    step("component tests in headless Chromium (wasm-bindgen-test)");
+    run(Cmd::new("cargo")
+        .args([
+            "test",
+            "-p",
+            "changning-reader",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .dir(&root))?;
+    let dist = dist()?;
+    step("end-to-end tests in Chromium against nginx (Playwright)");
+    let site = root.join("target/e2e/site");
+    shell::copy_dir(&dist, &site)?;
+    let server = nginx::Server::configure("e2e", &site, 8091)?.start()?;
+    let outcome = run(Cmd::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .env("E2E_BASE_URL", &server.base_url())
+        .env("E2E_SITE_ROOT", &site.display().to_string())
+        .dir(root.join("e2e")));
+    drop(server);
+    outcome
+}
+
+fn bench() -> Result<(), String> {
+    setup::all()?;
+    let dist = dist()?;
+    let server = nginx::Server::configure("bench", &dist, 8092)?.start()?;
+    step("benchmark: asset sizes and time to the article h1");
+    run(Cmd::new("node")
+        .args(["bench/article-load.mjs"])
+        .env("BENCH_BASE_URL", &server.base_url())
+        .env("BENCH_DIST", &dist.display().to_string())
+        .dir(root().join("e2e")))
+}
