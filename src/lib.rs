@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod navigation;
 pub mod pages;
 pub mod prefs;
 pub mod text;
@@ -20,6 +21,7 @@ use reader_core::{Column, FontScale, LoadError};
 
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
+use navigation::NavigationTracker;
 use pages::article::ArticlePage;
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <NavigationTracker/>
             <SiteHeader/>
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

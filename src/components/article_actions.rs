@@ -1,12 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::navigation::InAppHistory;
 use crate::text;
 
-/// 印刷 and 閉じる, the original page's 打印本页 and 关闭窗口 done properly.
+/// 印刷 and 閉じる, the original page's 打印本页 and 关闭窗口 done properly:
+/// 閉じる closes a window a script opened, else goes back within the app,
+/// else to the column.
 #[component]
 pub fn ArticleActions() -> impl IntoView {
     let navigate = use_navigate();
+    let in_app_history = use_context::<InAppHistory>();
     let print = |_| {
         let _ = window().print();
     };
@@ -19,11 +23,12 @@ pub fn ArticleActions() -> impl IntoView {
         if opened_by_script && window.close().is_ok() {
             return;
         }
-        match window.history() {
-            Ok(history) if history.length().unwrap_or(0) > 1 => {
-                let _ = history.back();
-            }
-            _ => navigate("/", Default::default()),
+        // Back only when the previous page is one of ours; a page opened
+        // directly (from a link elsewhere, or typed) closes to the column.
+        let went_back = in_app_history.is_some_and(|h| h.can_go_back())
+            && window.history().and_then(|h| h.back()).is_ok();
+        if !went_back {
+            navigate("/", Default::default());
         }
     };
     view! {

@@ -20,6 +20,7 @@ usage: cargo xtask <task>
   serve   build the release and serve it with nginx on http://127.0.0.1:8080
   test    every check: fmt, clippy (native + wasm32), unit tests, component
           tests in headless Chromium, end-to-end tests against nginx
+  e2e     only the end-to-end tests (extra arguments go to Playwright)
   dist    build the release into dist/
   bench   print asset sizes and time to the article's h1 in headless Chromium
   dev     trunk's development server with live reload on http://127.0.0.1:8080
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "serve" => serve(),
         "test" => test(),
+        "e2e" => setup::all().and_then(|_| end_to_end()),
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "bench" => bench(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
@@ -129,16 +131,24 @@ fn test() -> Result<(), String> {
         ])
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .dir(&root))?;
+    end_to_end()
+}
+
+/// Builds the release, serves a copy of it with nginx (the tests add their
+/// own data files to the copy) and runs Playwright.
+fn end_to_end() -> Result<(), String> {
     let dist = dist()?;
     step("end-to-end tests in Chromium against nginx (Playwright)");
-    let site = root.join("target/e2e/site");
+    let site = root().join("target/e2e/site");
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("e2e", &site, 8091)?.start()?;
+    let extra: Vec<String> = std::env::args().skip(2).collect();
     let outcome = run(Cmd::new("npx")
         .args(["--no-install", "playwright", "test"])
+        .args(extra)
         .env("E2E_BASE_URL", &server.base_url())
         .env("E2E_SITE_ROOT", &site.display().to_string())
-        .dir(root.join("e2e")));
+        .dir(root().join("e2e")));
     drop(server);
     outcome
 }

@@ -1,0 +1,44 @@
+// Test data: written by the tests into the site nginx serves, so the app
+// meets real files, real 404s and real headers. Each test uses its own ids.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const siteRoot = process.env.E2E_SITE_ROOT;
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Writes `/data/{path}` (an object is written as JSON, a string as it is). */
+export function writeData(path, content) {
+  const file = join(siteRoot, 'data', path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+}
+
+/** A file of the sample data in public/data, parsed. */
+export function sampleData(path) {
+  return JSON.parse(readFileSync(join(repoRoot, 'public', 'data', path), 'utf8'));
+}
+
+/** A valid article following the data contract, with `overrides` applied. */
+export function article(id, overrides = {}) {
+  return {
+    id,
+    lang: 'ja',
+    title: `テスト記事 ${id}`,
+    published: '2024-02-29',
+    views: null,
+    breadcrumbs: ['テスト', 'テスト欄'],
+    blocks: [
+      { kind: 'paragraph', text: `${id} の第一段落。` },
+      { kind: 'heading', text: `${id} の見出し` },
+      { kind: 'paragraph', text: `${id} の第二段落。` },
+    ],
+    partners: [],
+    ...overrides,
+  };
+}
+
+/** The computed font size of an element, in CSS px. */
+export function fontSize(locator) {
+  return locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+}

@@ -1,0 +1,165 @@
+// The reader's journey on an article page.
+import { test, expect } from '@playwright/test';
+import { article, fontSize, sampleData, writeData } from '../support/site.js';
+
+const seed = sampleData('articles/595305.json');
+
+test('the seed article shows its title, date and every block in order', async ({ page }) => {
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page).toHaveTitle(seed.title);
+
+  const published = page.locator(`time[datetime="${seed.published}"]`);
+  await expect(published).toHaveText('2021年10月14日');
+  await expect(page.getByText('発行日')).toBeVisible();
+  // views is null: the count is not shown at all, not as 0.
+  await expect(page.getByText('閲覧数')).toHaveCount(0);
+
+  const body = page.getByRole('article');
+  const shown = await body.locator('p, h2').allTextContents();
+  const expected = seed.blocks.map((b) => b.text);
+  expect(shown.slice(-expected.length)).toEqual(expected);
+  for (const block of seed.blocks.filter((b) => b.kind === 'heading')) {
+    await expect(page.getByRole('heading', { level: 2, name: block.text })).toBeVisible();
+  }
+
+  const crumbs = page.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link');
+  await expect(crumbs).toHaveText(seed.breadcrumbs);
+  await expect(page.getByRole('article')).toHaveAttribute('lang', 'ja');
+});
+
+test('a known view count is shown with thousands separators', async ({ page }) => {
+  writeData('articles/e2e-views.json', article('e2e-views', { views: 4321 }));
+  await page.goto('/news/e2e-views');
+  await expect(page.getByText('閲覧数')).toBeVisible();
+  await expect(page.getByText('4,321')).toBeVisible();
+});
+
+test('大 > 中 > 小 scale the article text, and the choice survives a reload', async ({ page }) => {
+  await page.goto('/news/595305');
+  const sizes = page.getByRole('group', { name: '文字サイズ' });
+  const paragraph = page.getByText(seed.blocks[0].text);
+  await expect(sizes.getByRole('button', { name: '中' })).toHaveAttribute('aria-pressed', 'true');
+  const medium = await fontSize(paragraph);
+
+  await sizes.getByRole('button', { name: '大' }).click();
+  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sizes.getByRole('button', { name: '中' })).toHaveAttribute('aria-pressed', 'false');
+  const large = await fontSize(paragraph);
+
+  await sizes.getByRole('button', { name: '小' }).click();
+  await expect(sizes.getByRole('button', { name: '小' })).toHaveAttribute('aria-pressed', 'true');
+  const small = await fontSize(paragraph);
+  expect(large).toBeGreaterThan(medium);
+  expect(medium).toBeGreaterThan(small);
+
+  await sizes.getByRole('button', { name: '大' }).click();
+  await page.reload();
+  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await fontSize(paragraph)).toBe(large);
+});
+
+test('a remembered size is there from the first paint: the text never jumps', async ({ page }) => {
+  await page.goto('/news/595305');
+  await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: '大' }).click();
+  // Record the size of the first paragraph at the moment it enters the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const p = document.querySelector('article p');
+      if (p) {
+        window.__firstSize = parseFloat(getComputedStyle(p).fontSize);
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  const paragraph = page.getByText(seed.blocks[0].text);
+  await expect(paragraph).toBeVisible();
+  const first = await page.evaluate(() => window.__firstSize);
+  expect(first).toBe(await fontSize(paragraph));
+});
+
+test('the size buttons still work when browser storage is refused', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('storage is disabled', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/news/595305');
+  const sizes = page.getByRole('group', { name: '文字サイズ' });
+  const paragraph = page.getByText(seed.blocks[0].text);
+  const medium = await fontSize(paragraph);
+  await sizes.getByRole('button', { name: '大' }).click();
+  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await fontSize(paragraph)).toBeGreaterThan(medium);
+});
+
+test('印刷 opens the print dialog, and paper shows the article alone', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__printCalls = 0;
+    window.print = () => {
+      window.__printCalls += 1;
+    };
+  });
+  await page.goto('/news/595305');
+  await page.getByRole('button', { name: '印刷' }).click();
+  expect(await page.evaluate(() => window.__printCalls)).toBe(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(seed.blocks[0].text)).toBeVisible();
+  for (const name of ['印刷', '閉じる', '大', '中', '小']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeHidden();
+  }
+  await expect(page.getByRole('navigation', { name: 'パンくずリスト' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'トップへ戻る' })).toBeHidden();
+  await expect(page.getByRole('contentinfo')).toBeHidden();
+  const colours = await page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    return [body.backgroundColor, getComputedStyle(document.querySelector('article p')).color];
+  });
+  expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+});
+
+test('閉じる on a page opened directly goes to the column', async ({ page }) => {
+  await page.goto('/news/595305');
+  await page.getByRole('button', { name: '閉じる' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
+});
+
+test('閉じる goes back to where the reader came from in the app', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: seed.title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await page.getByRole('button', { name: '閉じる' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  // It went back rather than forward to a new page: "forward" returns to the article.
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+});
+
+test('閉じる closes a window that a script opened', async ({ page }) => {
+  await page.goto('/');
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => window.open('/news/595305', '_blank')),
+  ]);
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // The window may close before the click returns; only that failure is expected.
+  const click = popup.getByRole('button', { name: '閉じる' }).click().catch((error) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await Promise.all([popup.waitForEvent('close'), click]);
+  expect(popup.isClosed()).toBe(true);
+});
+
+test('トップへ戻る leads to the column', async ({ page }) => {
+  await page.goto('/news/595305');
+  await page.getByRole('link', { name: 'トップへ戻る' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleData('articles/index.json').column.title);
+});

@@ -1,0 +1,34 @@
+// The news column at `/`.
+import { test, expect } from '@playwright/test';
+
+const column = {
+  column: { id: 'e2e', title: 'テストのコラム' },
+  articles: [
+    { id: 'c3', title: '三番目に新しい記事ではなく最新', published: '2024-03-01', summary: '最新の要約' },
+    { id: 'c1', title: '古い記事', published: '2019-07' },
+    { id: 'c2', title: '中ほどの記事', published: '2021-10-14', summary: '中ほどの要約' },
+  ],
+};
+
+test('the column lists titles, dates and summaries in the order given', async ({ page }) => {
+  // A column the test makes, served in place of index.json.
+  await page.route('**/data/articles/index.json', (route) => route.fulfill({ json: column }));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テストのコラム');
+  await expect(page).toHaveTitle('テストのコラム');
+  const titles = page.getByRole('heading', { level: 2 });
+  await expect(titles).toHaveText(column.articles.map((a) => a.title));
+  await expect(page.getByRole('listitem').nth(0)).toContainText('2024年3月1日');
+  await expect(page.getByRole('listitem').nth(0)).toContainText('最新の要約');
+  await expect(page.getByRole('listitem').nth(1)).toContainText('2019年7月');
+  await expect(page.getByRole('link', { name: '古い記事' })).toHaveAttribute('href', '/news/c1');
+  // The header names the column from the data, not from the app.
+  await expect(page.getByRole('banner')).toContainText('テストのコラム');
+});
+
+test('an unknown address says so and leads back to the column', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
+  await page.getByRole('link', { name: '記事一覧へ' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

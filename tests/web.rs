@@ -1,0 +1,168 @@
+//! Component tests in headless Chromium (`cargo xtask test` runs them with
+//! wasm-bindgen-test-runner and Debian's chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use changning_reader::components::article_view::ArticleView;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use reader_core::{Article, Block, FontScale, Id, IsoDate};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlStyleElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The real stylesheets, so that text sizes are what a reader gets.
+const STYLES: [&str; 3] = [
+    include_str!("../style/tokens.css"),
+    include_str!("../style/base.css"),
+    include_str!("../style/article.css"),
+];
+
+fn sample_article() -> Arc<Article> {
+    Arc::new(Article {
+        id: Id::parse("1").unwrap(),
+        lang: Some("ja".into()),
+        title: "見出しの記事".into(),
+        published: IsoDate::parse("2021-10-14").unwrap(),
+        views: Some(4321),
+        breadcrumbs: vec!["長寧ニュース".into(), "長寧ニューズ".into()],
+        blocks: vec![
+            Block::Paragraph {
+                text: "第一段落".into(),
+            },
+            Block::Heading {
+                text: "節の見出し".into(),
+            },
+            Block::Paragraph {
+                text: "<b>太字ではない</b>".into(),
+            },
+            Block::Image {
+                src: "/data/img/x.png".into(),
+                alt: "写真の説明".into(),
+                caption: Some("写真".into()),
+            },
+        ],
+        partners: vec![],
+        notices: vec![],
+    })
+}
+
+/// Mounts the article view in a fresh container and returns the container.
+fn mount_article(scale: RwSignal<FontScale>) -> HtmlElement {
+    let document = document();
+    for css in STYLES {
+        let style: HtmlStyleElement = document.create_element("style").unwrap().unchecked_into();
+        style.set_text_content(Some(css));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let article = sample_article();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <Router><ArticleView article=article.clone() font_scale=scale/></Router> }
+    });
+    handle.forget();
+    container
+}
+
+fn query(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn font_size_px(element: &HtmlElement) -> f64 {
+    let style = window().get_computed_style(element).unwrap().unwrap();
+    style
+        .get_property_value("font-size")
+        .unwrap()
+        .trim_end_matches("px")
+        .parse()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn renders_blocks_in_order_as_text() {
+    let root = mount_article(RwSignal::new(FontScale::Medium));
+    let body = query(&root, ".article-body");
+    let children = body.children();
+    let seen: Vec<(String, String)> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|el| {
+            (
+                el.tag_name().to_lowercase(),
+                el.text_content().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("p".into(), "第一段落".into()),
+            ("h2".into(), "節の見出し".into()),
+            ("p".into(), "<b>太字ではない</b>".into()),
+            ("figure".into(), "写真".into()),
+        ]
+    );
+    assert!(
+        body.query_selector("b").unwrap().is_none(),
+        "markup in text must stay text"
+    );
+    assert_eq!(
+        query(&body, "img").get_attribute("alt").as_deref(),
+        Some("写真の説明")
+    );
+    assert_eq!(root.query_selector_all("h1").unwrap().length(), 1);
+    assert_eq!(
+        query(&root, "time").get_attribute("datetime").as_deref(),
+        Some("2021-10-14")
+    );
+    assert!(root.text_content().unwrap().contains("4,321"));
+}
+
+#[wasm_bindgen_test]
+async fn font_size_buttons_toggle_pressed_state_and_text_size() {
+    let scale = RwSignal::new(FontScale::Medium);
+    let root = mount_article(scale);
+    let group = query(&root, "[role=group]");
+    let label_id = group.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        document()
+            .get_element_by_id(&label_id)
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("文字サイズ")
+    );
+
+    let buttons = group.query_selector_all("button").unwrap();
+    let button = |i: u32| -> HtmlElement { buttons.item(i).unwrap().unchecked_into() };
+    let labels: Vec<String> = (0..3).map(|i| button(i).text_content().unwrap()).collect();
+    assert_eq!(labels, ["大", "中", "小"]);
+    let pressed = || {
+        (0..3)
+            .map(|i| button(i).get_attribute("aria-pressed").unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pressed(), ["false", "true", "false"]);
+
+    let paragraph = query(&root, ".article-body__paragraph");
+    let medium = font_size_px(&paragraph);
+    button(0).click();
+    leptos::task::tick().await;
+    assert_eq!(pressed(), ["true", "false", "false"]);
+    assert_eq!(scale.get_untracked(), FontScale::Large);
+    let large = font_size_px(&paragraph);
+    button(2).click();
+    leptos::task::tick().await;
+    assert_eq!(pressed(), ["false", "false", "true"]);
+    let small = font_size_px(&paragraph);
+    assert!(
+        large > medium && medium > small,
+        "大 {large} > 中 {medium} > 小 {small}"
+    );
+}
