@@ -1,6 +1,7 @@
 //! The only module that does I/O: fetches the data files and hands their
 //! text to `reader_core` for decoding.
 
+use std::collections::BTreeMap;
 use std::pin::pin;
 
 use futures::future::{select, Either};
@@ -10,11 +11,15 @@ use leptos::logging::warn;
 use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
+use reader_core::linking::{partners_named, NameMatcher};
+use reader_core::world::{decode_world, World, WORLD_FILE};
 use reader_core::{classify_response, decode_article, decode_cities, decode_column};
-use reader_core::{Article, Cities, Column, Id, LoadError};
+use reader_core::{Article, Cities, Column, ColumnEntry, Id, LoadError};
 
 /// Where the data files are served.
 const DATA_ROOT: &str = "/data/";
+/// Where the app's own map file is served.
+const MAP_ROOT: &str = "/map/";
 /// How long to wait for a data file before offering a retry.
 const TIMEOUT_MS: u32 = 15_000;
 
@@ -42,13 +47,55 @@ pub async fn load_article(id: &str) -> Result<Article, LoadError> {
 
 pub async fn load_cities() -> Result<Cities, LoadError> {
     let text = fetch_text(CITIES_FILE).await?;
-    decode_cities(&text).map_err(LoadError::BadData)
+    let cities = decode_cities(&text).map_err(LoadError::BadData)?;
+    for notice in &cities.notices {
+        warn!("left off the map: {notice}");
+    }
+    Ok(cities)
+}
+
+/// The app's world map (country outlines), served beside the app.
+pub async fn load_world() -> Result<World, LoadError> {
+    let text = fetch_from(MAP_ROOT, WORLD_FILE).await?;
+    decode_world(&text).map_err(LoadError::BadData)
+}
+
+/// How many of the column's newest articles are read to find the articles
+/// naming each partner.
+const MENTION_SCAN_LIMIT: usize = 50;
+
+/// For each partner, the column's articles that name it (newest first).
+pub async fn load_mentions(
+    column: &Column,
+    matcher: &NameMatcher,
+) -> BTreeMap<Id, Vec<ColumnEntry>> {
+    let mut mentions: BTreeMap<Id, Vec<ColumnEntry>> = BTreeMap::new();
+    let entries = column.articles.iter().take(MENTION_SCAN_LIMIT);
+    let loaded = futures::future::join_all(
+        entries.map(|entry| async move { (entry, load_article(entry.id.as_str()).await) }),
+    )
+    .await;
+    for (entry, article) in loaded {
+        match article {
+            Ok(article) => {
+                for id in partners_named(&article, matcher) {
+                    mentions.entry(id).or_default().push(entry.clone());
+                }
+            }
+            Err(error) => warn!("not searched for partner names: {error}"),
+        }
+    }
+    mentions
 }
 
 /// Fetches `/data/{file}` as text, with a timeout, and checks the answer is
 /// JSON rather than an error page.
 async fn fetch_text(file: &str) -> Result<String, LoadError> {
-    let url = format!("{DATA_ROOT}{file}");
+    fetch_from(DATA_ROOT, file).await
+}
+
+async fn fetch_from(root: &str, file: &str) -> Result<String, LoadError> {
+    let url = format!("{root}{file}");
     let unreachable = || LoadError::Unreachable {
         file: file.to_owned(),
     };

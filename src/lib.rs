@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use reader_core::{Column, FontScale, LoadError};
+use reader_core::{Cities, Column, FontScale, LoadError};
 
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
@@ -25,6 +25,7 @@ use navigation::NavigationTracker;
 use pages::article::ArticlePage;
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
+use pages::partners::PartnersPage;
 
 /// The news column, loaded once for the whole app (header, footer, `/`).
 #[derive(Clone, Copy)]
@@ -39,6 +40,10 @@ impl ColumnData {
             .map(|c| c.about.title.clone())
     }
 }
+
+/// The partner cities, loaded once for the whole app (map, article links).
+#[derive(Clone, Copy)]
+pub struct CitiesData(pub LocalResource<Result<Arc<Cities>, LoadError>>);
 
 /// The reader's article text size, shared by every page that shows an article.
 #[derive(Clone, Copy)]
@@ -56,6 +61,8 @@ pub fn App() -> impl IntoView {
 
     let column = LocalResource::new(|| async { api::load_column().await.map(Arc::new) });
     provide_context(ColumnData(column));
+    let cities = LocalResource::new(|| async { api::load_cities().await.map(Arc::new) });
+    provide_context(CitiesData(cities));
 
     view! {
         <Router>
@@ -65,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ColumnPage/>
                     <Route path=path!("/news/:id") view=ArticlePage/>
+                    <Route path=path!("/partners/:id?") view=PartnersPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -5,9 +5,11 @@
 use std::sync::Arc;
 
 use changning_reader::components::article_view::ArticleView;
+use changning_reader::components::partner_map::PartnerMap;
+use changning_reader::components::partner_panel::PartnerPanel;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use reader_core::{Article, Block, FontScale, Id, IsoDate};
+use reader_core::{decode_cities, Article, Block, FontScale, Id, IsoDate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlStyleElement};
@@ -165,4 +167,87 @@ async fn font_size_buttons_toggle_pressed_state_and_text_size() {
         large > medium && medium > small,
         "大 {large} > 中 {medium} > 小 {small}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
+    let cities = Arc::new(decode_cities(include_str!("../public/data/cities.json")).unwrap());
+    let document = document();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let selected = RwSignal::new(None::<usize>);
+    let all: Vec<usize> = (0..cities.partners.len()).collect();
+    let for_view = cities.clone();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let cities = for_view.clone();
+        let for_select = cities.clone();
+        let on_select = Callback::new(move |id: Id| {
+            selected.set(for_select.partners.iter().position(|p| p.id == id));
+        });
+        let for_panel = cities.clone();
+        view! {
+            <Router>
+                <PartnerMap
+                    cities=cities
+                    world=None
+                    visible=Signal::derive(move || all.clone())
+                    selected=selected
+                    on_select=on_select
+                    lang="ja"
+                />
+                {move || selected.get().map(|i| view! {
+                    <PartnerPanel
+                        partner=for_panel.partners[i].clone()
+                        articles=Signal::derive(|| Some(vec![]))
+                        lang="ja"
+                        on_close=Callback::new(|_| {})
+                        node_ref=NodeRef::new()
+                    />
+                })}
+            </Router>
+        }
+    });
+    handle.forget();
+    leptos::task::tick().await;
+
+    let markers = container.query_selector_all("a.map-marker__link").unwrap();
+    assert_eq!(markers.length() as usize, cities.partners.len());
+    let names: Vec<String> = (0..markers.length())
+        .map(|i| {
+            markers
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+        })
+        .inspect(|el| {
+            assert_eq!(
+                el.namespace_uri().as_deref(),
+                Some("http://www.w3.org/2000/svg")
+            )
+        })
+        .map(|el| el.get_attribute("aria-label").unwrap())
+        .collect();
+    for partner in &cities.partners {
+        assert!(
+            names.contains(&partner.names.text("ja").to_owned()),
+            "{}",
+            partner.id
+        );
+    }
+
+    let sopot: web_sys::Element = container
+        .query_selector("[data-partner-id=sopot]")
+        .unwrap()
+        .unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    sopot.dispatch_event(&click).unwrap();
+    leptos::task::tick().await;
+    let heading = query(&container, ".partner-panel h2");
+    assert_eq!(heading.text_content().as_deref(), Some("ソポト市"));
+    let panel = query(&container, ".partner-panel");
+    assert!(panel.text_content().unwrap().contains("ポーランド"));
+    assert_eq!(sopot.get_attribute("aria-current").as_deref(), Some("true"));
 }

@@ -11,11 +11,16 @@ pub mod column;
 pub mod date;
 pub mod error;
 pub mod font_scale;
+pub mod geo;
 pub mod id;
 mod json;
+pub mod linking;
 pub mod load;
 pub mod localized;
+pub mod map_view;
 pub mod number;
+pub mod partners;
+pub mod world;
 
 pub use article::{decode_article, Article, Block};
 pub use cities::{

@@ -1,21 +1,26 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use reader_core::linking::{NameMatcher, Segment};
 use reader_core::Block;
 
 /// The article's blocks in order: paragraphs, `h2` section headings, figures.
-/// Text is always inserted as text, never parsed as HTML.
+/// Text is always inserted as text, never parsed as HTML; partner names in
+/// paragraphs link to the partner on the map.
 #[component]
-pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+pub fn ArticleBody(blocks: Vec<Block>, matcher: Option<Arc<NameMatcher>>) -> impl IntoView {
     view! {
         <div class="article-body">
-            {blocks.into_iter().map(render_block).collect_view()}
+            {blocks.into_iter().map(|block| render_block(block, matcher.as_deref())).collect_view()}
         </div>
     }
 }
 
-fn render_block(block: Block) -> AnyView {
+fn render_block(block: Block, matcher: Option<&NameMatcher>) -> AnyView {
     match block {
         Block::Paragraph { text } => {
-            view! { <p class="article-body__paragraph">{text}</p> }.into_any()
+            view! { <p class="article-body__paragraph">{linked_text(&text, matcher)}</p> }
+                .into_any()
         }
         Block::Heading { text } => {
             view! { <h2 class="article-body__heading">{text}</h2> }.into_any()
@@ -28,4 +33,22 @@ fn render_block(block: Block) -> AnyView {
         }
         .into_any(),
     }
+}
+
+fn linked_text(text: &str, matcher: Option<&NameMatcher>) -> AnyView {
+    let Some(matcher) = matcher.filter(|m| !m.is_empty()) else {
+        return text.to_owned().into_any();
+    };
+    matcher
+        .segments(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(t) => t.to_owned().into_any(),
+            Segment::Partner { text, id } => view! {
+                <a class="partner-link" href=format!("/partners/{id}")>{text.to_owned()}</a>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
 }

@@ -14,7 +14,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="site-header__name">
                     {move || column.title().unwrap_or_else(|| text::COLUMN_FALLBACK_TITLE.to_owned())}
                 </p>
-                <a class="site-header__top" href="/">{text::BACK_TO_TOP}</a>
+                <nav class="site-header__nav" aria-label=text::SITE_NAV>
+                    <a class="site-header__link" href="/">{text::BACK_TO_TOP}</a>
+                    <a class="site-header__link" href="/partners">{text::PARTNERS_LINK}</a>
+                </nav>
             </div>
         </header>
     }

@@ -10,13 +10,14 @@ use crate::api;
 use crate::components::article_view::ArticleView;
 use crate::components::load_error::{LoadErrorView, Loading};
 use crate::text;
-use crate::FontScaleSetting;
+use crate::{CitiesData, FontScaleSetting};
 
 /// `/news/{id}`: one article, or why it cannot be shown.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let font_scale = expect_context::<FontScaleSetting>().0;
+    let cities = expect_context::<CitiesData>().0;
     let article = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         async move { api::load_article(&id).await.map(Arc::new) }
@@ -24,10 +25,12 @@ pub fn ArticlePage() -> impl IntoView {
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
+                // Partner links are a bonus: without cities.json the article still shows.
+                let cities = cities.await.ok();
                 match article.await {
                     Ok(article) => view! {
                         <Title text=article.title.clone()/>
-                        <ArticleView article=article font_scale=font_scale/>
+                        <ArticleView article=article font_scale=font_scale cities=cities/>
                     }
                     .into_any(),
                     Err(LoadError::NotFound { .. }) => view! {

@@ -4,3 +4,4 @@
 pub mod article;
 pub mod column;
 pub mod not_found;
+pub mod partners;

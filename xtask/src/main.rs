@@ -5,6 +5,7 @@
 //! end-to-end test's npm packages), so each works on a fresh machine and is
 //! cheap to run again.
 
+mod gen_map;
 mod nginx;
 mod setup;
 mod shell;
@@ -23,6 +24,7 @@ usage: cargo xtask <task>
   e2e     only the end-to-end tests (extra arguments go to Playwright)
   dist    build the release into dist/
   bench   print asset sizes and time to the article's h1 in headless Chromium
+  gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
   dev     trunk's development server with live reload on http://127.0.0.1:8080
   setup   only install what the other tasks need";
 
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
         "setup" => setup::all(),
+        "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -116,6 +119,8 @@ fn test() -> Result<(), String> {
         ])
         .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
         .dir(&root))?;
+    step("world map data is what gen-map makes from Natural Earth");
+    gen_map::run(true)?;
     step("unit tests of the pure logic (cargo test)");
     run(Cmd::new("cargo")
         .args(["test", "-p", "reader-core", "-p", "xtask"])
@@ -157,10 +162,13 @@ fn bench() -> Result<(), String> {
     setup::all()?;
     let dist = dist()?;
     let server = nginx::Server::configure("bench", &dist, 8092)?.start()?;
-    step("benchmark: asset sizes and time to the article h1");
-    run(Cmd::new("node")
-        .args(["bench/article-load.mjs"])
-        .env("BENCH_BASE_URL", &server.base_url())
-        .env("BENCH_DIST", &dist.display().to_string())
-        .dir(root().join("e2e")))
+    step("benchmark: asset sizes, time to the article h1, the partner map");
+    for script in ["bench/article-load.mjs", "bench/map.mjs"] {
+        run(Cmd::new("node")
+            .args([script])
+            .env("BENCH_BASE_URL", &server.base_url())
+            .env("BENCH_DIST", &dist.display().to_string())
+            .dir(root().join("e2e")))?;
+    }
+    Ok(())
 }

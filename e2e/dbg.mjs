@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/browser.js';
+const browser = await chromium.launch(chromiumLaunchOptions);
+const page = await browser.newPage();
+page.on('pageerror', e => console.log('pageerror', e.message));
+page.on('console', m => m.type() !== 'log' && console.log(m.type(), m.text()));
+await page.goto('http://127.0.0.1:8091/partners');
+await page.waitForTimeout(2000);
+console.log(await page.evaluate(() => { const a = document.querySelector('.map-marker__link'); return a ? [a.namespaceURI, a.outerHTML.slice(0, 300), document.querySelectorAll('.map-marker__link').length] : document.querySelector('main').innerHTML.slice(0, 500); }));
+await browser.close();

@@ -1,0 +1,178 @@
+// The partner map and list at /partners.
+import { test, expect } from '@playwright/test';
+import { sampleData } from '../support/site.js';
+
+const cities = sampleData('cities.json');
+const ja = (p) => p.names.ja ?? p.names.en;
+
+function mapOf(page) {
+  return page.getByRole('group', { name: '提携都市の地図' });
+}
+
+function rowsOf(page) {
+  return page.getByRole('table', { name: '提携都市' }).getByRole('row');
+}
+
+test('every partner is a control on the map and a row in the table', async ({ page }) => {
+  await page.goto('/partners');
+  const map = mapOf(page);
+  for (const partner of cities.partners) {
+    await expect(map.getByRole('link', { name: ja(partner), exact: true })).toBeVisible();
+  }
+  await expect(map.getByRole('link')).toHaveCount(cities.partners.length);
+  await expect(rowsOf(page)).toHaveCount(cities.partners.length + 1); // + header row
+  await expect(page.getByRole('status').filter({ hasText: '都市・' })).toContainText('7都市・7か国・3大陸');
+});
+
+test('clicking a partner selects it: URL, panel with its facts, table row', async ({ page }) => {
+  await page.goto('/partners');
+  await mapOf(page).getByRole('link', { name: 'ソポト市', exact: true }).click();
+  await expect(page).toHaveURL(/\/partners\/sopot$/);
+  const panel = page.getByRole('region', { name: 'ソポト市' });
+  await expect(panel).toBeFocused();
+  await expect(panel).toContainText('ポーランド');
+  await expect(panel).toContainText('ヨーロッパ');
+  await expect(panel).toContainText('姉妹都市');
+  await expect(panel.getByRole('link', { name: sampleData('articles/595305.json').title })).toBeVisible();
+  await expect(page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' })).toHaveAttribute('aria-current', 'true');
+  await expect(page).toHaveTitle(/ソポト市/);
+});
+
+test('keyboard: Enter on a partner selects it, Escape closes and returns focus', async ({ page }) => {
+  await page.goto('/partners');
+  const papeete = mapOf(page).getByRole('link', { name: 'パペーテ市', exact: true });
+  await papeete.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'パペーテ市' });
+  await expect(panel).toBeFocused();
+  await expect(panel).toContainText('2017年9月');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(page).toHaveURL(/\/partners$/);
+  await expect(papeete).toBeFocused();
+});
+
+test('a partner is reachable by Tab from the map', async ({ page }) => {
+  await page.goto('/partners');
+  await mapOf(page).focus();
+  await page.keyboard.press('Tab');
+  const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  expect(cities.partners.map(ja)).toContain(focusedName);
+});
+
+test('a shared link opens with the partner selected, and Back walks selections', async ({ page }) => {
+  await page.goto('/partners/papeete');
+  await expect(page.getByRole('region', { name: 'パペーテ市' })).toBeVisible();
+  const table = page.getByRole('table', { name: '提携都市' });
+  await table.getByRole('link', { name: '枚方市' }).click();
+  await expect(page.getByRole('region', { name: '枚方市' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('region', { name: 'パペーテ市' })).toBeVisible();
+});
+
+test('an unknown partner id says so and still shows the map', async ({ page }) => {
+  await page.goto('/partners/atlantis');
+  await expect(page.getByRole('alert')).toContainText('その提携都市は見つかりません');
+  await expect(mapOf(page).getByRole('link')).toHaveCount(cities.partners.length);
+});
+
+test('filters apply to the map, the table and the counts', async ({ page }) => {
+  await page.goto('/partners');
+  await page.getByLabel('関係').selectOption({ label: '交流準備中' });
+  const contacts = cities.partners.filter((p) => p.relation === 'contact');
+  await expect(mapOf(page).getByRole('link')).toHaveCount(contacts.length);
+  await expect(rowsOf(page)).toHaveCount(contacts.length + 1);
+  await expect(page.getByRole('status').filter({ hasText: '都市・' })).toContainText(`${contacts.length}都市・`);
+  await page.getByLabel('関係').selectOption({ label: 'すべて' });
+  await page.getByLabel('大陸').selectOption({ label: 'アジア' });
+  const asian = cities.partners.filter((p) => p.continent === 'asia');
+  await expect(mapOf(page).getByRole('link')).toHaveCount(asian.length);
+  await expect(rowsOf(page)).toHaveCount(asian.length + 1);
+});
+
+test('the table sorts by a column', async ({ page }) => {
+  await page.goto('/partners');
+  const table = page.getByRole('table', { name: '提携都市' });
+  await table.getByRole('button', { name: '提携開始' }).click();
+  await expect(table.getByRole('columnheader', { name: '提携開始' })).toHaveAttribute('aria-sort', 'ascending');
+  // Oldest first: Hirakata (1993-05).
+  await expect(table.getByRole('row').nth(1)).toContainText('枚方市');
+  await table.getByRole('button', { name: '提携開始' }).click();
+  await expect(table.getByRole('columnheader', { name: '提携開始' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('ミンスク市ソビエト地区');
+});
+
+test('zoom buttons, keys and dragging move the map', async ({ page }) => {
+  await page.goto('/partners');
+  const map = mapOf(page);
+  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
+  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
+  const gap = async () => {
+    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  };
+  const before = await gap();
+  await page.getByRole('button', { name: '拡大' }).click();
+  await expect.poll(gap).toBeGreaterThan(before * 1.3);
+  const zoomed = await gap();
+  await map.focus();
+  await page.keyboard.press('-');
+  await expect.poll(gap).toBeLessThan(zoomed * 0.8);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  const start = await sopot.boundingBox();
+  const svg = map.locator('svg');
+  const box = await svg.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await sopot.boundingBox()).x - start.x).toBeGreaterThan(60);
+  await page.getByRole('button', { name: '全体を表示' }).click();
+  await expect.poll(gap).toBeLessThan(before * 1.05);
+});
+
+test('an article links partner names to the map', async ({ page }) => {
+  await page.goto('/news/595305');
+  const list = page.getByRole('region', { name: 'この記事の提携都市' });
+  await expect(list.getByRole('link')).toHaveCount(sampleData('articles/595305.json').partners.length);
+  // The article spells Sopot ソベルト市, one of its aliases.
+  await page.getByRole('article').getByRole('link', { name: 'ソベルト市' }).click();
+  await expect(page).toHaveURL(/\/partners\/sopot$/);
+  await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+});
+
+test('bad partner entries are named in a notice and left off the map', async ({ page }) => {
+  const data = structuredClone(cities);
+  data.partners[1].lat = 123; // out of range
+  data.partners[2].relation = 'twin'; // unknown relation
+  data.partners.push({ ...structuredClone(cities.partners[0]) }); // duplicate id
+  await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
+  await page.goto('/partners');
+  const notice = page.getByRole('region', { name: '地図に載せていない提携都市があります' });
+  await expect(notice).toContainText('cities.json: partners[1].lat');
+  await expect(notice).toContainText('partners[2].relation');
+  await expect(notice).toContainText('duplicate id');
+  const map = mapOf(page);
+  await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
+  await expect(map.getByRole('link', { name: ja(cities.partners[1]), exact: true })).toHaveCount(0);
+  await expect(rowsOf(page)).toHaveCount(cities.partners.length - 2 + 1);
+});
+
+test('a partner with only an English name is shown by it in the Japanese interface', async ({ page }) => {
+  const data = structuredClone(cities);
+  data.partners[0].names = { en: 'Only English' };
+  await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
+  await page.goto('/partners');
+  await expect(mapOf(page).getByRole('link', { name: 'Only English', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'Only English' })).toBeVisible();
+});
+
+test('without partner data the article still reads, and the map says why', async ({ page }) => {
+  await page.route('**/data/cities.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleData('articles/595305.json').title);
+  await page.getByRole('link', { name: '提携都市の地図' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('データが見つかりません');
+  await expect(page.getByRole('alert')).toContainText('cities.json');
+});

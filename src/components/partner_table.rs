@@ -1,0 +1,131 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use reader_core::partners::{sort_indexes, SortKey};
+use reader_core::Cities;
+
+use crate::text;
+
+/// Rows per page: a newsroom's list of thousands stays light.
+const PAGE_SIZE: usize = 50;
+
+/// 提携都市: one row per partner on the map, sortable, paged; the selected
+/// partner's row is marked, and each name selects it.
+#[component]
+pub fn PartnerTable(
+    cities: Arc<Cities>,
+    #[prop(into)] visible: Signal<Vec<usize>>,
+    #[prop(into)] selected: Signal<Option<usize>>,
+    lang: &'static str,
+) -> impl IntoView {
+    let sort = RwSignal::new((SortKey::Data, false));
+    let page = RwSignal::new(0usize);
+    let rows = {
+        let cities = cities.clone();
+        Memo::new(move |_| {
+            let mut rows = visible.get();
+            let (key, descending) = sort.get();
+            sort_indexes(&cities.partners, &mut rows, key, descending, lang);
+            rows
+        })
+    };
+    let pages = Memo::new(move |_| rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1)));
+    // Filters can shrink the list below the current page.
+    Effect::new(move |_| {
+        if page.get_untracked() >= pages.get() {
+            page.set(0);
+        }
+    });
+    // Show the page holding the selected partner.
+    Effect::new(move |_| {
+        if let Some(index) = selected.get() {
+            if let Some(position) = rows.with_untracked(|r| r.iter().position(|&i| i == index)) {
+                page.set(position / PAGE_SIZE);
+            }
+        }
+    });
+    let header = move |key: SortKey, label: &'static str| {
+        let aria_sort = move || match sort.get() {
+            (k, false) if k == key => "ascending",
+            (k, true) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button
+                    type="button"
+                    class="partner-table__sort"
+                    on:click=move |_| sort.update(|(k, desc)| {
+                        *desc = *k == key && !*desc;
+                        *k = key;
+                    })
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let row_view = move |index: usize| {
+        let partner = &cities.partners[index];
+        let (name, name_lang) = partner.names.pick(lang);
+        let is_selected = move || selected.get() == Some(index);
+        view! {
+            <tr class="partner-table__row" class:partner-table__row--selected=is_selected>
+                <th scope="row">
+                    <a
+                        href=format!("/partners/{}", partner.id)
+                        lang=name_lang.to_owned()
+                        aria-current=move || is_selected().then_some("true")
+                    >
+                        {name.to_owned()}
+                    </a>
+                </th>
+                <td>{partner.country.names.text(lang).to_owned()}</td>
+                <td>{text::relation_label(partner.relation)}</td>
+                <td>
+                    {partner
+                        .since
+                        .map(|d| view! { <time datetime=d.to_string()>{d.format("ja")}</time> }.into_any())
+                        .unwrap_or_else(|| text::UNKNOWN_DATE.into_any())}
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="partner-table">
+            <table class="partner-table__table">
+                <caption class="partner-table__caption">{text::PARTNERS_TITLE}</caption>
+                <thead>
+                    <tr>
+                        {header(SortKey::Name, text::COL_NAME)}
+                        {header(SortKey::Country, text::COL_COUNTRY)}
+                        {header(SortKey::Relation, text::COL_RELATION)}
+                        {header(SortKey::Since, text::COL_SINCE)}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || {
+                            let start = page.get() * PAGE_SIZE;
+                            rows.with(|r| r.iter().skip(start).take(PAGE_SIZE).copied().collect::<Vec<_>>())
+                        }
+                        key=|index| *index
+                        children=row_view
+                    />
+                </tbody>
+            </table>
+            {move || rows.with(|r| r.is_empty()).then(|| view! { <p>{text::NO_MATCHES}</p> })}
+            {move || (pages.get() > 1).then(|| view! {
+                <nav class="partner-table__pages" aria-label=text::PARTNERS_TITLE>
+                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                        {text::PREVIOUS_PAGE}
+                    </button>
+                    <span>{move || text::page_of(page.get() + 1, pages.get())}</span>
+                    <button type="button" disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p += 1)>
+                        {text::NEXT_PAGE}
+                    </button>
+                </nav>
+            })}
+        </div>
+    }
+}

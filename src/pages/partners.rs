@@ -1,0 +1,215 @@
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use reader_core::linking::NameMatcher;
+use reader_core::partners::{counts, PartnerFilter};
+use reader_core::world::World;
+use reader_core::{Cities, Continent, Id};
+use wasm_bindgen::JsCast;
+
+use crate::api;
+use crate::components::data_notice::DataNotice;
+use crate::components::load_error::{LoadErrorView, Loading};
+use crate::components::partner_filters::PartnerFilters;
+use crate::components::partner_map::PartnerMap;
+use crate::components::partner_panel::PartnerPanel;
+use crate::components::partner_table::PartnerTable;
+use crate::text;
+use crate::{CitiesData, ColumnData};
+
+/// `/partners` and `/partners/{id}`: the map and list of partner cities;
+/// the selection lives in the URL, so it can be shared and "back" walks it.
+#[component]
+pub fn PartnersPage() -> impl IntoView {
+    let cities = expect_context::<CitiesData>().0;
+    let world = LocalResource::new(|| async { api::load_world().await.map(Arc::new) });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let world = world.await;
+                match cities.await {
+                    Ok(cities) => view! { <PartnersView cities=cities world=world.ok()/> }.into_any(),
+                    Err(error) => view! {
+                        <Title text=text::MAP_UNAVAILABLE/>
+                        <LoadErrorView error=error on_retry=move |_| cities.refetch()/>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView {
+    let lang = "ja";
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let filter = RwSignal::new(PartnerFilter::default());
+    let selected_id = Memo::new(move |_| params.read().get("id"));
+    let selected = {
+        let cities = cities.clone();
+        Memo::new(move |_| {
+            selected_id
+                .get()
+                .and_then(|id| cities.partners.iter().position(|p| p.id.as_str() == id))
+        })
+    };
+    let unknown = move || selected_id.get().is_some() && selected.get().is_none();
+    let visible = {
+        let cities = cities.clone();
+        Memo::new(move |_| {
+            let f = filter.get();
+            (0..cities.partners.len())
+                .filter(|&i| f.matches(&cities.partners[i]))
+                .collect::<Vec<_>>()
+        })
+    };
+    let counts_text = {
+        let cities = cities.clone();
+        move || text::counts_sentence(counts(visible.get().iter().map(|&i| &cities.partners[i])))
+    };
+    let continents: Vec<Continent> = Continent::ALL
+        .iter()
+        .copied()
+        .filter(|c| cities.partners.iter().any(|p| p.continent == *c))
+        .collect();
+
+    // Which of the column's articles name each partner.
+    let column = expect_context::<ColumnData>().0;
+    let matcher = Arc::new(NameMatcher::for_partners(&cities.partners));
+    let mentions = LocalResource::new(move || {
+        let matcher = matcher.clone();
+        async move {
+            match column.await {
+                Ok(column) => api::load_mentions(&column, &matcher).await,
+                Err(_) => BTreeMap::new(),
+            }
+        }
+    });
+
+    // Focus: the panel takes it when a selection opens; closing gives it back
+    // to the control that made the selection.
+    let panel_ref = NodeRef::<leptos::html::Section>::new();
+    let frame_focus_target = StoredValue::new_local(None::<web_sys::Element>);
+    let first_selection = StoredValue::new(true);
+    Effect::new(move |_| {
+        let current = selected.get();
+        if first_selection.get_value() {
+            first_selection.set_value(false);
+            return;
+        }
+        if current.is_some() {
+            let active = document().active_element();
+            if active
+                .as_ref()
+                .is_some_and(|a| a.closest(".partner-panel").ok().flatten().is_none())
+            {
+                frame_focus_target.set_value(active);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(panel) = panel_ref.get() {
+            if selected.get_untracked().is_some() && !first_selection.get_value() {
+                let _ = panel.focus();
+            }
+        }
+    });
+    let close = {
+        let navigate = navigate.clone();
+        move || {
+            navigate("/partners", Default::default());
+            let target = frame_focus_target
+                .with_value(|t| t.clone())
+                .filter(|t| t.is_connected());
+            let focused = target.and_then(|t| {
+                t.dyn_into::<web_sys::HtmlElement>()
+                    .map(|h| h.focus())
+                    .or_else(|t| t.dyn_into::<web_sys::SvgElement>().map(|s| s.focus()))
+                    .ok()
+            });
+            if focused.is_none() {
+                if let Some(frame) = document()
+                    .query_selector(".partner-map__frame")
+                    .ok()
+                    .flatten()
+                {
+                    if let Ok(frame) = frame.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = frame.focus();
+                    }
+                }
+            }
+        }
+    };
+    let on_close = Callback::new({
+        let close = close.clone();
+        move |()| close()
+    });
+    let on_select =
+        Callback::new(move |id: Id| navigate(&format!("/partners/{id}"), Default::default()));
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Escape" && selected.get_untracked().is_some() {
+            event.prevent_default();
+            close();
+        }
+    };
+
+    let page_title = {
+        let cities = cities.clone();
+        move || match selected.get() {
+            Some(i) => format!(
+                "{} | {}",
+                cities.partners[i].names.text(lang),
+                text::PARTNERS_TITLE
+            ),
+            None => text::PARTNERS_TITLE.to_owned(),
+        }
+    };
+    let panel = {
+        let cities = cities.clone();
+        move || {
+            selected.get().map(|index| {
+                let partner = cities.partners[index].clone();
+                let id = partner.id.clone();
+                let articles = Signal::derive(move || mentions.get().map(|m| m.get(&id).cloned().unwrap_or_default()));
+                view! { <PartnerPanel partner=partner articles=articles lang=lang on_close=on_close node_ref=panel_ref/> }
+            })
+        }
+    };
+    let home_name = cities.home.names.text(lang).to_owned();
+    view! {
+        <Title text=page_title/>
+        <section class="partners" on:keydown=on_keydown>
+            <h1 class="partners__title">{text::PARTNERS_TITLE}</h1>
+            <p class="partners__counts" role="status">
+                <span class="partners__home">{home_name}</span>
+                {counts_text}
+            </p>
+            <DataNotice notices=cities.notices.clone()/>
+            {move || unknown().then(|| view! {
+                <div class="partners__unknown" role="alert">
+                    <h2>{text::UNKNOWN_PARTNER}</h2>
+                    <p>{text::UNKNOWN_PARTNER_HELP}</p>
+                </div>
+            })}
+            {world.is_none().then(|| view! { <p class="partners__no-world" role="status">{text::WORLD_UNAVAILABLE}</p> })}
+            <PartnerFilters filter=filter continents=continents/>
+            <div class="partners__layout" class:partners__layout--with-panel=move || selected.get().is_some()>
+                <PartnerMap
+                    cities=cities.clone()
+                    world=world
+                    visible=visible
+                    selected=selected
+                    on_select=on_select
+                    lang=lang
+                />
+                {panel}
+            </div>
+            <PartnerTable cities=cities visible=visible selected=selected lang=lang/>
+        </section>
+    }
+}
