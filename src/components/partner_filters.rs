@@ -12,44 +12,52 @@ pub fn PartnerFilters(
     /// The continents that occur in the data, in contract order.
     continents: Vec<Continent>,
 ) -> impl IntoView {
-    let on_relation = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        filter.update(|f| f.relation = Relation::parse(&value));
-    };
-    let on_continent = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        filter.update(|f| f.continent = Continent::parse(&value));
-    };
+    let relations = RELATIONS
+        .iter()
+        .map(|&r| (r.as_str(), text::relation_label(r)))
+        .collect();
+    let continents = continents
+        .iter()
+        .map(|&c| (c.as_str(), text::continent_label(c)))
+        .collect();
     view! {
         <div class="partner-filters">
-            <label class="partner-filters__field">
-                <span class="partner-filters__label">{text::FILTER_RELATION}</span>
-                <select class="partner-filters__select" on:change=on_relation>
-                    <option value="" selected=move || filter.with(|f| f.relation.is_none())>{text::FILTER_ALL}</option>
-                    {RELATIONS
-                        .into_iter()
-                        .map(|r| view! {
-                            <option value=r.as_str() selected=move || filter.with(|f| f.relation == Some(r))>
-                                {text::relation_label(r)}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="partner-filters__field">
-                <span class="partner-filters__label">{text::FILTER_CONTINENT}</span>
-                <select class="partner-filters__select" on:change=on_continent>
-                    <option value="" selected=move || filter.with(|f| f.continent.is_none())>{text::FILTER_ALL}</option>
-                    {continents
-                        .into_iter()
-                        .map(|c| view! {
-                            <option value=c.as_str() selected=move || filter.with(|f| f.continent == Some(c))>
-                                {text::continent_label(c)}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+            <FilterSelect
+                label=text::FILTER_RELATION
+                options=relations
+                current=Signal::derive(move || filter.with(|f| f.relation.map(Relation::as_str)))
+                on_change=Callback::new(move |value: String| filter.update(|f| f.relation = Relation::parse(&value)))
+            />
+            <FilterSelect
+                label=text::FILTER_CONTINENT
+                options=continents
+                current=Signal::derive(move || filter.with(|f| f.continent.map(Continent::as_str)))
+                on_change=Callback::new(move |value: String| filter.update(|f| f.continent = Continent::parse(&value)))
+            />
         </div>
+    }
+}
+
+/// A labelled select of "all" plus `options` (value, label).
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    current: Signal<Option<&'static str>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="partner-filters__field">
+            <span class="partner-filters__label">{label}</span>
+            <select class="partner-filters__select" on:change=move |event| on_change.run(event_target_value(&event))>
+                <option value="" selected=move || current.get().is_none()>{text::FILTER_ALL}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, label)| view! {
+                        <option value=value selected=move || current.get() == Some(value)>{label}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
