@@ -107,9 +107,10 @@ test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   const map = mapOf(page);
   const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
   const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
+  // Distance between the two markers' centres, in CSS pixels.
   const gap = async () => {
     const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
-    return Math.hypot(a.x - b.x, a.y - b.y);
+    return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
   };
   const before = await gap();
   await page.getByRole('button', { name: '拡大' }).click();
@@ -128,8 +129,19 @@ test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => (await sopot.boundingBox()).x - start.x).toBeGreaterThan(60);
+  const beforeKey = await sopot.boundingBox();
+  await map.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await sopot.boundingBox()).x - beforeKey.x).toBeGreaterThan(20);
   await page.getByRole('button', { name: '全体を表示' }).click();
   await expect.poll(gap).toBeLessThan(before * 1.05);
+  // The wheel zooms about the pointer, without scrolling the page.
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const target = await sopot.boundingBox();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(gap).toBeGreaterThan(before * 1.3);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
 });
 
 test('an article links partner names to the map', async ({ page }) => {
