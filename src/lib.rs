@@ -22,7 +22,7 @@ use reader_core::{Cities, Column, FontScale, LoadError};
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
 use navigation::NavigationTracker;
-use pages::article::ArticlePage;
+use pages::article::{ArticlePage, ArticlePrintPage};
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
 use pages::partners::PartnersPage;
@@ -71,7 +71,8 @@ pub fn App() -> impl IntoView {
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ColumnPage/>
-                    <Route path=path!("/news/:id") view=ArticlePage/>
+                    <Route path=path!("/news/:id") view=|| view! { <ArticlePage/> }/>
+                    <Route path=path!("/news/:id/print") view=ArticlePrintPage/>
                     <Route path=path!("/partners/:id?") view=PartnersPage/>
                 </Routes>
             </main>

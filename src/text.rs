@@ -127,3 +127,9 @@ pub fn continent_label(continent: reader_core::Continent) -> &'static str {
         Antarctica => "南極",
     }
 }
+
+pub const PRINT_VIEW: &str = "印刷用ページ";
+pub const BACK_TO_ARTICLE: &str = "記事に戻る";
+pub const ONLINE_AT: &str = "この記事のウェブページ:";
+pub const PRINTED_ON: &str = "印刷日:";
+pub const QR_LABEL: &str = "QRコード:";

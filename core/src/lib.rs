@@ -20,6 +20,7 @@ pub mod localized;
 pub mod map_view;
 pub mod number;
 pub mod partners;
+pub mod print;
 pub mod world;
 
 pub use article::{decode_article, Article, Block};

@@ -67,7 +67,7 @@ test('a remembered size is there from the first paint: the text never jumps', as
   // Record the size of the first paragraph at the moment it enters the page.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      const p = document.querySelector('article p');
+      const p = document.querySelector('article .article-body p');
       if (p) {
         window.__firstSize = parseFloat(getComputedStyle(p).fontSize);
         observer.disconnect();
@@ -118,11 +118,14 @@ test('印刷 opens the print dialog, and paper shows the article alone', async (
   await expect(page.getByRole('navigation', { name: 'パンくずリスト' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'トップへ戻る' })).toBeHidden();
   await expect(page.getByRole('contentinfo')).toBeHidden();
+  // Black text, and no background ink anywhere on the page.
   const colours = await page.evaluate(() => {
-    const body = getComputedStyle(document.body);
-    return [body.backgroundColor, getComputedStyle(document.querySelector('article p')).color];
+    const inked = [...document.querySelectorAll('body, body *')]
+      .map((el) => getComputedStyle(el).backgroundColor)
+      .filter((c) => c !== 'rgba(0, 0, 0, 0)' && c !== 'rgb(255, 255, 255)');
+    return { text: getComputedStyle(document.querySelector('article .article-body p')).color, inked };
   });
-  expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+  expect(colours).toEqual({ text: 'rgb(0, 0, 0)', inked: [] });
 });
 
 test('閉じる on a page opened directly goes to the column', async ({ page }) => {

@@ -16,7 +16,7 @@ for (const spec of specs) {
   await page.locator('h1').first().waitFor();
   const name = (path.replace(/[^a-z0-9]+/gi, '_') || 'root') + `_${width}_${scheme}`;
   if (pdfNext) {
-    await page.pdf({ path: `${out}/${name}.pdf`, format: 'A4', printBackground: false });
+    await page.pdf({ path: `${out}/${name}.pdf`, preferCSSPageSize: true });
     pdfNext = false;
   } else {
     await page.screenshot({ path: `${out}/${name}.png`, fullPage: extent === 'full' });

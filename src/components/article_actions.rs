@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use reader_core::Id;
 
 use crate::navigation::InAppHistory;
 use crate::text;
@@ -8,7 +9,7 @@ use crate::text;
 /// 閉じる closes a window a script opened, else goes back within the app,
 /// else to the column.
 #[component]
-pub fn ArticleActions() -> impl IntoView {
+pub fn ArticleActions(id: Id) -> impl IntoView {
     let navigate = use_navigate();
     let in_app_history = use_context::<InAppHistory>();
     let print = |_| {
@@ -32,10 +33,11 @@ pub fn ArticleActions() -> impl IntoView {
         }
     };
     view! {
-        <div class="article-actions">
+        <div class="article-actions screen-only">
             <button type="button" class="article-actions__button" on:click=print>
                 {text::PRINT}
             </button>
+            <a class="article-actions__link" href=format!("/news/{id}/print")>{text::PRINT_VIEW}</a>
             <button type="button" class="article-actions__button" on:click=close>
                 {text::CLOSE}
             </button>

@@ -32,7 +32,7 @@ pub fn ArticlePartners(
         .collect();
     (!partners.is_empty()).then(|| {
         view! {
-            <section class="article-partners" aria-labelledby="article-partners-heading">
+            <section class="article-partners screen-only" aria-labelledby="article-partners-heading">
                 <h2 class="article-partners__heading" id="article-partners-heading">{text::IN_THIS_ARTICLE}</h2>
                 <ul class="article-partners__list">
                     {partners

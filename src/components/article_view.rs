@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use reader_core::linking::NameMatcher;
+use reader_core::print::partner_rows;
 use reader_core::{Article, Cities, FontScale};
 
 use super::article_actions::ArticleActions;
@@ -11,6 +12,8 @@ use super::article_meta::ArticleMeta;
 use super::article_partners::ArticlePartners;
 use super::breadcrumbs::Breadcrumbs;
 use super::font_size_control::FontSizeControl;
+use super::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
+use crate::{api, ColumnData};
 
 /// A loaded article, element by element as the original page had them.
 #[component]
@@ -26,19 +29,34 @@ pub fn ArticleView(
     let matcher = cities
         .as_ref()
         .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
+    let site = use_context::<ColumnData>().and_then(|c| c.title());
+    // For paper: the partners as a table and a still map (the world file is
+    // fetched only when there is something to show on it).
+    let (rows, home) = match &cities {
+        Some(c) => (
+            partner_rows(&article.partners, c, "ja").0,
+            (c.home.lon, c.home.lat),
+        ),
+        None => (Vec::new(), (0.0, 0.0)),
+    };
+    let world = (!rows.is_empty())
+        .then(|| LocalResource::new(|| async { api::load_world().await.map(Arc::new) }));
+    let world = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
     let partners = cities.map(
         |cities| view! { <ArticlePartners ids=article.partners.clone() cities=cities lang="ja"/> },
     );
+    let id = article.id.clone();
     // `elementtiming` lets the benchmark read the paint time of the title.
     let title = view! { <h1 class="article__title">{article.title}</h1> }
         .add_any_attr(custom_attribute("elementtiming", "article-title"));
     view! {
         <Breadcrumbs crumbs=article.breadcrumbs/>
         <article
-            class="article"
+            class="article print-document"
             lang=article.lang
             data-font-scale=move || font_scale.get().as_str()
         >
+            <PrintMasthead site=site/>
             <header class="article__header">
                 {title}
                 <div class="article__meta-row">
@@ -48,7 +66,9 @@ pub fn ArticleView(
             </header>
             <ArticleBody blocks=article.blocks matcher=matcher/>
             {partners}
-            <ArticleActions/>
+            <PrintPartners rows=rows home=home world=world/>
+            <ArticleActions id=id.clone()/>
+            <PrintFooter id=id/>
         </article>
     }
 }

@@ -7,7 +7,7 @@ use crate::text;
 pub fn Breadcrumbs(crumbs: Vec<String>) -> impl IntoView {
     (!crumbs.is_empty()).then(|| {
         view! {
-            <nav class="breadcrumbs" aria-label=text::BREADCRUMBS>
+            <nav class="breadcrumbs screen-only" aria-label=text::BREADCRUMBS>
                 <ol class="breadcrumbs__list">
                     {crumbs
                         .into_iter()

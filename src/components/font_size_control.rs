@@ -8,7 +8,7 @@ use crate::text;
 pub fn FontSizeControl(scale: RwSignal<FontScale>) -> impl IntoView {
     let label_id = "font-size-label";
     view! {
-        <div class="font-size" role="group" aria-labelledby=label_id>
+        <div class="font-size screen-only" role="group" aria-labelledby=label_id>
             <span class="font-size__label" id=label_id>{text::FONT_SIZE}</span>
             {FontScale::ALL
                 .into_iter()

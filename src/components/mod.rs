@@ -15,5 +15,7 @@ pub mod partner_filters;
 pub mod partner_map;
 pub mod partner_panel;
 pub mod partner_table;
+pub mod print_parts;
 pub mod site_footer;
 pub mod site_header;
+pub mod static_map;

@@ -8,7 +8,7 @@ use crate::ColumnData;
 pub fn SiteHeader() -> impl IntoView {
     let column = expect_context::<ColumnData>();
     view! {
-        <header class="site-header">
+        <header class="site-header screen-only">
             <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
             <div class="site-header__inner">
                 <p class="site-header__name">

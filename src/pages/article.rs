@@ -12,9 +12,20 @@ use crate::components::load_error::{LoadErrorView, Loading};
 use crate::text;
 use crate::{CitiesData, FontScaleSetting};
 
+/// `/news/{id}/print`: the article as it prints, with a print button and
+/// a way back (both hidden on paper).
+#[component]
+pub fn ArticlePrintPage() -> impl IntoView {
+    view! { <ArticlePage print_view=true/> }
+}
+
 /// `/news/{id}`: one article, or why it cannot be shown.
 #[component]
-pub fn ArticlePage() -> impl IntoView {
+pub fn ArticlePage(
+    /// Show the paper layout on screen (the print view).
+    #[prop(optional)]
+    print_view: bool,
+) -> impl IntoView {
     let params = use_params_map();
     let font_scale = expect_context::<FontScaleSetting>().0;
     let cities = expect_context::<CitiesData>().0;
@@ -28,6 +39,14 @@ pub fn ArticlePage() -> impl IntoView {
                 // Partner links are a bonus: without cities.json the article still shows.
                 let cities = cities.await.ok();
                 match article.await {
+                    Ok(article) if print_view => view! {
+                        <Title text=article.title.clone()/>
+                        <div class="print-view">
+                            <PrintToolbar id=article.id.to_string()/>
+                            <ArticleView article=article font_scale=font_scale cities=cities/>
+                        </div>
+                    }
+                    .into_any(),
                     Ok(article) => view! {
                         <Title text=article.title.clone()/>
                         <ArticleView article=article font_scale=font_scale cities=cities/>
@@ -45,5 +64,18 @@ pub fn ArticlePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The print view's own controls: print, and back to the article.
+#[component]
+fn PrintToolbar(id: String) -> impl IntoView {
+    view! {
+        <div class="print-view__toolbar">
+            <button type="button" class="print-view__print" on:click=|_| { let _ = window().print(); }>
+                {text::PRINT}
+            </button>
+            <a class="print-view__back" href=format!("/news/{id}")>{text::BACK_TO_ARTICLE}</a>
+        </div>
     }
 }

@@ -4,13 +4,16 @@ use crate::shell::{output, run, Cmd};
 use crate::{root, step};
 
 /// Debian packages: the browser and its driver for tests, the web server of
-/// the deploy config, fonts for Japanese and Chinese text, and Node.js for
-/// wasm-opt (npm's binaryen) and Playwright.
+/// the deploy config, fonts for Japanese and Chinese text, PDF text and image
+/// tools and a QR decoder for the print tests, and Node.js for wasm-opt
+/// (npm's binaryen) and Playwright.
 const DEBIAN_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "nginx",
     "fonts-noto-cjk",
+    "poppler-utils",
+    "zbar-tools",
     "nodejs",
     "npm",
 ];

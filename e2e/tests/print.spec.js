@@ -1,0 +1,100 @@
+// Printing: the print view and the browser's own print of an article give the
+// same paper document, checked in the PDF Chromium makes.
+import { test, expect } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { article, sampleData, writeData } from '../support/site.js';
+
+const seed = sampleData('articles/595305.json');
+const cities = sampleData('cities.json');
+const squash = (s) => s.replace(/\s+/g, '');
+
+/** Prints the page to an A4 PDF (the page's own @page rules) and reads it back. */
+async function printToPdf(page) {
+  const dir = mkdtempSync(join(tmpdir(), 'print-'));
+  const pdf = join(dir, 'page.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  const pageText = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-']).toString();
+  return { dir, pdf, text, pages, pageText };
+}
+
+function decodeQr(dir, pdf) {
+  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, join(dir, 'page')]);
+  const images = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
+  // zbarimg exits with 4 when some page has no code; what it found is on stdout.
+  return spawnSync('zbarimg', ['-q', '--raw', ...images], { encoding: 'utf8' }).stdout.trim();
+}
+
+async function expectDocument(page, url) {
+  const { dir, pdf, text, pages } = await printToPdf(page);
+  const flat = squash(text);
+  expect(flat).toContain(squash(seed.title));
+  for (const block of seed.blocks) expect(flat).toContain(squash(block.text));
+  expect(flat).toContain(squash(url));
+  expect(flat).toContain('2021年10月14日');
+  // The partners the article is about, as a table.
+  for (const id of seed.partners) {
+    const partner = cities.partners.find((p) => p.id === id);
+    expect(flat).toContain(squash(partner.names.ja));
+  }
+  for (const control of ['文字サイズ', '閉じる', '印刷用ページ', 'トップへ戻る', '記事に戻る', '選択を解除']) {
+    expect(text).not.toContain(control);
+  }
+  expect(pages).toBeLessThanOrEqual(3);
+  expect(decodeQr(dir, pdf)).toBe(url);
+}
+
+test('the print view prints the article as a document with a QR code back online', async ({ page, baseURL }) => {
+  await page.goto('/news/595305/print');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // On screen: a print button and a way back, the partners table and the footer.
+  await expect(page.getByRole('button', { name: '印刷' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '記事に戻る' })).toHaveAttribute('href', '/news/595305');
+  await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
+  await expect(page.getByText(`${baseURL}/news/595305`)).toBeVisible();
+  await expect(page.getByRole('img', { name: '提携都市の地図' })).toBeVisible();
+  await expectDocument(page, `${baseURL}/news/595305`);
+});
+
+test("the browser's print of the article page gives the same document", async ({ page, baseURL }) => {
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // The still map's world is loaded before printing.
+  await expect(page.locator('.static-map__country').first()).toBeAttached();
+  await expectDocument(page, `${baseURL}/news/595305`);
+});
+
+test('the article links to its print view', async ({ page }) => {
+  await page.goto('/news/595305');
+  await page.getByRole('link', { name: '印刷用ページ' }).click();
+  await expect(page).toHaveURL(/\/news\/595305\/print$/);
+  await page.getByRole('link', { name: '記事に戻る' }).click();
+  await expect(page).toHaveURL(/\/news\/595305$/);
+});
+
+test('a 2,000-block article prints every paragraph, without blank pages', async ({ page }) => {
+  test.setTimeout(120_000);
+  const blocks = [];
+  for (let i = 0; i < 2000; i++) {
+    blocks.push(
+      i % 25 === 0
+        ? { kind: 'heading', text: `第${i / 25 + 1}節の見出し` }
+        : { kind: 'paragraph', text: `段落${i}。長い記事でも紙に欠けなく印刷されることを確かめるための文です。` },
+    );
+  }
+  writeData('articles/e2e-long.json', article('e2e-long', { blocks }));
+  await page.goto('/news/e2e-long/print');
+  await expect(page.getByText('段落1999。', { exact: false })).toBeVisible();
+  const { text, pages, pageText } = await printToPdf(page);
+  const flat = squash(text);
+  for (const block of blocks) expect(flat).toContain(squash(block.text));
+  expect(pages).toBeGreaterThan(10);
+  for (let n = 1; n <= pages; n++) {
+    // Every page holds article text, not just its page number.
+    expect(squash(pageText(n)).replace(/\d+\/\d+/g, '').length).toBeGreaterThan(20);
+  }
+});
