@@ -13,7 +13,7 @@ pub fn LoadErrorView(error: LoadError, #[prop(into)] on_retry: Callback<()>) -> 
             <p class="load-error__message">{message}</p>
             <p class="load-error__actions">
                 {error.can_retry().then(|| view! {
-                    <button type="button" class="load-error__retry" on:click=move |_| on_retry.run(())>
+                    <button type="button" class="load-error__retry button-primary" on:click=move |_| on_retry.run(())>
                         {text::RETRY}
                     </button>
                 })}

@@ -72,7 +72,7 @@ pub fn ArticlePage(
 fn PrintToolbar(id: String) -> impl IntoView {
     view! {
         <div class="print-view__toolbar">
-            <button type="button" class="print-view__print" on:click=|_| { let _ = window().print(); }>
+            <button type="button" class="print-view__print button-primary" on:click=|_| { let _ = window().print(); }>
                 {text::PRINT}
             </button>
             <a class="print-view__back" href=format!("/news/{id}")>{text::BACK_TO_ARTICLE}</a>
