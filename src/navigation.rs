@@ -15,7 +15,9 @@ impl InAppHistory {
     }
 }
 
-/// Counts route changes; place once inside the `Router`.
+/// Counts route changes, and after each one moves keyboard focus to the
+/// main content (the skip link's target), so that focus is never left on a
+/// control that no longer exists. Place once inside the `Router`.
 #[component]
 pub fn NavigationTracker() -> impl IntoView {
     let changes = RwSignal::new(0);
@@ -23,9 +25,29 @@ pub fn NavigationTracker() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+        if let Some(previous) = previous.filter(|p| *p != path) {
             changes.update(|n| *n += 1);
+            if moves_focus(&previous, &path) {
+                focus_main();
+            }
         }
         path
     });
+}
+
+/// Selecting partners (`/partners/a` → `/partners/b`) keeps focus where the
+/// map page puts it; any other change of page sends it to the main content.
+fn moves_focus(from: &str, to: &str) -> bool {
+    let on_map = |p: &str| p == "/partners" || p.starts_with("/partners/");
+    !(on_map(from) && on_map(to))
+}
+
+/// Moves keyboard focus to the main content (`#main`).
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
 }

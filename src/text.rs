@@ -133,3 +133,9 @@ pub const BACK_TO_ARTICLE: &str = "記事に戻る";
 pub const ONLINE_AT: &str = "この記事のウェブページ:";
 pub const PRINTED_ON: &str = "印刷日:";
 pub const QR_LABEL: &str = "QRコード:";
+
+pub const SELECTION_CLEARED: &str = "選択を解除しました";
+
+pub fn selected_announcement(name: &str) -> String {
+    format!("{name}を選択しました")
+}

@@ -477,8 +477,10 @@ pub fn PartnerMap(
                 on:keydown=on_key
             >
                 <p id="partner-map-help" class="visually-hidden">{text::MAP_HELP}</p>
+                // The drawing itself is no image to a screen reader; its links are the content.
                 <svg
                     class="partner-map__svg"
+                    role="presentation"
                     node_ref=svg
                     viewBox=format!("0 0 {world_w:.1} {world_h:.1}")
                     on:pointerdown=on_pointer_down

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::navigation::focus_main;
 use crate::text;
 use crate::ColumnData;
 
@@ -9,7 +10,17 @@ pub fn SiteHeader() -> impl IntoView {
     let column = expect_context::<ColumnData>();
     view! {
         <header class="site-header screen-only">
-            <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
+            // The router would treat "#main" as a navigation: move focus ourselves.
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|event| {
+                    event.prevent_default();
+                    focus_main();
+                }
+            >
+                {text::SKIP_TO_CONTENT}
+            </a>
             <div class="site-header__inner">
                 <p class="site-header__name">
                     {move || column.title().unwrap_or_else(|| text::COLUMN_FALLBACK_TITLE.to_owned())}

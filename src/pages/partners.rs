@@ -180,11 +180,25 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView
             })
         }
     };
+    // Said by screen readers when the selection changes.
+    let announcement = {
+        let cities = cities.clone();
+        let had_selection = StoredValue::new(false);
+        Memo::new(move |_| match selected.get() {
+            Some(i) => {
+                had_selection.set_value(true);
+                text::selected_announcement(cities.partners[i].names.text(lang))
+            }
+            None if had_selection.get_value() => text::SELECTION_CLEARED.to_owned(),
+            None => String::new(),
+        })
+    };
     let home_name = cities.home.names.text(lang).to_owned();
     view! {
         <Title text=page_title/>
         <section class="partners" on:keydown=on_keydown>
             <h1 class="partners__title">{text::PARTNERS_TITLE}</h1>
+            <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
             <p class="partners__counts" role="status">
                 <span class="partners__home">{home_name}</span>
                 {counts_text}

@@ -1,0 +1,114 @@
+// Accessibility as a gate: axe over every route and state, in light and dark
+// schemes, forced colours and reduced motion; reflow at 320 CSS px.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { article, writeData } from '../support/site.js';
+
+// Each state: a name and how to reach it (after which the page is ready).
+const STATES = [
+  ['column', async (page) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }],
+  ...['大', '中', '小'].map((size) => [`article, text size ${size}`, async (page) => {
+    await page.goto('/news/595305');
+    await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: size }).click();
+    await expect(page.getByRole('button', { name: size })).toHaveAttribute('aria-pressed', 'true');
+  }]),
+  ['print view', async (page) => {
+    await page.goto('/news/595305/print');
+    await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
+  }],
+  ['map, nothing selected', async (page) => {
+    await page.goto('/partners');
+    await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+  }],
+  ['map, a partner selected', async (page) => {
+    await page.goto('/partners/sopot');
+    await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+  }],
+  ['map, filters applied', async (page) => {
+    await page.goto('/partners');
+    await page.getByLabel('大陸').selectOption({ label: 'ヨーロッパ' });
+    await expect(page.getByRole('table', { name: '提携都市' }).getByRole('row')).not.toHaveCount(8);
+  }],
+  ['article not found', async (page) => {
+    await page.goto('/news/e2e-a11y-missing');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  }],
+  ['malformed data', async (page) => {
+    writeData('articles/e2e-a11y-malformed.json', '{"id": ');
+    await page.goto('/news/e2e-a11y-malformed');
+    await expect(page.getByRole('alert')).toBeVisible();
+  }],
+  ['server error', async (page) => {
+    writeData('articles/e2e-a11y-503.json', article('e2e-a11y-503'));
+    await page.route('**/data/articles/e2e-a11y-503.json', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto('/news/e2e-a11y-503');
+    await expect(page.getByRole('button', { name: '再読み込み' })).toBeVisible();
+  }],
+  ['unknown page', async (page) => {
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }],
+];
+
+const MODES = [
+  ['light', {}],
+  ['dark', { colorScheme: 'dark' }],
+  ['forced colours', { forcedColors: 'active' }],
+  ['reduced motion', { reducedMotion: 'reduce' }],
+];
+
+for (const [mode, media] of MODES) {
+  test(`no axe violations anywhere (${mode})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia(media);
+    for (const [state, reach] of STATES) {
+      await reach(page);
+      await expectNoAxeViolations(page, `${state} (${mode})`);
+    }
+  });
+}
+
+test('every route reflows at 320 CSS px without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [state, reach] of STATES) {
+    await reach(page);
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${state} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('each page has landmarks and exactly one h1', async ({ page }) => {
+  for (const [state, reach] of STATES) {
+    await reach(page);
+    await expect(page.getByRole('banner'), state).toHaveCount(1);
+    await expect(page.getByRole('main'), state).toHaveCount(1);
+    await expect(page.getByRole('contentinfo'), state).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 }), state).toHaveCount(1);
+  }
+});
+
+test('the map drawing is hidden from assistive technology except its partner controls', async ({ page }) => {
+  await page.goto('/partners');
+  const snapshot = await page.getByRole('group', { name: '提携都市の地図' }).ariaSnapshot();
+  // Only links (the partners), buttons (zoom) and the help text: no paths, no labels twice.
+  const roles = snapshot
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter((line) => !line.startsWith('/')) // a link's /url
+    .map((line) => line.split(/[ :"]/)[0])
+    .filter(Boolean);
+  expect(new Set(roles)).toEqual(new Set(['group', 'paragraph', 'link', 'button']));
+});
+
+test('the axe gate does fail on a real violation (it is not silently empty)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    const button = document.createElement('button'); // no accessible name
+    document.querySelector('main').append(button);
+  });
+  await expect(expectNoAxeViolations(page, 'a page with a nameless button')).rejects.toThrow(/button-name/);
+});
