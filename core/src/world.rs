@@ -114,6 +114,7 @@ pub mod topojson {
                 .iter()
                 .flatten()
                 .map(|ring| ring_points(ring, &arcs))
+                .flat_map(|ring| cut_at_antimeridian(&ring))
                 .map(|ring| {
                     thin(
                         ring.into_iter()
@@ -178,6 +179,48 @@ pub mod topojson {
         points
     }
 
+    /// A ring that crosses ±180° an even number of times (an island or
+    /// coast that straddles it, like Fiji or Chukotka) becomes two rings,
+    /// one on each side, so that no edge runs across the whole map. Rings
+    /// around a pole (crossing once) are left as they are.
+    pub fn cut_at_antimeridian(ring: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+        let crossings = ring
+            .windows(2)
+            .filter(|w| (w[1].0 - w[0].0).abs() > 180.0)
+            .count();
+        if crossings == 0 || crossings % 2 == 1 {
+            return vec![ring.to_vec()];
+        }
+        // Continuous longitudes past 180, then clip each side of 180.
+        let unwrapped: Vec<(f64, f64)> = ring
+            .iter()
+            .map(|&(lon, lat)| (if lon < 0.0 { lon + 360.0 } else { lon }, lat))
+            .collect();
+        let west = clip_half_plane(&unwrapped, |lon| lon <= 180.0);
+        let east: Vec<(f64, f64)> = clip_half_plane(&unwrapped, |lon| lon >= 180.0)
+            .into_iter()
+            .map(|(lon, lat)| (lon - 360.0, lat))
+            .collect();
+        [west, east].into_iter().filter(|r| r.len() >= 3).collect()
+    }
+
+    /// Sutherland–Hodgman against the meridian 180° (in unwrapped longitudes).
+    fn clip_half_plane(ring: &[(f64, f64)], inside: impl Fn(f64) -> bool) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        for i in 0..ring.len() {
+            let (p, q) = (ring[i], ring[(i + 1) % ring.len()]);
+            let (p_in, q_in) = (inside(p.0), inside(q.0));
+            if p_in {
+                out.push(p);
+            }
+            if p_in != q_in && (q.0 - p.0).abs() > f64::EPSILON {
+                let t = (180.0 - p.0) / (q.0 - p.0);
+                out.push((180.0, p.1 + t * (q.1 - p.1)));
+            }
+        }
+        out
+    }
+
     fn thin(points: Vec<(f64, f64)>, min_step: f64) -> Vec<(f64, f64)> {
         let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
         for p in points {
@@ -192,6 +235,48 @@ pub mod topojson {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn a_ring_across_the_antimeridian_is_cut_in_two() {
+            // A square from 170°E to 170°W, like Fiji.
+            let ring = [
+                (170.0, -10.0),
+                (-170.0, -10.0),
+                (-170.0, -20.0),
+                (170.0, -20.0),
+                (170.0, -10.0),
+            ];
+            let parts = cut_at_antimeridian(&ring);
+            assert_eq!(parts.len(), 2);
+            let west_max = parts[0].iter().map(|p| p.0).fold(f64::MIN, f64::max);
+            let east_min = parts[1].iter().map(|p| p.0).fold(f64::MAX, f64::min);
+            assert_eq!((west_max, east_min), (180.0, -180.0));
+            assert!(
+                parts[0].iter().all(|p| p.0 >= 170.0) && parts[1].iter().all(|p| p.0 <= -170.0)
+            );
+            for part in &parts {
+                for w in part.windows(2) {
+                    assert!(
+                        (w[1].0 - w[0].0).abs() <= 180.0,
+                        "no edge spans the map: {part:?}"
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn rings_that_do_not_cross_or_circle_a_pole_are_kept() {
+            let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 0.0)];
+            assert_eq!(cut_at_antimeridian(&square), vec![square.to_vec()]);
+            let polar = [
+                (-180.0, -80.0),
+                (0.0, -70.0),
+                (180.0, -80.0),
+                (180.0, -90.0),
+                (-180.0, -90.0),
+            ];
+            assert_eq!(cut_at_antimeridian(&polar).len(), 1);
+        }
 
         #[test]
         fn decodes_delta_arcs_and_reversed_references() {
