@@ -1,26 +1,20 @@
 // Benchmark (not a test): time to first map render, and frame times and DOM
 // changes during a scripted pan and zoom, for 7, 1,000 and 10,000 partners.
 // Run through `cargo xtask bench`.
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../support/browser.js';
 import { partnersData } from './partners-data.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const base = process.env.BENCH_BASE_URL;
-const dist = process.env.BENCH_DIST;
-if (!base || !dist) throw new Error('run with `cargo xtask bench`');
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-const browser = await chromium.launch(chromiumLaunchOptions);
-console.log('\npartner map (loopback nginx, unthrottled)');
-console.log('  partners   first render   frame median   frame p95   DOM changes during pan+zoom');
+/** Rows of [partners, first render ms, frame median ms, frame p95 ms, DOM changes]. */
+export async function mapFigures(browser, base, site) {
+const rows = [];
 for (const n of [7, 1000, 10000]) {
-  const data = n === 7 ? JSON.parse(readFileSync(join(dist, 'data/cities.json'), 'utf8')) : partnersData(n);
+  const data = n === 7 ? JSON.parse(readFileSync(join(site, 'data/cities.json'), 'utf8')) : partnersData(n);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
@@ -67,9 +61,8 @@ for (const n of [7, 1000, 10000]) {
     const f = window.__frames;
     return { frames: f.slice(1).map((t, i) => t - f[i]), mutations: window.__mutations };
   });
-  console.log(
-    `  ${String(n).padStart(8)}   ${firstRender.toFixed(0).padStart(9)} ms   ${quantile(frames, 0.5).toFixed(1).padStart(9)} ms   ${quantile(frames, 0.95).toFixed(1).padStart(6)} ms   ${String(mutations).padStart(8)}`,
-  );
+  rows.push([n, firstRender, quantile(frames, 0.5), quantile(frames, 0.95), mutations]);
   await context.close();
 }
-await browser.close();
+return rows;
+}

@@ -4,6 +4,9 @@ import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { article, writeData } from '../support/site.js';
 
+// axe is injected as an inline script, which the site's CSP rightly refuses.
+test.use({ bypassCSP: true });
+
 // Each state: a name and how to reach it (after which the page is ready).
 const STATES = [
   ['column', async (page) => {

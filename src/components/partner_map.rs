@@ -493,7 +493,7 @@ pub fn PartnerMap(
                         <g class="partner-map__arcs" aria-hidden="true">{arcs}</g>
                         <g
                             class="partner-map__markers"
-                            style=move || format!("--marker-scale: {:.5}", units_per_px.get() / view.with(|v| v.k))
+                            style:--marker-scale=move || format!("{:.5}", units_per_px.get() / view.with(|v| v.k))
                         >
                             <g
                                 class="map-home"

@@ -5,10 +5,12 @@
 //! end-to-end test's npm packages), so each works on a fresh machine and is
 //! cheap to run again.
 
+mod csp;
 mod gen_map;
 mod nginx;
 mod setup;
 mod shell;
+mod static_page;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "e2e" => setup::all().and_then(|_| end_to_end()),
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "bench" => bench(),
+        "fuzz" => fuzz(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
         "setup" => setup::all(),
         "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
@@ -69,7 +72,16 @@ fn step(title: &str) {
 fn dist() -> Result<PathBuf, String> {
     step("release build (trunk build --release --offline)");
     run(trunk(["build", "--release", "--offline"]))?;
-    Ok(root().join("dist"))
+    let dist = root().join("dist");
+    // The deploy config with this build's loader hash in its CSP.
+    let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
+        .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;
+    let ready = root().join("target/deploy/nginx.conf");
+    std::fs::create_dir_all(root().join("target/deploy")).map_err(|e| e.to_string())?;
+    std::fs::write(&ready, csp::fill(&deploy, &dist)?)
+        .map_err(|e| format!("cannot write {}: {e}", ready.display()))?;
+    println!("deploy config for this build: {}", ready.display());
+    Ok(dist)
 }
 
 /// Trunk, finding npm's wasm-opt before any other on PATH.
@@ -158,17 +170,39 @@ fn end_to_end() -> Result<(), String> {
     outcome
 }
 
+/// Builds the release, serves it (plus a static HTML page of the seed
+/// article, the floor to compare with) and prints the benchmark report,
+/// which is also kept in BENCHMARKS.md.
 fn bench() -> Result<(), String> {
     setup::all()?;
     let dist = dist()?;
-    let server = nginx::Server::configure("bench", &dist, 8092)?.start()?;
-    step("benchmark: asset sizes, time to the article h1, the partner map");
-    for script in ["bench/article-load.mjs", "bench/map.mjs"] {
-        run(Cmd::new("node")
-            .args([script])
-            .env("BENCH_BASE_URL", &server.base_url())
-            .env("BENCH_DIST", &dist.display().to_string())
-            .dir(root().join("e2e")))?;
-    }
-    Ok(())
+    let site = root().join("target/bench/site");
+    shell::copy_dir(&dist, &site)?;
+    let static_page = static_page::write(&site, "595305")?;
+    let server = nginx::Server::configure("bench", &site, 8092)?.start()?;
+    step("benchmark (a few minutes: cold loads, throttled loads, Lighthouse)");
+    let report = root().join("BENCHMARKS.md");
+    run(Cmd::new("node")
+        .args(["bench/report.mjs"])
+        .env("BENCH_BASE_URL", &server.base_url())
+        .env("BENCH_SITE", &site.display().to_string())
+        .env("BENCH_STATIC_PAGE", &static_page)
+        .env("BENCH_REPORT", &report.display().to_string())
+        .dir(root().join("e2e")))
+}
+
+/// The hostile-data property tests, ten times longer than in `test`.
+fn fuzz() -> Result<(), String> {
+    step("hostile data: property tests at 10× the test command's cases (release build)");
+    run(Cmd::new("cargo")
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "reader-core",
+            "--test",
+            "hostile_data",
+        ])
+        .env("HOSTILE_SCALE", "10")
+        .dir(root()))
 }

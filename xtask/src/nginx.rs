@@ -24,7 +24,7 @@ impl Server {
         }
         let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
             .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;
-        let server = server_block(&deploy, port, site)?;
+        let server = crate::csp::fill(&server_block(&deploy, port, site)?, site)?;
         write(&dir.join("server.conf"), &server)?;
         write(&dir.join("nginx.conf"), &main_config(&dir))?;
         Ok(Self { dir, port })

@@ -1,0 +1,230 @@
+// The benchmark report (not a test), run by `cargo xtask bench`: transfer
+// sizes, time to the article's h1 and to the map's partner controls for the
+// app and for a static HTML page of the same article, unthrottled and on a
+// slow phone (4x CPU, fast 4G), the partner map at scale, a 2,000-block
+// article, and Lighthouse. Printed as Markdown and written to BENCH_REPORT.
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '../support/browser.js';
+import { mapFigures } from './map.mjs';
+
+const base = process.env.BENCH_BASE_URL;
+const site = process.env.BENCH_SITE;
+const staticPage = process.env.BENCH_STATIC_PAGE;
+const reportPath = process.env.BENCH_REPORT;
+const LOADS = Number(process.env.BENCH_LOADS || 10);
+if (!base || !site || !staticPage) throw new Error('run with `cargo xtask bench`');
+
+const out = [];
+const say = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n) => `${Math.round(n)} ms`;
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const SLOW_PHONE = { cpu: 4, latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 };
+
+async function newPage(browser, throttle) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: throttle.latency,
+      downloadThroughput: throttle.down,
+      uploadThroughput: throttle.up,
+    });
+  }
+  return { context, page };
+}
+
+/** Time from navigation start to the h1 painted (Element Timing). */
+async function timeToH1(browser, path, throttle) {
+  const { context, page } = await newPage(browser, throttle);
+  await page.goto(base + path);
+  const t = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.identifier === 'article-title');
+          if (entry) resolve(entry.renderTime || entry.loadTime);
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+  await context.close();
+  return t;
+}
+
+/** Time from navigation start to the first frame with the map's partner controls. */
+async function timeToMap(browser, throttle) {
+  const { context, page } = await newPage(browser, throttle);
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.map-marker__link')) {
+        requestAnimationFrame(() => (window.__mapReady = performance.now()));
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(base + '/partners');
+  await page.waitForFunction(() => window.__mapReady !== undefined, null, { timeout: 60_000 });
+  const t = await page.evaluate(() => window.__mapReady);
+  await context.close();
+  return t;
+}
+
+async function repeat(n, f) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(await f());
+  return xs;
+}
+
+/** Transfer (encoded) and raw bytes per kind of resource for one cold load. */
+async function transfer(browser, path, ready) {
+  const { context, page } = await newPage(browser, null);
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
+  await page.goto(base + path);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const kinds = {};
+  for (const r of responses) {
+    const url = new URL(r.url());
+    const kind = url.pathname.endsWith('.wasm') ? 'wasm'
+      : url.pathname.endsWith('.js') ? 'JS'
+      : url.pathname.endsWith('.css') ? 'CSS'
+      : url.pathname.endsWith('.json') ? 'data'
+      : 'HTML';
+    const sizes = await r.request().sizes().catch(() => ({ responseBodySize: 0 }));
+    const raw = (await r.body().catch(() => Buffer.alloc(0))).length;
+    kinds[kind] ??= { transfer: 0, raw: 0, files: 0 };
+    kinds[kind].transfer += sizes.responseBodySize;
+    kinds[kind].raw += raw;
+    kinds[kind].files += 1;
+  }
+  await context.close();
+  return kinds;
+}
+
+async function lighthouseScores(path) {
+  const { default: lighthouse } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({
+    chromePath: chromiumLaunchOptions.executablePath,
+    chromeFlags: ['--headless=new', ...chromiumLaunchOptions.args],
+  });
+  try {
+    const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const { categories, audits } = result.lhr;
+    return {
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      bestPractices: Math.round(categories['best-practices'].score * 100),
+      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: audits['total-blocking-time'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+say('# Benchmarks');
+say();
+say(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB,`);
+say(`headless Debian Chromium against nginx with deploy/nginx.conf on loopback. Produced by \`cargo xtask bench\`.`);
+
+say();
+say('## Transfer sizes (one cold load; transfer = gzip as nginx sends it)');
+say();
+say('| route | kind | files | transfer | raw |');
+say('|---|---|---|---|---|');
+const sizeRows = {};
+for (const [path, ready] of [['/news/595305', 'h1'], ['/partners', '.map-marker__link']]) {
+  const kinds = await transfer(browser, path, ready);
+  sizeRows[path] = kinds;
+  for (const [kind, v] of Object.entries(kinds)) say(`| ${path} | ${kind} | ${v.files} | ${kib(v.transfer)} | ${kib(v.raw)} |`);
+}
+
+say();
+say(`## Time to content (${LOADS} cold loads each; median / 95th percentile)`);
+say();
+say('| what | network | ours | static HTML | ours / static |');
+say('|---|---|---|---|---|');
+const ratios = {};
+for (const [label, throttle] of [['unthrottled', null], ['4× CPU, fast 4G (150 ms, 1.6 Mbps)', SLOW_PHONE]]) {
+  const ours = await repeat(LOADS, () => timeToH1(browser, '/news/595305', throttle));
+  const floor = await repeat(LOADS, () => timeToH1(browser, staticPage, throttle));
+  ratios[label] = median(ours) / median(floor);
+  say(`| article h1 painted | ${label} | ${ms(median(ours))} / ${ms(quantile(ours, 0.95))} | ${ms(median(floor))} / ${ms(quantile(floor, 0.95))} | ${ratios[label].toFixed(2)} |`);
+  const map = await repeat(LOADS, () => timeToMap(browser, throttle));
+  say(`| map partner controls ready | ${label} | ${ms(median(map))} / ${ms(quantile(map, 0.95))} | — | — |`);
+}
+
+say();
+say('## Partner map at scale (first render; frames and DOM changes during a scripted pan and zoom)');
+say();
+say('| partners | first render | frame median | frame p95 | DOM changes |');
+say('|---|---|---|---|---|');
+for (const [n, first, med, p95, mutations] of await mapFigures(browser, base, site)) {
+  say(`| ${n} | ${ms(first)} | ${med.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${mutations} |`);
+}
+
+say();
+say('## A 2,000-block article');
+say();
+const blocks = Array.from({ length: 2000 }, (_, i) =>
+  i % 25 === 0 ? { kind: 'heading', text: `第${i / 25 + 1}節` } : { kind: 'paragraph', text: `段落${i}。長い記事の表示にかかる時間を測るための文です。` },
+);
+writeFileSync(
+  join(site, 'data/articles/bench-long.json'),
+  JSON.stringify({ id: 'bench-long', lang: 'ja', title: '長い記事', published: '2021-10-14', blocks }),
+);
+const long = await repeat(5, () => timeToH1(browser, '/news/bench-long', null));
+say(`Time to h1 painted (5 cold loads, unthrottled): median ${ms(median(long))}, max ${ms(Math.max(...long))}.`);
+await browser.close();
+
+say();
+say('## Lighthouse (mobile, simulated throttling)');
+say();
+say('| route | performance | accessibility | best practices | LCP | TBT | CLS |');
+say('|---|---|---|---|---|---|---|');
+const lh = {};
+for (const path of ['/news/595305', '/partners']) {
+  try {
+    const s = await lighthouseScores(path);
+    lh[path] = s;
+    say(`| ${path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${ms(s.lcp)} | ${ms(s.tbt)} | ${s.cls.toFixed(3)} |`);
+  } catch (e) {
+    say(`| ${path} | failed: ${String(e.message).split('\n')[0]} | | | | | |`);
+  }
+}
+
+say();
+say('## Budgets');
+say();
+const wasmGz = sizeRows['/news/595305'].wasm?.transfer ?? 0;
+const jsGz = sizeRows['/news/595305'].JS?.transfer ?? 0;
+const check = (ok) => (ok ? 'met' : '**missed**');
+say('| budget | measured | |');
+say('|---|---|---|');
+say(`| wasm ≤ 150 KiB gzipped | ${kib(wasmGz)} | ${check(wasmGz <= 150 * 1024)} |`);
+say(`| JS ≤ 10 KiB gzipped | ${kib(jsGz)} | ${check(jsGz <= 10 * 1024)} |`);
+say(`| time to h1 ≤ 1.5 × static HTML, unthrottled | ${ratios.unthrottled.toFixed(2)} × | ${check(ratios.unthrottled <= 1.5)} |`);
+for (const [path, s] of Object.entries(lh)) {
+  say(`| Lighthouse performance ≥ 95, ${path} | ${s.performance} | ${check(s.performance >= 95)} |`);
+  say(`| CLS 0, ${path} | ${s.cls.toFixed(3)} | ${check(s.cls === 0)} |`);
+}
+if (reportPath) writeFileSync(reportPath, out.join('\n') + '\n');
