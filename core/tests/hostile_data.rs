@@ -3,6 +3,7 @@
 //!
 //! `cargo xtask test` runs over 100,000 cases; `cargo xtask fuzz` sets
 //! HOSTILE_SCALE to run ten times as many.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use reader_core::linking::{NameMatcher, Segment};
