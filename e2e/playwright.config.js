@@ -21,6 +21,9 @@ export default defineConfig({
     baseURL: process.env.E2E_BASE_URL,
     browserName: 'chromium',
     locale: 'ja-JP',
+    // The service worker would answer requests the tests route themselves;
+    // only the offline test lets it run.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunchOptions,
   },
 });

@@ -8,6 +8,7 @@ use futures::future::{select, Either};
 use gloo_net::http::Request;
 use gloo_timers::future::TimeoutFuture;
 use leptos::logging::warn;
+use leptos::prelude::{ArcRwSignal, Set};
 use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
@@ -22,6 +23,19 @@ const DATA_ROOT: &str = "/data/";
 const MAP_ROOT: &str = "/map/";
 /// How long to wait for a data file before offering a retry.
 const TIMEOUT_MS: u32 = 15_000;
+/// Waits before the automatic second and third tries of a failed request.
+const BACKOFF_MS: [u32; 2] = [400, 1_200];
+
+thread_local! {
+    /// When data came from the offline copy: the time it was saved.
+    static SAVED_COPY: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+}
+
+/// Set while what the reader sees comes from the copy saved for offline use
+/// (the service worker marks such answers), with the time it was saved.
+pub fn saved_copy() -> ArcRwSignal<Option<String>> {
+    SAVED_COPY.with(Clone::clone)
+}
 
 pub async fn load_column() -> Result<Column, LoadError> {
     let text = fetch_text(COLUMN_FILE).await?;
@@ -94,7 +108,23 @@ async fn fetch_text(file: &str) -> Result<String, LoadError> {
     fetch_from(DATA_ROOT, file).await
 }
 
+/// Fetches with up to two more tries, with backoff, when the server is
+/// unreachable or answers with a server error.
 async fn fetch_from(root: &str, file: &str) -> Result<String, LoadError> {
+    let mut outcome = fetch_once(root, file).await;
+    for delay in BACKOFF_MS {
+        let transient = matches!(&outcome, Err(LoadError::Unreachable { .. }))
+            || matches!(&outcome, Err(LoadError::Server { status, .. }) if *status >= 500);
+        if !transient {
+            break;
+        }
+        TimeoutFuture::new(delay).await;
+        outcome = fetch_once(root, file).await;
+    }
+    outcome
+}
+
+async fn fetch_once(root: &str, file: &str) -> Result<String, LoadError> {
     let url = format!("{root}{file}");
     let unreachable = || LoadError::Unreachable {
         file: file.to_owned(),
@@ -102,8 +132,10 @@ async fn fetch_from(root: &str, file: &str) -> Result<String, LoadError> {
     let request = async {
         let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
         let content_type = response.headers().get("content-type");
+        let saved = response.headers().get("x-reader-saved");
         let body = response.text().await.map_err(|_| unreachable())?;
         classify_response(file, response.status(), content_type.as_deref(), &body)?;
+        saved_copy().set(saved);
         Ok(body)
     };
     let request = pin!(request);

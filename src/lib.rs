@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod navigation;
+pub mod offline;
 pub mod pages;
 pub mod prefs;
 pub mod text;

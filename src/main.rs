@@ -3,4 +3,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(changning_reader::App);
+    changning_reader::offline::register_service_worker();
 }

@@ -139,3 +139,7 @@ pub const SELECTION_CLEARED: &str = "選択を解除しました";
 pub fn selected_announcement(name: &str) -> String {
     format!("{name}を選択しました")
 }
+
+pub const SHOWING_SAVED_COPY: &str =
+    "ネットワークに接続できないため、保存済みのデータを表示しています";
+pub const SAVED_ON: &str = "保存";

@@ -54,17 +54,31 @@ test('a web page where JSON was expected is reported, not decoded', async ({ pag
 
 test('a server error offers a retry that loads the article', async ({ page }) => {
   writeData('articles/e2e-retry.json', article('e2e-retry'));
+  // The app tries three times by itself (with backoff) before it asks the reader.
   let calls = 0;
   await page.route('**/data/articles/e2e-retry.json', (route) => {
     calls += 1;
-    return calls === 1 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
+    return calls <= 3 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
   });
   await page.goto('/news/e2e-retry');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('articles/e2e-retry.json');
   await expect(alert).toContainText('503');
+  expect(calls).toBe(3);
   await alert.getByRole('button', { name: '再読み込み' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-retry');
+});
+
+test('a passing server hiccup is retried without bothering the reader', async ({ page }) => {
+  writeData('articles/e2e-hiccup.json', article('e2e-hiccup'));
+  let calls = 0;
+  await page.route('**/data/articles/e2e-hiccup.json', (route) => {
+    calls += 1;
+    return calls === 1 ? route.fulfill({ status: 502, body: '' }) : route.continue();
+  });
+  await page.goto('/news/e2e-hiccup');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-hiccup');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('an unreachable server offers a retry', async ({ page }) => {
@@ -72,7 +86,7 @@ test('an unreachable server offers a retry', async ({ page }) => {
   let calls = 0;
   await page.route('**/data/articles/e2e-offline.json', (route) => {
     calls += 1;
-    return calls === 1 ? route.abort('internetdisconnected') : route.continue();
+    return calls <= 3 ? route.abort('internetdisconnected') : route.continue();
   });
   await page.goto('/news/e2e-offline');
   await expect(page.getByRole('alert')).toContainText('ネットワーク');

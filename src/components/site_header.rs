@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::navigation::focus_main;
+use crate::offline::SavedCopyNotice;
 use crate::text;
 use crate::ColumnData;
 
@@ -30,6 +31,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <a class="site-header__link" href="/partners">{text::PARTNERS_LINK}</a>
                 </nav>
             </div>
+            <SavedCopyNotice/>
         </header>
     }
 }

@@ -50,6 +50,24 @@ pub fn fill(config: &str, site: &Path) -> Result<String, String> {
     Ok(config.replace(PLACEHOLDER, &hashes.join(" ")))
 }
 
+/// Writes a digest of the built index.html (which names every hashed asset)
+/// into `dist/sw.js`, so that each build installs a new service worker.
+pub fn version_service_worker(dist: &Path) -> Result<(), String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dist.join(name))
+            .map_err(|e| format!("cannot read dist/{name}: {e}"))
+    };
+    let index = read("index.html")?;
+    let digest = Sha384::digest(index.as_bytes());
+    let version: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let worker = read("sw.js")?;
+    if !worker.contains("__BUILD_ID__") {
+        return Err("dist/sw.js has no __BUILD_ID__ to fill".into());
+    }
+    std::fs::write(dist.join("sw.js"), worker.replace("__BUILD_ID__", &version))
+        .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

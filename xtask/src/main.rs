@@ -73,6 +73,7 @@ fn dist() -> Result<PathBuf, String> {
     step("release build (trunk build --release --offline)");
     run(trunk(["build", "--release", "--offline"]))?;
     let dist = root().join("dist");
+    csp::version_service_worker(&dist)?;
     // The deploy config with this build's loader hash in its CSP.
     let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
         .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;

@@ -1,0 +1,67 @@
+// Service worker of the Changning reader: the app works offline once loaded.
+// - The app shell (index.html and Trunk's hashed assets) is precached at
+//   install; a new build (a new VERSION, written by `cargo xtask dist`)
+//   installs beside the old one and takes over on the next load.
+// - Data and the world map are stale-while-revalidate: a fresh answer is
+//   used when the network gives one quickly; otherwise the saved copy, marked
+//   with the header X-Reader-Saved (its date) so the app can say so.
+const VERSION = '__BUILD_ID__';
+const SHELL = `shell-${VERSION}`;
+const DATA = 'data';
+const NETWORK_WINDOW_MS = 2000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      const html = await (await fetch('/index.html', { cache: 'no-cache' })).text();
+      const assets = [...html.matchAll(/(?:href|src)="(\/[^"?#]+)"/g)].map((m) => m[1]);
+      await cache.addAll(['/index.html', ...new Set(assets)]);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('shell-') && key !== SHELL) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every route is the app shell: the network's, else the saved one.
+    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: SHELL })));
+  } else if (url.pathname.startsWith('/data/') || url.pathname.startsWith('/map/')) {
+    event.respondWith(staleWhileRevalidate(event, request));
+  } else {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  }
+});
+
+async function staleWhileRevalidate(event, request) {
+  const cache = await caches.open(DATA);
+  const saved = await cache.match(request);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) {
+      const copy = new Headers(response.headers);
+      copy.set('X-Reader-Saved', new Date().toISOString());
+      const body = await response.clone().arrayBuffer();
+      await cache.put(request, new Response(body, { status: response.status, headers: copy }));
+    }
+    return response;
+  });
+  if (!saved) return network;
+  event.waitUntil(network.catch(() => undefined));
+  const quick = new Promise((resolve) => setTimeout(() => resolve(null), NETWORK_WINDOW_MS));
+  const fresh = await Promise.race([network.catch(() => null), quick]);
+  return fresh && fresh.ok ? fresh : saved;
+}
