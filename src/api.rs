@@ -12,6 +12,7 @@ use leptos::prelude::{ArcRwSignal, Set};
 use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
+use reader_core::kiosk::{decode_kiosk, KioskSettings, KIOSK_FILE};
 use reader_core::linking::{partners_named, NameMatcher};
 use reader_core::world::{decode_world, World, WORLD_FILE};
 use reader_core::{classify_response, decode_article, decode_cities, decode_column};
@@ -66,6 +67,25 @@ pub async fn load_cities() -> Result<Cities, LoadError> {
         warn!("left off the map: {notice}");
     }
     Ok(cities)
+}
+
+/// The kiosk's settings: `None` without a file; a broken file is reported in
+/// the console and the defaults are used.
+pub async fn load_kiosk_settings() -> Option<KioskSettings> {
+    match fetch_text(KIOSK_FILE).await {
+        Ok(text) => match decode_kiosk(&text) {
+            Ok(settings) => Some(settings),
+            Err(error) => {
+                warn!("kiosk settings ignored: {error}");
+                None
+            }
+        },
+        Err(LoadError::NotFound { .. }) => None,
+        Err(error) => {
+            warn!("kiosk settings not loaded: {error}");
+            None
+        }
+    }
 }
 
 /// The app's world map (country outlines), served beside the app.

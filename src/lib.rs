@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod kiosk;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
@@ -56,7 +57,14 @@ pub fn App() -> impl IntoView {
 
     // Read before anything renders, so an article is painted at the reader's
     // size from its first frame and never jumps.
-    let font_scale = RwSignal::new(prefs::load_font_scale());
+    let kiosk = kiosk::init();
+    provide_context(kiosk);
+    // A kiosk starts with large text; a reader with their own choice.
+    let font_scale = RwSignal::new(if kiosk.active() {
+        FontScale::Large
+    } else {
+        prefs::load_font_scale()
+    });
     Effect::new(move |_| prefs::save_font_scale(font_scale.get()));
     provide_context(FontScaleSetting(font_scale));
 
@@ -68,6 +76,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <NavigationTracker/>
+            <kiosk::KioskRunner/>
             <SiteHeader/>
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

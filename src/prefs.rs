@@ -25,3 +25,29 @@ pub fn save_font_scale(scale: FontScale) {
         let _ = storage.set_item(FONT_SCALE_KEY, scale.as_str());
     }
 }
+
+const KIOSK_KEY: &str = "changning-reader.kiosk";
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Kiosk mode for this browser session: its home route and idle override.
+pub fn load_kiosk() -> Option<(String, Option<u32>)> {
+    let value = session()?.get_item(KIOSK_KEY).ok().flatten()?;
+    let (home, idle) = value.split_once('|')?;
+    Some((home.to_owned(), idle.parse().ok()))
+}
+
+pub fn save_kiosk(home: &str, idle: Option<u32>) {
+    if let Some(storage) = session() {
+        let idle = idle.map(|s| s.to_string()).unwrap_or_default();
+        let _ = storage.set_item(KIOSK_KEY, &format!("{home}|{idle}"));
+    }
+}
+
+pub fn clear_kiosk() {
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(KIOSK_KEY);
+    }
+}

@@ -143,3 +143,9 @@ pub fn selected_announcement(name: &str) -> String {
 pub const SHOWING_SAVED_COPY: &str =
     "ネットワークに接続できないため、保存済みのデータを表示しています";
 pub const SAVED_ON: &str = "保存";
+
+pub const KIOSK_STAY: &str = "このまま使う";
+
+pub fn kiosk_countdown(seconds: u32) -> String {
+    format!("操作がないため、{seconds}秒後に最初の画面に戻ります")
+}

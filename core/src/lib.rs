@@ -14,6 +14,7 @@ pub mod font_scale;
 pub mod geo;
 pub mod id;
 mod json;
+pub mod kiosk;
 pub mod linking;
 pub mod load;
 pub mod localized;

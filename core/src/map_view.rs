@@ -200,6 +200,25 @@ pub fn group_markers(
     groups
 }
 
+/// Groups points (screen units) so that touch targets never overlap: each
+/// point joins the first group whose seed is within `distance`, or seeds a
+/// new one. Seeds are therefore at least `distance` apart, and every point is
+/// within `distance` of its group's seed (the group's first member).
+pub fn group_by_distance(points: &[(f64, f64)], distance: f64) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let near = groups.iter_mut().find(|g| {
+            let (sx, sy) = points[g[0]];
+            (sx - x).hypot(sy - y) < distance
+        });
+        match near {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
 /// Where a label sits relative to its marker, in screen pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelPlacement {
@@ -505,6 +524,30 @@ mod tests {
         assert_eq!(right[0].unwrap().anchor, TextAnchor::Start);
         let left = place_labels(&[(95.0, 50.0)], &[(40.0, 14.0)], 5.0, bounds);
         assert_eq!(left[0].unwrap().anchor, TextAnchor::End);
+    }
+
+    #[test]
+    fn distance_groups_keep_seeds_apart_and_members_near() {
+        let points = [
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (50.0, 0.0),
+            (60.0, 5.0),
+            (200.0, 200.0),
+            (30.0, 0.0),
+        ];
+        let groups = group_by_distance(&points, 46.0);
+        assert_eq!(groups, vec![vec![0, 1, 5], vec![2, 3], vec![4]]);
+        for (a, ga) in groups.iter().enumerate() {
+            for gb in &groups[a + 1..] {
+                let (p, q) = (points[ga[0]], points[gb[0]]);
+                assert!((p.0 - q.0).hypot(p.1 - q.1) >= 46.0);
+            }
+            for &m in ga {
+                let (p, q) = (points[ga[0]], points[m]);
+                assert!((p.0 - q.0).hypot(p.1 - q.1) < 46.0);
+            }
+        }
     }
 
     #[test]

@@ -54,6 +54,15 @@ const STATES = [
     await page.goto('/no/such/page');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }],
+  // Kiosk mode lasts for the session: these come last.
+  ['kiosk, article', async (page) => {
+    await page.goto('/news/595305?kiosk=1');
+    await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  }],
+  ['kiosk, map', async (page) => {
+    await page.goto('/partners?kiosk=1');
+    await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+  }],
 ];
 
 const MODES = [

@@ -26,8 +26,11 @@ pub fn ArticleView(
     cities: Option<Arc<Cities>>,
 ) -> impl IntoView {
     let article = Arc::unwrap_or_clone(article);
+    // On a kiosk the list below the article leads to partners, with targets
+    // big enough for fingers; inline links in the text would be too small.
     let matcher = cities
         .as_ref()
+        .filter(|_| !crate::kiosk::is_kiosk())
         .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
     let site = use_context::<ColumnData>().and_then(|c| c.title());
     // For paper: the partners as a table and a still map (the world file is

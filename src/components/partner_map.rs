@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use leptos_use_element_size::use_element_size;
 use leptos_use_event_listener::{use_event_listener_with_options, UseEventListenerOptions};
 use reader_core::geo::{great_circle, svg_path, WorldProjection};
-use reader_core::map_view::{group_markers, label_width, place_labels, MapView, Rect};
+use reader_core::map_view::{
+    group_by_distance, group_markers, label_width, place_labels, MapView, MarkerGroup, Rect,
+};
 use reader_core::world::World;
 use reader_core::{Cities, Id, Relation};
 use wasm_bindgen::JsCast;
@@ -25,6 +27,8 @@ const LABEL_PX: f64 = 12.0;
 /// A screen cell this wide (px) holding this many partners becomes a cluster.
 const CLUSTER_CELL_PX: f64 = 28.0;
 const CLUSTER_FROM: usize = 6;
+/// On a kiosk, targets are 46 px across and never overlap.
+const TOUCH_PX: f64 = 46.0;
 /// Arcs from home are drawn for every partner up to this many; beyond, only
 /// for the selected one.
 const ARCS_UP_TO: usize = 150;
@@ -125,6 +129,7 @@ pub fn PartnerMap(
         }
     });
 
+    let kiosk = crate::kiosk::is_kiosk();
     let markers = {
         let model = model.clone();
         let cities = cities.clone();
@@ -134,7 +139,33 @@ pub fn PartnerMap(
             let visible = visible.get();
             let points: Vec<(f64, f64)> = visible.iter().map(|&i| model.points[i]).collect();
             let area = v.screen_with_margin(0.5);
-            let mut groups = group_markers(&points, &v, area, CLUSTER_CELL_PX * upp, CLUSTER_FROM);
+            let mut groups: Vec<MarkerGroup> = if kiosk {
+                // Touch: partners closer than a fingertip become one cluster,
+                // so no two 44 px targets overlap.
+                let on_screen: Vec<usize> = (0..points.len())
+                    .filter(|&i| {
+                        let (x, y) = v.to_screen(points[i]);
+                        area.contains(x, y)
+                    })
+                    .collect();
+                let px: Vec<(f64, f64)> = on_screen
+                    .iter()
+                    .map(|&i| {
+                        let (x, y) = v.to_screen(points[i]);
+                        (x / upp, y / upp)
+                    })
+                    .collect();
+                group_by_distance(&px, TOUCH_PX)
+                    .into_iter()
+                    .map(|g| MarkerGroup {
+                        at: points[on_screen[g[0]]],
+                        members: g.into_iter().map(|j| on_screen[j]).collect(),
+                    })
+                    .collect()
+            } else {
+                group_markers(&points, &v, area, CLUSTER_CELL_PX * upp, CLUSTER_FROM)
+            };
+            // West to east: the order Tab walks the markers in.
             groups.sort_by(|a, b| a.at.0.total_cmp(&b.at.0).then(a.at.1.total_cmp(&b.at.1)));
             // Labels for single markers, placed in screen pixels.
             let singles: Vec<(usize, (f64, f64))> = groups
@@ -184,6 +215,18 @@ pub fn PartnerMap(
                 .collect::<Vec<_>>()
         })
     };
+
+    // A kiosk reset returns the map to the whole world.
+    if let Some(resets) = use_context::<crate::kiosk::KioskResets>() {
+        Effect::new(move |previous: Option<u32>| {
+            let count = resets.0.get();
+            if previous.is_some_and(|p| p != count) {
+                view.set(MapView::whole(world_w, world_h));
+                settle();
+            }
+            count
+        });
+    }
 
     // Keep the selected partner in sight.
     {
@@ -410,6 +453,8 @@ pub fn PartnerMap(
                             on:click=on_click
                         >
                             <g class="map-marker__body">
+                                // A larger invisible target for fingers (kiosk.css sizes it).
+                                <circle class="map-marker__hit" r="0"/>
                                 <path class="map-marker__shape" d=marker_shape(relation, MARKER_PX)/>
                             </g>
                         </a>
@@ -453,6 +498,7 @@ pub fn PartnerMap(
                         }
                     >
                         <g class="map-marker__body">
+                            <circle class="map-marker__hit" r="0"/>
                             <circle class="map-cluster__circle" r=cluster_radius(count)/>
                             <text class="map-cluster__count" y="4" text-anchor="middle" aria-hidden="true">
                                 {count_text(count)}

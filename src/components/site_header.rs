@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::kiosk::KioskCountdownNotice;
 use crate::navigation::focus_main;
 use crate::offline::SavedCopyNotice;
 use crate::text;
@@ -32,6 +33,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </nav>
             </div>
             <SavedCopyNotice/>
+            <KioskCountdownNotice/>
         </header>
     }
 }

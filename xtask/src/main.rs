@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "bench" => bench(),
         "fuzz" => fuzz(),
+        "soak" => soak(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
         "setup" => setup::all(),
         "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
@@ -189,6 +190,20 @@ fn bench() -> Result<(), String> {
         .env("BENCH_SITE", &site.display().to_string())
         .env("BENCH_STATIC_PAGE", &static_page)
         .env("BENCH_REPORT", &report.display().to_string())
+        .dir(root().join("e2e")))
+}
+
+/// A kiosk left alone all day: memory over 1,000 select / open / reset cycles.
+fn soak() -> Result<(), String> {
+    setup::all()?;
+    let dist = dist()?;
+    let site = root().join("target/soak/site");
+    shell::copy_dir(&dist, &site)?;
+    let server = nginx::Server::configure("soak", &site, 8093)?.start()?;
+    step("soak: 1,000 kiosk cycles (select, open, idle reset); memory at start, middle, end");
+    run(Cmd::new("node")
+        .args(["bench/soak.mjs"])
+        .env("BENCH_BASE_URL", &server.base_url())
         .dir(root().join("e2e")))
 }
 
