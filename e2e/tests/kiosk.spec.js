@@ -92,3 +92,14 @@ test('kiosk mode lasts the browser session and ?kiosk=0 leaves it', async ({ pag
   await page.goto('/news/595305');
   await expect(page.getByRole('button', { name: '印刷' })).toBeVisible();
 });
+
+test('idle at home on the map, attract mode shows partners until a touch', async ({ page }) => {
+  await page.goto('/partners?kiosk=1&idle=2');
+  await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+  // Nobody there: partners are selected one after another.
+  await expect(page).toHaveURL(/\/partners\/[a-z-]+$/, { timeout: 15_000 });
+  await expect(page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) })).toBeVisible();
+  // A touch stops it; left alone again, the kiosk goes home rather than on.
+  await page.getByRole('heading', { level: 1 }).tap();
+  await expect(page).toHaveURL(/\/partners$/, { timeout: 15_000 });
+});

@@ -188,3 +188,28 @@ test('without partner data the article still reads, and the map says why', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('データが見つかりません');
   await expect(page.getByRole('alert')).toContainText('cities.json');
 });
+
+test('pinching with two fingers zooms the map', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/partners');
+  const map = mapOf(page);
+  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
+  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
+  const gap = async () => {
+    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
+    return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+  };
+  const before = await gap();
+  // Two fingers on Sopot move apart from 40 to 120 px: about three times closer.
+  const box = await sopot.boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  await touch('touchStart', [[cx - 20, cy + 30], [cx + 20, cy + 30]]);
+  for (let d = 25; d <= 60; d += 5) await touch('touchMove', [[cx - d, cy + 30], [cx + d, cy + 30]]);
+  await touch('touchEnd', []);
+  await expect.poll(gap).toBeGreaterThan(before * 2);
+  await context.close();
+});
