@@ -129,13 +129,10 @@ pub fn great_circle(from: (f64, f64), to: (f64, f64), samples: usize) -> Vec<Vec
 
 /// Splits a line of (lon, lat) points where a step jumps across ±180°.
 pub fn split_at_antimeridian(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
-    let mut lines = vec![Vec::new()];
+    let mut lines = Vec::new();
+    let mut current: Vec<(f64, f64)> = points.first().copied().into_iter().collect();
     for window in points.windows(2) {
         let ((lon0, lat0), (lon1, lat1)) = (window[0], window[1]);
-        let current = lines.last_mut().expect("never empty");
-        if current.is_empty() {
-            current.push(window[0]);
-        }
         if (lon1 - lon0).abs() > 180.0 {
             // Crossing: unwrap lon1 next to lon0 and cut at the meridian.
             let edge = if lon0 > 0.0 { 180.0 } else { -180.0 };
@@ -147,15 +144,20 @@ pub fn split_at_antimeridian(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
             let t = (edge - lon0) / (unwrapped - lon0);
             let lat = lat0 + t * (lat1 - lat0);
             current.push((edge, lat));
-            lines.push(vec![(-edge, lat), window[1]]);
+            lines.push(std::mem::replace(
+                &mut current,
+                vec![(-edge, lat), window[1]],
+            ));
         } else {
             current.push(window[1]);
         }
     }
     if points.len() == 1 {
-        lines[0].push(points[0]);
+        current.push(points[0]);
     }
-    lines.retain(|line| !line.is_empty());
+    if !current.is_empty() {
+        lines.push(current);
+    }
     lines
 }
 
