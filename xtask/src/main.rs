@@ -5,6 +5,7 @@
 //! end-to-end test's npm packages), so each works on a fresh machine and is
 //! cheap to run again.
 
+mod bundle_css;
 mod csp;
 mod gen_map;
 mod nginx;
@@ -26,6 +27,7 @@ usage: cargo xtask <task>
   e2e     only the end-to-end tests (extra arguments go to Playwright)
   dist    build the release into dist/
   bench   print asset sizes and time to the article's h1 in headless Chromium
+  bundle-css  style/app.css with its imports inlined (Trunk runs it before a build)
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
   dev     trunk's development server with live reload on http://127.0.0.1:8080
   setup   only install what the other tasks need";
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "soak" => soak(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
         "setup" => setup::all(),
+        "bundle-css" => bundle_css::run(),
         "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
         _ => {
             eprintln!("{USAGE}");
