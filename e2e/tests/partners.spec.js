@@ -213,3 +213,11 @@ test('pinching with two fingers zooms the map', async ({ browser }) => {
   await expect.poll(gap).toBeGreaterThan(before * 2);
   await context.close();
 });
+
+test('without the world outlines, partners are still on the map and in the list', async ({ page }) => {
+  await page.route('**/map/world-110m.json', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto('/partners');
+  await expect(page.getByRole('status').filter({ hasText: '世界地図を読み込めませんでした' })).toBeVisible();
+  await expect(mapOf(page).getByRole('link')).toHaveCount(cities.partners.length);
+  await expect(rowsOf(page)).toHaveCount(cities.partners.length + 1);
+});
