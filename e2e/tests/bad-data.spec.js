@@ -118,3 +118,18 @@ test('a block of an unknown kind is skipped and the rest shows', async ({ page }
   await page.goto('/news/e2e-future');
   await expect(page.getByRole('article').locator('p:visible')).toHaveText(['前の段落', '後の段落']);
 });
+
+test('a server that never answers gets a timeout message and a retry', async ({ page }) => {
+  test.setTimeout(60_000);
+  writeData('articles/e2e-slow.json', article('e2e-slow'));
+  // The first request hangs for good; the retry is answered.
+  let hang = true;
+  await page.route('**/data/articles/e2e-slow.json', (route) => (hang ? new Promise(() => {}) : route.continue()));
+  await page.goto('/news/e2e-slow');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('articles/e2e-slow.json', { timeout: 30_000 });
+  await expect(alert).toContainText('時間がかかりすぎています');
+  hang = false;
+  await alert.getByRole('button', { name: '再読み込み' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-slow');
+});
