@@ -113,9 +113,12 @@ test('zoom buttons, keys and dragging move the map', async ({ page }) => {
     return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
   };
   const before = await gap();
+  const markerSize = (await sopot.boundingBox()).width;
   await page.getByRole('button', { name: '拡大' }).click();
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
   const zoomed = await gap();
+  // The map grew, the marker did not: markers keep their screen size.
+  expect(Math.abs((await sopot.boundingBox()).width - markerSize)).toBeLessThan(1);
   await map.focus();
   await page.keyboard.press('-');
   await expect.poll(gap).toBeLessThan(zoomed * 0.8);
