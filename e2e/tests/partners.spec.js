@@ -9,6 +9,17 @@ function mapOf(page) {
   return page.getByRole('group', { name: '提携都市の地図' });
 }
 
+/** Sopot's marker, and its distance to Minsk's in CSS pixels (centre to centre). */
+function europeanPair(map) {
+  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
+  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
+  const gap = async () => {
+    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
+    return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+  };
+  return { sopot, gap };
+}
+
 function rowsOf(page) {
   return page.getByRole('table', { name: '提携都市' }).getByRole('row');
 }
@@ -105,13 +116,7 @@ test('the table sorts by a column', async ({ page }) => {
 test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   await page.goto('/partners');
   const map = mapOf(page);
-  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
-  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
-  // Distance between the two markers' centres, in CSS pixels.
-  const gap = async () => {
-    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
-    return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
-  };
+  const { sopot, gap } = europeanPair(map);
   const before = await gap();
   const markerSize = (await sopot.boundingBox()).width;
   await page.getByRole('button', { name: '拡大' }).click();
@@ -197,12 +202,7 @@ test('pinching with two fingers zooms the map', async ({ browser }) => {
   const page = await context.newPage();
   await page.goto('/partners');
   const map = mapOf(page);
-  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
-  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
-  const gap = async () => {
-    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
-    return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
-  };
+  const { sopot, gap } = europeanPair(map);
   const before = await gap();
   // Two fingers on Sopot move apart from 40 to 120 px: about three times closer.
   const box = await sopot.boundingBox();
