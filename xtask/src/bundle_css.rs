@@ -14,13 +14,16 @@ pub fn run() -> Result<(), String> {
     let path = out.join("app.css");
     // Unchanged content is not rewritten, so watchers do not loop.
     if std::fs::read_to_string(&path).ok().as_deref() != Some(bundle.as_str()) {
-        std::fs::write(&path, bundle).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, bundle)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
 }
 
 fn bundle(dir: &Path, entry: &str) -> Result<String, String> {
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("style/{name}: {e}"));
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).map_err(|e| format!("style/{name}: {e}"))
+    };
     let mut out = String::new();
     for line in read(entry)?.lines() {
         match imported(line) {
@@ -54,11 +57,18 @@ mod tests {
         assert!(!bundle.contains("@import"));
         let tokens = bundle.find("/* tokens.css */").unwrap();
         let print = bundle.find("/* print.css */").unwrap();
-        assert!(tokens < print, "tokens come first, print after the components");
+        assert!(
+            tokens < print,
+            "tokens come first, print after the components"
+        );
         for entry in std::fs::read_dir(&style).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             if name != "app.css" {
-                assert_eq!(bundle.matches(&format!("/* {name} */")).count(), 1, "{name} bundled once");
+                assert_eq!(
+                    bundle.matches(&format!("/* {name} */")).count(),
+                    1,
+                    "{name} bundled once"
+                );
             }
         }
     }
