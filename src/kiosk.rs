@@ -36,7 +36,7 @@ impl Kiosk {
 #[derive(Clone, Copy)]
 pub struct KioskResets(pub RwSignal<u32>);
 
-/// Seconds between two partners in attract mode.
+/// Milliseconds between two partners in attract mode.
 const ATTRACT_EVERY_MS: f64 = 6_000.0;
 
 /// Reads `?kiosk=` and `?idle=` and the session, before anything renders.

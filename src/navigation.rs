@@ -1,4 +1,5 @@
-//! Whether the browser's "back" would stay inside the app.
+//! Route changes: whether the browser's "back" would stay inside the app,
+//! and where keyboard focus goes after a change of page.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;

@@ -1,9 +1,9 @@
 //! Dev tasks of the Changning reader, run as `cargo xtask <task>`.
 //!
-//! Every task first installs what it needs and is missing (Debian packages,
-//! the wasm32 target, Trunk, wasm-bindgen-cli of the Cargo.lock version, the
-//! end-to-end test's npm packages), so each works on a fresh machine and is
-//! cheap to run again.
+//! Every task that builds or tests first installs what it needs and is
+//! missing (Debian packages, the wasm32 target, Trunk, wasm-bindgen-cli of the
+//! Cargo.lock version, the npm packages of build-tools/ and e2e/), so each
+//! works on a fresh machine and is cheap to run again.
 
 mod bundle_css;
 mod csp;
@@ -26,9 +26,12 @@ usage: cargo xtask <task>
           tests in headless Chromium, end-to-end tests against nginx
   e2e     only the end-to-end tests (extra arguments go to Playwright)
   dist    build the release into dist/
-  bench   print asset sizes and time to the article's h1 in headless Chromium
-  bundle-css  style/app.css with its imports inlined (Trunk runs it before a build)
+  bench   the benchmark report (sizes, load times vs static HTML, the map at
+          scale, Lighthouse), printed and kept in BENCHMARKS.md
+  fuzz    the hostile-data property tests with ten times as many cases
+  soak    a kiosk left alone: memory over 1,000 select/open/idle-reset cycles
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
+  bundle-css  style/app.css with its imports inlined (Trunk runs it before a build)
   dev     trunk's development server with live reload on http://127.0.0.1:8080
   setup   only install what the other tasks need";
 
