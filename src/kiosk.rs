@@ -11,7 +11,8 @@ use reader_core::kiosk::{
 };
 use reader_core::FontScale;
 
-use crate::{api, prefs, text, CitiesData, FontScaleSetting};
+use crate::i18n::{td_string, use_i18n};
+use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
 
 /// How a kiosk behaves, once its settings are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +133,7 @@ pub fn KioskRunner() -> impl IntoView {
     let navigate = use_navigate();
     let font_scale = expect_context::<FontScaleSetting>().0;
     let cities = expect_context::<CitiesData>().0;
+    let i18n = use_i18n();
     let tick = move || {
         let Some(config) = kiosk.0.get_untracked() else {
             return;
@@ -141,12 +143,17 @@ pub fn KioskRunner() -> impl IntoView {
             IdleState::Active => countdown.set(None),
             IdleState::Warning { seconds_left } => countdown.set(Some(seconds_left)),
             IdleState::Expired if !rested.get_value() => {
-                // Back to the start: home, large text, whole map, no selection, top.
+                // Back to the start: home, the kiosk's language, large text,
+                // whole map, no selection, top.
                 countdown.set(None);
                 if location.pathname.get_untracked() != config.home {
                     navigate(&config.home, NavigateOptions::default());
                 }
                 font_scale.set(FontScale::Large);
+                let kiosk_language = language::remembered();
+                if i18n.get_locale_untracked() != kiosk_language {
+                    i18n.set_locale(kiosk_language);
+                }
                 resets.0.update(|n| *n += 1);
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 rested.set_value(true);
@@ -188,12 +195,14 @@ pub struct KioskCountdown(pub RwSignal<Option<u32>>);
 #[component]
 pub fn KioskCountdownNotice() -> impl IntoView {
     let countdown = use_context::<KioskCountdown>().map(|c| c.0);
+    let i18n = use_i18n();
     move || {
+        let lang = i18n.get_locale();
         countdown.and_then(|c| c.get()).map(|seconds| {
             view! {
                 <div class="kiosk-countdown" role="status" aria-live="polite">
-                    <p class="kiosk-countdown__text">{text::kiosk_countdown(seconds)}</p>
-                    <button type="button" class="kiosk-countdown__stay button-primary">{text::KIOSK_STAY}</button>
+                    <p class="kiosk-countdown__text">{text::kiosk_countdown(seconds, lang)}</p>
+                    <button type="button" class="kiosk-countdown__stay button-primary">{td_string!(lang, kiosk_stay)}</button>
                 </div>
             }
         })

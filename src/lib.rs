@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod kiosk;
+pub mod language;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
@@ -15,8 +16,11 @@ pub mod text;
 
 use std::sync::Arc;
 
+include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
+use leptos_i18n::Locale as _;
+use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use reader_core::{Cities, Column, FontScale, LoadError};
@@ -59,6 +63,7 @@ pub fn App() -> impl IntoView {
     // size from its first frame and never jumps.
     let kiosk = kiosk::init();
     provide_context(kiosk);
+    let i18n = language::provide(language::initial(kiosk.active()));
     // A kiosk starts with large text; a reader with their own choice.
     let font_scale = RwSignal::new(if kiosk.active() {
         FontScale::Large
@@ -74,6 +79,7 @@ pub fn App() -> impl IntoView {
     provide_context(CitiesData(cities));
 
     view! {
+        <Html attr:lang=move || i18n.get_locale().as_str()/>
         <Router>
             <NavigationTracker/>
             <kiosk::KioskRunner/>

@@ -51,3 +51,28 @@ pub fn clear_kiosk() {
         let _ = storage.remove_item(KIOSK_KEY);
     }
 }
+
+const LANGUAGE_KEY: &str = "changning-reader.language";
+
+/// The remembered interface language (`ja`, `zh`, `en`), if any: a kiosk's
+/// own (set when it was started) before a reader's.
+pub fn load_language() -> Option<String> {
+    let read = |store: Storage| store.get_item(LANGUAGE_KEY).ok().flatten();
+    session()
+        .and_then(read)
+        .or_else(|| storage().and_then(read))
+}
+
+/// Remembers a reader's interface language across visits.
+pub fn save_language(code: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANGUAGE_KEY, code);
+    }
+}
+
+/// A kiosk's language, for this browser session: what an idle reset returns to.
+pub fn save_kiosk_language(code: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(LANGUAGE_KEY, code);
+    }
+}

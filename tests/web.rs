@@ -7,6 +7,8 @@ use std::sync::Arc;
 use changning_reader::components::article_view::ArticleView;
 use changning_reader::components::partner_map::PartnerMap;
 use changning_reader::components::partner_panel::PartnerPanel;
+use changning_reader::i18n::Locale;
+use changning_reader::language;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use reader_core::{decode_cities, Article, Block, FontScale, Id, IsoDate};
@@ -64,6 +66,7 @@ fn mount_article(scale: RwSignal<FontScale>) -> HtmlElement {
     document.body().unwrap().append_child(&container).unwrap();
     let article = sample_article();
     let handle = leptos::mount::mount_to(container.clone(), move || {
+        language::provide(Locale::ja);
         view! { <Router><ArticleView article=article.clone() font_scale=scale/></Router> }
     });
     handle.forget();
@@ -179,6 +182,7 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
     let all: Vec<usize> = (0..cities.partners.len()).collect();
     let for_view = cities.clone();
     let handle = leptos::mount::mount_to(container.clone(), move || {
+        language::provide(Locale::ja);
         let cities = for_view.clone();
         let for_select = cities.clone();
         let on_select = Callback::new(move |id: Id| {
@@ -193,13 +197,13 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
                     visible=Signal::derive(move || all.clone())
                     selected=selected
                     on_select=on_select
-                    lang="ja"
+                    lang=Locale::ja
                 />
                 {move || selected.get().map(|i| view! {
                     <PartnerPanel
                         partner=for_panel.partners[i].clone()
                         articles=Signal::derive(|| Some(vec![]))
-                        lang="ja"
+                        lang=Locale::ja
                         on_close=Callback::new(|_| {})
                         node_ref=NodeRef::new()
                     />

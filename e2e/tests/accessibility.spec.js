@@ -15,8 +15,9 @@ const STATES = [
   }],
   ...['大', '中', '小'].map((size) => [`article, text size ${size}`, async (page) => {
     await page.goto('/news/595305');
-    await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: size }).click();
-    await expect(page.getByRole('button', { name: size })).toHaveAttribute('aria-pressed', 'true');
+    const sizes = page.getByRole('group', { name: '文字サイズ' });
+    await sizes.getByRole('button', { name: size, exact: true }).click();
+    await expect(sizes.getByRole('button', { name: size, exact: true })).toHaveAttribute('aria-pressed', 'true');
   }]),
   ['print view', async (page) => {
     await page.goto('/news/595305/print');
@@ -54,10 +55,24 @@ const STATES = [
     await page.goto('/no/such/page');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }],
+  // The other interface languages (remembered, so the last state returns to Japanese).
+  ['article, English interface', async (page) => {
+    await page.goto('/news/595305?lang=en');
+    await expect(page.getByRole('group', { name: 'Text size' })).toBeVisible();
+  }],
+  ['map with a partner selected, Chinese interface', async (page) => {
+    await page.goto('/partners/sopot?lang=zh');
+    await expect(page.getByRole('table', { name: '友好城市' })).toBeVisible();
+    await expect(page.getByRole('region')).toBeVisible();
+  }],
+  ['column, Japanese interface again', async (page) => {
+    await page.goto('/?lang=ja');
+    await expect(page.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true');
+  }],
   // Kiosk mode lasts for the session: these come last.
   ['kiosk, article', async (page) => {
     await page.goto('/news/595305?kiosk=1');
-    await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: '大', exact: true })).toHaveAttribute('aria-pressed', 'true');
   }],
   ['kiosk, map', async (page) => {
     await page.goto('/partners?kiosk=1');

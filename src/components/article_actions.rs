@@ -1,15 +1,17 @@
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_router::hooks::use_navigate;
 use reader_core::Id;
 
+use crate::i18n::td_string;
 use crate::navigation::InAppHistory;
-use crate::text;
 
 /// 印刷 and 閉じる, the original page's 打印本页 and 关闭窗口 done properly:
 /// 閉じる closes a window a script opened, else goes back within the app,
 /// else to the column.
 #[component]
 pub fn ArticleActions(id: Id) -> impl IntoView {
+    let lang = crate::language::current();
     let navigate = use_navigate();
     let in_app_history = use_context::<InAppHistory>();
     let print = |_| {
@@ -33,13 +35,13 @@ pub fn ArticleActions(id: Id) -> impl IntoView {
         }
     };
     view! {
-        <div class="article-actions screen-only">
+        <div class="article-actions screen-only" lang=lang.as_str()>
             <button type="button" class="article-actions__button" on:click=print>
-                {text::PRINT}
+                {td_string!(lang, print)}
             </button>
-            <a class="article-actions__link" href=format!("/news/{id}/print")>{text::PRINT_VIEW}</a>
+            <a class="article-actions__link" href=format!("/news/{id}/print")>{td_string!(lang, print_view)}</a>
             <button type="button" class="article-actions__button" on:click=close>
-                {text::CLOSE}
+                {td_string!(lang, close)}
             </button>
         </div>
     }

@@ -1,8 +1,10 @@
 use leptos::logging::warn;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use reader_core::{Cities, Id};
 
-use crate::text;
+use crate::i18n::td_string;
+use crate::i18n::Locale;
 
 /// この記事の提携都市: the partners the article is about, each a link to
 /// it on the map. Ids missing from the partner data are skipped with a
@@ -11,7 +13,7 @@ use crate::text;
 pub fn ArticlePartners(
     ids: Vec<Id>,
     cities: std::sync::Arc<Cities>,
-    lang: &'static str,
+    lang: Locale,
 ) -> impl IntoView {
     let partners: Vec<_> = ids
         .iter()
@@ -25,15 +27,15 @@ pub fn ArticlePartners(
         .map(|p| {
             (
                 p.id.clone(),
-                p.names.text(lang).to_owned(),
-                p.country.names.text(lang).to_owned(),
+                p.names.text(lang.as_str()).to_owned(),
+                p.country.names.text(lang.as_str()).to_owned(),
             )
         })
         .collect();
     (!partners.is_empty()).then(|| {
         view! {
-            <section class="article-partners screen-only" aria-labelledby="article-partners-heading">
-                <h2 class="article-partners__heading" id="article-partners-heading">{text::IN_THIS_ARTICLE}</h2>
+            <section class="article-partners screen-only" lang=lang.as_str() aria-labelledby="article-partners-heading">
+                <h2 class="article-partners__heading" id="article-partners-heading">{td_string!(lang, in_this_article)}</h2>
                 <ul class="article-partners__list">
                     {partners
                         .into_iter()

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos_i18n::Locale as _;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::{Article, Cities, FontScale};
@@ -26,6 +27,7 @@ pub fn ArticleView(
     cities: Option<Arc<Cities>>,
 ) -> impl IntoView {
     let article = Arc::unwrap_or_clone(article);
+    let lang = crate::language::current();
     // On a kiosk the list below the article leads to partners, with targets
     // big enough for fingers; inline links in the text would be too small.
     let matcher = cities
@@ -37,7 +39,7 @@ pub fn ArticleView(
     // fetched only when there is something to show on it).
     let (rows, home) = match &cities {
         Some(c) => (
-            partner_rows(&article.partners, c, "ja").0,
+            partner_rows(&article.partners, c, lang.as_str()).0,
             (c.home.lon, c.home.lat),
         ),
         None => (Vec::new(), (0.0, 0.0)),
@@ -46,14 +48,14 @@ pub fn ArticleView(
         .then(|| LocalResource::new(|| async { api::load_world().await.map(Arc::new) }));
     let world = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
     let partners = cities.map(
-        |cities| view! { <ArticlePartners ids=article.partners.clone() cities=cities lang="ja"/> },
+        |cities| view! { <ArticlePartners ids=article.partners.clone() cities=cities lang=lang/> },
     );
     let id = article.id.clone();
     // `elementtiming` lets the benchmark read the paint time of the title.
     let title = view! { <h1 class="article__title">{article.title}</h1> }
         .add_any_attr(custom_attribute("elementtiming", "article-title"));
     view! {
-        <Breadcrumbs crumbs=article.breadcrumbs/>
+        <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
         <article
             class="article print-document"
             lang=article.lang

@@ -1,14 +1,19 @@
 use leptos::prelude::*;
 
-use crate::text;
+use crate::i18n::td_string;
 
 /// Where the article sits, as the newsroom names it; each crumb leads to the column.
 #[component]
-pub fn Breadcrumbs(crumbs: Vec<String>) -> impl IntoView {
+pub fn Breadcrumbs(
+    crumbs: Vec<String>,
+    /// The language the crumbs are written in: the article's.
+    crumbs_lang: Option<String>,
+) -> impl IntoView {
+    let lang = crate::language::current();
     (!crumbs.is_empty()).then(|| {
         view! {
-            <nav class="breadcrumbs screen-only" aria-label=text::BREADCRUMBS>
-                <ol class="breadcrumbs__list">
+            <nav class="breadcrumbs screen-only" aria-label=td_string!(lang, breadcrumbs)>
+                <ol class="breadcrumbs__list" lang=crumbs_lang>
                     {crumbs
                         .into_iter()
                         .map(|crumb| view! {

@@ -1,16 +1,17 @@
 use leptos::prelude::*;
 use reader_core::PartnerNotice;
 
-use crate::text;
+use crate::i18n::td_string;
 
 /// Names the partner entries left off the map for bad data, with file and field.
 #[component]
 pub fn DataNotice(notices: Vec<PartnerNotice>) -> impl IntoView {
+    let lang = crate::language::current();
     (!notices.is_empty()).then(|| {
         view! {
             <section class="data-notice" aria-labelledby="data-notice-heading">
-                <h2 class="data-notice__heading" id="data-notice-heading">{text::NOTICE_HEADING}</h2>
-                <p>{text::NOTICE_HELP}</p>
+                <h2 class="data-notice__heading" id="data-notice-heading">{td_string!(lang, notice_heading)}</h2>
+                <p>{td_string!(lang, notice_help)}</p>
                 <ul class="data-notice__list">
                     {notices.into_iter().map(|n| view! { <li><code>{n.to_string()}</code></li> }).collect_view()}
                 </ul>

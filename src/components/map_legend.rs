@@ -3,6 +3,7 @@ use reader_core::map_view::MarkerShape;
 use reader_core::Relation;
 
 use super::partner_map::RELATIONS;
+use crate::i18n::td_string;
 use crate::text;
 
 /// The home district's marker: a star.
@@ -37,15 +38,16 @@ mod tests {
 
 #[component]
 pub fn MapLegend(home_name: String) -> impl IntoView {
+    let lang = crate::language::current();
     view! {
         <div class="map-legend">
-            <h2 class="map-legend__title">{text::LEGEND}</h2>
+            <h2 class="map-legend__title">{td_string!(lang, legend)}</h2>
             <ul class="map-legend__list">
                 <li class="map-legend__item">
                     <svg class="map-legend__symbol" viewBox="-10 -10 20 20" aria-hidden="true">
                         <path class="map-home__shape" d=HOME_SHAPE/>
                     </svg>
-                    {format!("{}({home_name})", text::HOME)}
+                    {td_string!(lang, home, name = home_name).to_string()}
                 </li>
                 {RELATIONS
                     .into_iter()
@@ -54,7 +56,7 @@ pub fn MapLegend(home_name: String) -> impl IntoView {
                             <svg class="map-legend__symbol" viewBox="-10 -10 20 20" aria-hidden="true">
                                 <path class="map-marker__shape" d=marker_shape(relation, 7.0)/>
                             </svg>
-                            {text::relation_label(relation)}
+                            {text::relation_label(relation, lang)}
                         </li>
                     })
                     .collect_view()}

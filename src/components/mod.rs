@@ -9,6 +9,7 @@ pub mod article_view;
 pub mod breadcrumbs;
 pub mod data_notice;
 pub mod font_size_control;
+pub mod language_switcher;
 pub mod load_error;
 pub mod map_legend;
 pub mod partner_filters;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_use_element_size::use_element_size;
 use leptos_use_event_listener::{use_event_listener_with_options, UseEventListenerOptions};
 use reader_core::geo::{great_circle, svg_path, WorldProjection};
@@ -19,6 +20,7 @@ use reader_core::{Cities, Id, Relation};
 use wasm_bindgen::JsCast;
 
 use super::map_legend::{marker_shape, MapLegend};
+use crate::i18n::{td_string, Locale};
 use crate::text;
 
 /// Marker radius and label font size, in CSS pixels.
@@ -107,7 +109,7 @@ pub fn PartnerMap(
     #[prop(into)] selected: Signal<Option<usize>>,
     /// Called with the id of the partner a reader picks on the map.
     on_select: Callback<Id>,
-    lang: &'static str,
+    lang: Locale,
 ) -> impl IntoView {
     let model = Arc::new(MapModel::new(&cities, world.as_deref()));
     let (world_w, world_h) = model.world_size;
@@ -184,7 +186,7 @@ pub fn PartnerMap(
                 .iter()
                 .map(|&(i, _)| {
                     (
-                        label_width(cities.partners[i].names.text(lang), LABEL_PX),
+                        label_width(cities.partners[i].names.text(lang.as_str()), LABEL_PX),
                         LABEL_PX * 1.3,
                     )
                 })
@@ -420,7 +422,7 @@ pub fn PartnerMap(
             Marker::Partner { index, at, label } => {
                 let partner = &cities.partners[index];
                 let id = partner.id.clone();
-                let name = partner.names.text(lang).to_owned();
+                let name = partner.names.text(lang.as_str()).to_owned();
                 let relation = partner.relation;
                 let href = format!("/partners/{id}");
                 let id_attr = id.to_string();
@@ -487,7 +489,7 @@ pub fn PartnerMap(
                         class="map-cluster"
                         role="button"
                         tabindex="0"
-                        aria-label=text::cluster_label(count)
+                        aria-label=text::cluster_label(count, lang)
                         transform=format!("translate({:.2} {:.2})", at.0, at.1)
                         on:click=move |_| zoom_in()
                         on:keydown=move |event: web_sys::KeyboardEvent| {
@@ -517,12 +519,12 @@ pub fn PartnerMap(
                 class="partner-map__frame"
                 node_ref=container
                 role="group"
-                aria-label=text::MAP_LABEL
+                aria-label=td_string!(lang, map_label)
                 aria-describedby="partner-map-help"
                 tabindex="0"
                 on:keydown=on_key
             >
-                <p id="partner-map-help" class="visually-hidden">{text::MAP_HELP}</p>
+                <p id="partner-map-help" class="visually-hidden">{td_string!(lang, map_help)}</p>
                 // The drawing itself is no image to a screen reader; its links are the content.
                 <svg
                     class="partner-map__svg"
@@ -562,18 +564,18 @@ pub fn PartnerMap(
                     </g>
                 </svg>
                 <div class="partner-map__controls">
-                    <button type="button" class="partner-map__button" aria-label=text::ZOOM_IN on:click=move |_| zoom_by(ZOOM_STEP)>
+                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_in) on:click=move |_| zoom_by(ZOOM_STEP)>
                         "+"
                     </button>
-                    <button type="button" class="partner-map__button" aria-label=text::ZOOM_OUT on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>
+                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_out) on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>
                         "−"
                     </button>
-                    <button type="button" class="partner-map__button" aria-label=text::ZOOM_RESET on:click=move |_| reset()>
+                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_reset) on:click=move |_| reset()>
                         "⟲"
                     </button>
                 </div>
             </div>
-            <MapLegend home_name=cities.home.names.text(lang).to_owned()/>
+            <MapLegend home_name=cities.home.names.text(lang.as_str()).to_owned()/>
         </div>
     }
 }

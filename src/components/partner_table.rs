@@ -1,9 +1,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use reader_core::partners::{sort_indexes, SortKey};
 use reader_core::Cities;
 
+use crate::i18n::{td_string, Locale};
 use crate::text;
 
 /// Rows per page: a newsroom's list of thousands stays light.
@@ -16,7 +18,7 @@ pub fn PartnerTable(
     cities: Arc<Cities>,
     #[prop(into)] visible: Signal<Vec<usize>>,
     #[prop(into)] selected: Signal<Option<usize>>,
-    lang: &'static str,
+    lang: Locale,
 ) -> impl IntoView {
     let sort = RwSignal::new((SortKey::Data, false));
     let page = RwSignal::new(0usize);
@@ -25,7 +27,7 @@ pub fn PartnerTable(
         Memo::new(move |_| {
             let mut rows = visible.get();
             let (key, descending) = sort.get();
-            sort_indexes(&cities.partners, &mut rows, key, descending, lang);
+            sort_indexes(&cities.partners, &mut rows, key, descending, lang.as_str());
             rows
         })
     };
@@ -67,7 +69,7 @@ pub fn PartnerTable(
     };
     let row_view = move |index: usize| {
         let partner = &cities.partners[index];
-        let (name, name_lang) = partner.names.pick(lang);
+        let (name, name_lang) = partner.names.pick(lang.as_str());
         let is_selected = move || selected.get() == Some(index);
         view! {
             <tr class="partner-table__row" class:partner-table__row--selected=is_selected>
@@ -80,13 +82,13 @@ pub fn PartnerTable(
                         {name.to_owned()}
                     </a>
                 </th>
-                <td>{partner.country.names.text(lang).to_owned()}</td>
-                <td>{text::relation_label(partner.relation)}</td>
+                <td>{partner.country.names.text(lang.as_str()).to_owned()}</td>
+                <td>{text::relation_label(partner.relation, lang)}</td>
                 <td>
                     {partner
                         .since
-                        .map(|d| view! { <time datetime=d.to_string()>{d.format("ja")}</time> }.into_any())
-                        .unwrap_or_else(|| text::UNKNOWN_DATE.into_any())}
+                        .map(|d| view! { <time datetime=d.to_string()>{d.format(lang.as_str())}</time> }.into_any())
+                        .unwrap_or_else(|| td_string!(lang, unknown_date).into_any())}
                 </td>
             </tr>
         }
@@ -94,13 +96,13 @@ pub fn PartnerTable(
     view! {
         <div class="partner-table">
             <table class="partner-table__table">
-                <caption class="partner-table__caption">{text::PARTNERS_TITLE}</caption>
+                <caption class="partner-table__caption">{td_string!(lang, partners_title)}</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Name, text::COL_NAME)}
-                        {header(SortKey::Country, text::COL_COUNTRY)}
-                        {header(SortKey::Relation, text::COL_RELATION)}
-                        {header(SortKey::Since, text::COL_SINCE)}
+                        {header(SortKey::Name, td_string!(lang, col_name))}
+                        {header(SortKey::Country, td_string!(lang, col_country))}
+                        {header(SortKey::Relation, td_string!(lang, col_relation))}
+                        {header(SortKey::Since, td_string!(lang, col_since))}
                     </tr>
                 </thead>
                 <tbody>
@@ -114,15 +116,15 @@ pub fn PartnerTable(
                     />
                 </tbody>
             </table>
-            {move || rows.with(|r| r.is_empty()).then(|| view! { <p>{text::NO_MATCHES}</p> })}
+            {move || rows.with(|r| r.is_empty()).then(|| view! { <p>{td_string!(lang, no_matches)}</p> })}
             {move || (pages.get() > 1).then(|| view! {
-                <nav class="partner-table__pages" aria-label=text::PARTNERS_TITLE>
+                <nav class="partner-table__pages" aria-label=td_string!(lang, partners_title)>
                     <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                        {text::PREVIOUS_PAGE}
+                        {td_string!(lang, previous_page)}
                     </button>
-                    <span>{move || text::page_of(page.get() + 1, pages.get())}</span>
+                    <span>{move || text::page_of(page.get() + 1, pages.get(), lang)}</span>
                     <button type="button" disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p += 1)>
-                        {text::NEXT_PAGE}
+                        {td_string!(lang, next_page)}
                     </button>
                 </nav>
             })}

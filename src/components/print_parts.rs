@@ -5,17 +5,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use reader_core::print::{canonical_url, qr_image, PartnerRow};
 use reader_core::world::World;
 use reader_core::{Id, IsoDate};
 
 use super::static_map::StaticPartnerMap;
+use crate::i18n::td_string;
 use crate::text;
 
 /// The site's name above the title.
 #[component]
 pub fn PrintMasthead(site: Option<String>) -> impl IntoView {
-    view! { <p class="print-only print-masthead">{site.unwrap_or_else(|| text::COLUMN_FALLBACK_TITLE.to_owned())}</p> }
+    let lang = crate::language::current();
+    view! { <p class="print-only print-masthead">{site.unwrap_or_else(|| td_string!(lang, column_fallback_title).to_owned())}</p> }
 }
 
 /// The partners the article is about: a table, and where they are.
@@ -25,18 +28,19 @@ pub fn PrintPartners(
     home: (f64, f64),
     world: Signal<Option<Arc<World>>>,
 ) -> impl IntoView {
+    let lang = crate::language::current();
     (!rows.is_empty()).then(|| {
         let map_rows = rows.clone();
         view! {
-            <section class="print-only print-partners" aria-labelledby="print-partners-heading">
-                <h2 class="print-partners__heading" id="print-partners-heading">{text::IN_THIS_ARTICLE}</h2>
+            <section class="print-only print-partners" lang=lang.as_str() aria-labelledby="print-partners-heading">
+                <h2 class="print-partners__heading" id="print-partners-heading">{td_string!(lang, in_this_article)}</h2>
                 <table class="print-partners__table">
                     <thead>
                         <tr>
-                            <th scope="col">{text::COL_NAME}</th>
-                            <th scope="col">{text::COL_COUNTRY}</th>
-                            <th scope="col">{text::COL_RELATION}</th>
-                            <th scope="col">{text::COL_SINCE}</th>
+                            <th scope="col">{td_string!(lang, col_name)}</th>
+                            <th scope="col">{td_string!(lang, col_country)}</th>
+                            <th scope="col">{td_string!(lang, col_relation)}</th>
+                            <th scope="col">{td_string!(lang, col_since)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -46,8 +50,8 @@ pub fn PrintPartners(
                                 <tr>
                                     <th scope="row">{row.name}</th>
                                     <td>{row.country}</td>
-                                    <td>{text::relation_label(row.relation)}</td>
-                                    <td>{row.since.map(|d| d.format("ja")).unwrap_or_else(|| text::UNKNOWN_DATE.to_owned())}</td>
+                                    <td>{text::relation_label(row.relation, lang)}</td>
+                                    <td>{row.since.map(|d| d.format(lang.as_str())).unwrap_or_else(|| td_string!(lang, unknown_date).to_owned())}</td>
                                 </tr>
                             })
                             .collect_view()}
@@ -65,6 +69,7 @@ pub fn PrintPartners(
 /// QR code of the address.
 #[component]
 pub fn PrintFooter(id: Id) -> impl IntoView {
+    let lang = crate::language::current();
     let origin = window().location().origin().unwrap_or_default();
     let url = canonical_url(&origin, &id);
     let qr = qr_image(&url);
@@ -76,11 +81,11 @@ pub fn PrintFooter(id: Id) -> impl IntoView {
         today.get_date()
     ));
     view! {
-        <footer class="print-only print-footer">
+        <footer class="print-only print-footer" lang=lang.as_str()>
             <div class="print-footer__text">
-                <p class="print-footer__url">{text::ONLINE_AT}" "<span class="print-footer__address">{url.clone()}</span></p>
+                <p class="print-footer__url">{td_string!(lang, online_at)}" "<span class="print-footer__address">{url.clone()}</span></p>
                 {printed.map(|d| view! {
-                    <p class="print-footer__date">{text::PRINTED_ON}" "<time datetime=d.to_string()>{d.format("ja")}</time></p>
+                    <p class="print-footer__date">{td_string!(lang, printed_on)}" "<time datetime=d.to_string()>{d.format(lang.as_str())}</time></p>
                 })}
             </div>
             {qr.map(|qr| view! {
@@ -88,7 +93,7 @@ pub fn PrintFooter(id: Id) -> impl IntoView {
                     class="print-footer__qr"
                     viewBox=format!("0 0 {0} {0}", qr.size)
                     role="img"
-                    aria-label=format!("{} {url}", text::QR_LABEL)
+                    aria-label=format!("{} {url}", td_string!(lang, qr_label))
                     shape-rendering="crispEdges"
                 >
                     <rect width=qr.size height=qr.size fill="#fff"/>

@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 
+use crate::components::language_switcher::LanguageSwitcher;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::kiosk::KioskCountdownNotice;
 use crate::navigation::focus_main;
 use crate::offline::SavedCopyNotice;
-use crate::text;
 use crate::ColumnData;
 
 /// The site header: a skip link, the column's name and the way back to the column.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let column = expect_context::<ColumnData>();
+    let i18n = use_i18n();
     view! {
         <header class="site-header screen-only">
             // The router would treat "#main" as a navigation: move focus ourselves.
@@ -21,16 +23,17 @@ pub fn SiteHeader() -> impl IntoView {
                     focus_main();
                 }
             >
-                {text::SKIP_TO_CONTENT}
+                {t!(i18n, skip_to_content)}
             </a>
             <div class="site-header__inner">
                 <p class="site-header__name">
-                    {move || column.title().unwrap_or_else(|| text::COLUMN_FALLBACK_TITLE.to_owned())}
+                    {move || column.title().unwrap_or_else(|| t_string!(i18n, column_fallback_title).to_owned())}
                 </p>
-                <nav class="site-header__nav" aria-label=text::SITE_NAV>
-                    <a class="site-header__link" href="/">{text::BACK_TO_TOP}</a>
-                    <a class="site-header__link" href="/partners">{text::PARTNERS_LINK}</a>
+                <nav class="site-header__nav" aria-label=move || t_string!(i18n, site_nav)>
+                    <a class="site-header__link" href="/">{t!(i18n, back_to_top)}</a>
+                    <a class="site-header__link" href="/partners">{t!(i18n, partners_link)}</a>
                 </nav>
+                <LanguageSwitcher/>
             </div>
             <SavedCopyNotice/>
             <KioskCountdownNotice/>

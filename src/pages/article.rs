@@ -9,6 +9,7 @@ use super::not_found::NotFoundMessage;
 use crate::api;
 use crate::components::article_view::ArticleView;
 use crate::components::load_error::{LoadErrorView, Loading};
+use crate::i18n::{td_string, use_i18n};
 use crate::text;
 use crate::{CitiesData, FontScaleSetting};
 
@@ -33,9 +34,13 @@ pub fn ArticlePage(
         let id = params.read().get("id").unwrap_or_default();
         async move { api::load_article(&id).await.map(Arc::new) }
     });
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                // Rebuilt in the new language when the reader switches.
+                let lang = i18n.get_locale();
+                Suspend::new(async move {
                 // Partner links are a bonus: without cities.json the article still shows.
                 let cities = cities.await.ok();
                 match article.await {
@@ -53,16 +58,16 @@ pub fn ArticlePage(
                     }
                     .into_any(),
                     Err(LoadError::NotFound { .. }) => view! {
-                        <NotFoundMessage heading=text::ARTICLE_NOT_FOUND help=text::ARTICLE_NOT_FOUND_HELP/>
+                        <NotFoundMessage heading=td_string!(lang, article_not_found) help=td_string!(lang, article_not_found_help)/>
                     }
                     .into_any(),
                     Err(error) => view! {
-                        <Title text=text::describe(&error).0/>
+                        <Title text=text::describe(&error, lang).0/>
                         <LoadErrorView error=error on_retry=move |_| article.refetch()/>
                     }
                     .into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -70,12 +75,13 @@ pub fn ArticlePage(
 /// The print view's own controls: print, and back to the article.
 #[component]
 fn PrintToolbar(id: String) -> impl IntoView {
+    let lang = crate::language::current();
     view! {
         <div class="print-view__toolbar">
             <button type="button" class="print-view__print button-primary" on:click=|_| { let _ = window().print(); }>
-                {text::PRINT}
+                {td_string!(lang, print)}
             </button>
-            <a class="print-view__back" href=format!("/news/{id}")>{text::BACK_TO_ARTICLE}</a>
+            <a class="print-view__back" href=format!("/news/{id}")>{td_string!(lang, back_to_article)}</a>
         </div>
     }
 }

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use reader_core::Column;
 
 use crate::components::load_error::{LoadErrorView, Loading};
+use crate::i18n::{td_string, use_i18n};
 use crate::text;
 use crate::ColumnData;
 
@@ -10,18 +12,22 @@ use crate::ColumnData;
 #[component]
 pub fn ColumnPage() -> impl IntoView {
     let column = expect_context::<ColumnData>().0;
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                // Rebuilt in the new language when the reader switches.
+                let lang = i18n.get_locale();
+                Suspend::new(async move {
                 match column.await {
                     Ok(column) => view! { <ColumnList column=column.as_ref().clone()/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=text::describe(&error).0/>
+                        <Title text=text::describe(&error, lang).0/>
                         <LoadErrorView error=error on_retry=move |_| column.refetch()/>
                     }
                     .into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -29,12 +35,13 @@ pub fn ColumnPage() -> impl IntoView {
 #[component]
 fn ColumnList(column: Column) -> impl IntoView {
     let title = column.about.title;
+    let lang = crate::language::current();
     let empty = column.articles.is_empty();
     view! {
         <Title text=title.clone()/>
         <section class="column">
             <h1 class="column__title">{title}</h1>
-            {empty.then(|| view! { <p>{text::NO_ARTICLES}</p> })}
+            {empty.then(|| view! { <p>{td_string!(lang, no_articles)}</p> })}
             <ol class="column__list">
                 {column
                     .articles
@@ -45,7 +52,7 @@ fn ColumnList(column: Column) -> impl IntoView {
                                 <a href=format!("/news/{}", entry.id)>{entry.title}</a>
                             </h2>
                             <p class="column__entry-date">
-                                <time datetime=entry.published.to_string()>{entry.published.format("ja")}</time>
+                                <time datetime=entry.published.to_string()>{entry.published.format(lang.as_str())}</time>
                             </p>
                             {entry.summary.map(|s| view! { <p class="column__entry-summary">{s}</p> })}
                         </li>

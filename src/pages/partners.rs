@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use reader_core::linking::NameMatcher;
@@ -17,6 +18,7 @@ use crate::components::partner_filters::PartnerFilters;
 use crate::components::partner_map::PartnerMap;
 use crate::components::partner_panel::PartnerPanel;
 use crate::components::partner_table::PartnerTable;
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::text;
 use crate::{CitiesData, ColumnData};
 
@@ -26,26 +28,29 @@ use crate::{CitiesData, ColumnData};
 pub fn PartnersPage() -> impl IntoView {
     let cities = expect_context::<CitiesData>().0;
     let world = LocalResource::new(|| async { api::load_world().await.map(Arc::new) });
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                // Rebuilt in the new language when the reader switches.
+                let lang = i18n.get_locale();
+                Suspend::new(async move {
                 let world = world.await;
                 match cities.await {
-                    Ok(cities) => view! { <PartnersView cities=cities world=world.ok()/> }.into_any(),
+                    Ok(cities) => view! { <PartnersView cities=cities world=world.ok() lang=lang/> }.into_any(),
                     Err(error) => view! {
-                        <Title text=text::MAP_UNAVAILABLE/>
+                        <Title text=td_string!(lang, map_unavailable)/>
                         <LoadErrorView error=error on_retry=move |_| cities.refetch()/>
                     }
                     .into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView {
-    let lang = "ja";
+fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     let filter = RwSignal::new(PartnerFilter::default());
@@ -70,7 +75,12 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView
     };
     let counts_text = {
         let cities = cities.clone();
-        move || text::counts_sentence(counts(visible.get().iter().map(|&i| &cities.partners[i])))
+        move || {
+            text::counts_sentence(
+                counts(visible.get().iter().map(|&i| &cities.partners[i])),
+                lang,
+            )
+        }
     };
     let continents: Vec<Continent> = Continent::ALL
         .iter()
@@ -163,10 +173,10 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView
         move || match selected.get() {
             Some(i) => format!(
                 "{} | {}",
-                cities.partners[i].names.text(lang),
-                text::PARTNERS_TITLE
+                cities.partners[i].names.text(lang.as_str()),
+                td_string!(lang, partners_title)
             ),
-            None => text::PARTNERS_TITLE.to_owned(),
+            None => td_string!(lang, partners_title).to_owned(),
         }
     };
     let panel = {
@@ -187,17 +197,20 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView
         Memo::new(move |_| match selected.get() {
             Some(i) => {
                 had_selection.set_value(true);
-                text::selected_announcement(cities.partners[i].names.text(lang))
+                text::selected_announcement(cities.partners[i].names.text(lang.as_str()), lang)
             }
-            None if had_selection.get_value() => text::SELECTION_CLEARED.to_owned(),
+            None if had_selection.get_value() => td_string!(lang, selection_cleared).to_owned(),
             None => String::new(),
         })
     };
-    let home_name = cities.home.names.text(lang).to_owned();
+    let home_name = cities.home.names.text(lang.as_str()).to_owned();
     view! {
-        <Title text=page_title/>
+        // A fixed text per selection: leptos_meta keeps calling a title
+        // closure after its page is gone (as when a change of language
+        // rebuilds the page), and this one reads the page's own signals.
+        {move || view! { <Title text=page_title()/> }}
         <section class="partners" on:keydown=on_keydown>
-            <h1 class="partners__title">{text::PARTNERS_TITLE}</h1>
+            <h1 class="partners__title">{td_string!(lang, partners_title)}</h1>
             <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
             <p class="partners__counts" role="status">
                 <span class="partners__home">{home_name}</span>
@@ -206,11 +219,11 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>) -> impl IntoView
             <DataNotice notices=cities.notices.clone()/>
             {move || unknown().then(|| view! {
                 <div class="partners__unknown" role="alert">
-                    <h2>{text::UNKNOWN_PARTNER}</h2>
-                    <p>{text::UNKNOWN_PARTNER_HELP}</p>
+                    <h2>{td_string!(lang, unknown_partner)}</h2>
+                    <p>{td_string!(lang, unknown_partner_help)}</p>
                 </div>
             })}
-            {world.is_none().then(|| view! { <p class="partners__no-world" role="status">{text::WORLD_UNAVAILABLE}</p> })}
+            {world.is_none().then(|| view! { <p class="partners__no-world" role="status">{td_string!(lang, world_unavailable)}</p> })}
             <PartnerFilters filter=filter continents=continents/>
             <div class="partners__layout" class:partners__layout--with-panel=move || selected.get().is_some()>
                 <PartnerMap

@@ -8,6 +8,8 @@
 mod bundle_css;
 mod csp;
 mod gen_map;
+#[cfg(test)]
+mod locales;
 mod nginx;
 mod setup;
 mod shell;
