@@ -27,8 +27,10 @@ pub struct KioskConfig {
 pub struct Kiosk(pub RwSignal<Option<KioskConfig>>);
 
 impl Kiosk {
+    /// Untracked: kiosk mode is decided before anything renders and lasts
+    /// for the page's life, and views read this while they are built.
     pub fn active(&self) -> bool {
-        self.0.with(Option::is_some)
+        self.0.with_untracked(Option::is_some)
     }
 }
 

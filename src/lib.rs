@@ -34,6 +34,13 @@ use pages::not_found::NotFoundPage;
 use pages::partners::PartnersPage;
 
 /// The news column, loaded once for the whole app (header, footer, `/`).
+///
+/// Data that lives as long as the app is read by pages outside their
+/// `<Suspense>`, in the render effect that chooses what the page shows, and
+/// never awaited in a `Suspend`: Leptos 0.8 keeps something of every
+/// `<Suspense>` and `Suspend` that reads a long-lived value until that value
+/// changes, which data loaded once never does (a kilobyte or two per page
+/// visit, found by the kiosk soak; see also vendor/reactive_graph/PATCHED.md).
 #[derive(Clone, Copy)]
 pub struct ColumnData(pub LocalResource<Result<Arc<Column>, LoadError>>);
 
@@ -48,6 +55,7 @@ impl ColumnData {
 }
 
 /// The partner cities, loaded once for the whole app (map, article links).
+/// Read like [`ColumnData`].
 #[derive(Clone, Copy)]
 pub struct CitiesData(pub LocalResource<Result<Arc<Cities>, LoadError>>);
 

@@ -202,7 +202,7 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
                 {move || selected.get().map(|i| view! {
                     <PartnerPanel
                         partner=for_panel.partners[i].clone()
-                        articles=Signal::derive(|| Some(vec![]))
+                        articles=ArcSignal::derive(|| Some(vec![]))
                         lang=Locale::ja
                         on_close=Callback::new(|_| {})
                         node_ref=NodeRef::new()

@@ -34,7 +34,7 @@ pub fn ArticleView(
         .as_ref()
         .filter(|_| !crate::kiosk::is_kiosk())
         .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
-    let site = use_context::<ColumnData>().and_then(|c| c.title());
+    let site = use_context::<ColumnData>().and_then(|c| untrack(|| c.title()));
     // For paper: the partners as a table and a still map (the world file is
     // fetched only when there is something to show on it).
     let (rows, home) = match &cities {

@@ -552,14 +552,14 @@ pub fn PartnerMap(
                                     <path class="map-home__shape" d=super::map_legend::HOME_SHAPE/>
                                 </g>
                             </g>
-                            <For
-                                each=move || markers.get()
-                                key=|marker| match marker {
-                                    Marker::Partner { index, label, .. } => format!("p{index}:{label:?}"),
-                                    Marker::Cluster { count, at } => format!("c{count}:{:.1}:{:.1}", at.0, at.1),
-                                }
-                                children=marker_view.clone()
-                            />
+                            // Rebuilt whole when the settled view changes, not keyed with
+                            // `<For>`: tachys 0.2's keyed list kept about 200 bytes for
+                            // every marker it replaced, and a kiosk's attract mode
+                            // replaces markers all day.
+                            {
+                                let marker_view = marker_view.clone();
+                                move || markers.get().into_iter().map(marker_view.clone()).collect_view()
+                            }
                         </g>
                     </g>
                 </svg>

@@ -12,8 +12,9 @@ use crate::text;
 pub fn PartnerPanel(
     partner: Partner,
     /// Articles naming the partner; `None` while they are being looked up.
-    #[prop(into)]
-    articles: Signal<Option<Vec<ColumnEntry>>>,
+    /// (Reference-counted, not arena-allocated: the map page makes one per
+    /// selection and may live all day, so each must go with its panel.)
+    articles: ArcSignal<Option<Vec<ColumnEntry>>>,
     lang: Locale,
     on_close: Callback<()>,
     node_ref: NodeRef<leptos::html::Section>,

@@ -35,40 +35,50 @@ pub fn ArticlePage(
         async move { api::load_article(&id).await.map(Arc::new) }
     });
     let i18n = use_i18n();
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                // Rebuilt in the new language when the reader switches.
-                let lang = i18n.get_locale();
-                Suspend::new(async move {
-                // Partner links are a bonus: without cities.json the article still shows.
-                let cities = cities.await.ok();
-                match article.await {
-                    Ok(article) if print_view => view! {
-                        <Title text=article.title.clone()/>
-                        <div class="print-view">
-                            <PrintToolbar id=article.id.to_string()/>
-                            <ArticleView article=article font_scale=font_scale cities=cities/>
-                        </div>
-                    }
-                    .into_any(),
-                    Ok(article) => view! {
-                        <Title text=article.title.clone()/>
-                        <ArticleView article=article font_scale=font_scale cities=cities/>
-                    }
-                    .into_any(),
-                    Err(LoadError::NotFound { .. }) => view! {
-                        <NotFoundMessage heading=td_string!(lang, article_not_found) help=td_string!(lang, article_not_found_help)/>
-                    }
-                    .into_any(),
-                    Err(error) => view! {
-                        <Title text=text::describe(&error, lang).0/>
-                        <LoadErrorView error=error on_retry=move |_| article.refetch()/>
-                    }
-                    .into_any(),
-                }
-            })}}
-        </Suspense>
+    // The partner cities are read here, outside the `<Suspense>`: see
+    // `crate::CitiesData`.
+    move || {
+        // Rebuilt in the new language when the reader switches.
+        let lang = i18n.get_locale();
+        // Partner links are a bonus: without cities.json the article still shows.
+        let Some(cities) = cities.get() else {
+            return Loading().into_any();
+        };
+        let cities = cities.ok();
+        view! {
+            <Suspense fallback=Loading>
+                {move || {
+                    let cities = cities.clone();
+                    Suspend::new(async move {
+                        match article.await {
+                            Ok(article) if print_view => view! {
+                                <Title text=article.title.clone()/>
+                                <div class="print-view">
+                                    <PrintToolbar id=article.id.to_string()/>
+                                    <ArticleView article=article font_scale=font_scale cities=cities/>
+                                </div>
+                            }
+                            .into_any(),
+                            Ok(article) => view! {
+                                <Title text=article.title.clone()/>
+                                <ArticleView article=article font_scale=font_scale cities=cities/>
+                            }
+                            .into_any(),
+                            Err(LoadError::NotFound { .. }) => view! {
+                                <NotFoundMessage heading=td_string!(lang, article_not_found) help=td_string!(lang, article_not_found_help)/>
+                            }
+                            .into_any(),
+                            Err(error) => view! {
+                                <Title text=text::describe(&error, lang).0/>
+                                <LoadErrorView error=error on_retry=move |_| article.refetch()/>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        }
+        .into_any()
     }
 }
 

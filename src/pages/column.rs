@@ -13,22 +13,19 @@ use crate::ColumnData;
 pub fn ColumnPage() -> impl IntoView {
     let column = expect_context::<ColumnData>().0;
     let i18n = use_i18n();
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                // Rebuilt in the new language when the reader switches.
-                let lang = i18n.get_locale();
-                Suspend::new(async move {
-                match column.await {
-                    Ok(column) => view! { <ColumnList column=column.as_ref().clone()/> }.into_any(),
-                    Err(error) => view! {
-                        <Title text=text::describe(&error, lang).0/>
-                        <LoadErrorView error=error on_retry=move |_| column.refetch()/>
-                    }
-                    .into_any(),
-                }
-            })}}
-        </Suspense>
+    // Read by this render effect, not awaited in a Suspend: see `crate::ColumnData`.
+    move || {
+        // Rebuilt in the new language when the reader switches.
+        let lang = i18n.get_locale();
+        match column.get() {
+            None => Loading().into_any(),
+            Some(Ok(column)) => view! { <ColumnList column=column.as_ref().clone()/> }.into_any(),
+            Some(Err(error)) => view! {
+                <Title text=text::describe(&error, lang).0/>
+                <LoadErrorView error=error on_retry=move |_| column.refetch()/>
+            }
+            .into_any(),
+        }
     }
 }
 

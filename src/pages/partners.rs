@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use reader_core::linking::NameMatcher;
 use reader_core::partners::{counts, PartnerFilter};
 use reader_core::world::World;
-use reader_core::{Cities, Continent, Id};
+use reader_core::{Cities, Column, Continent, Id};
 use wasm_bindgen::JsCast;
 
 use crate::api;
@@ -27,30 +27,50 @@ use crate::{CitiesData, ColumnData};
 #[component]
 pub fn PartnersPage() -> impl IntoView {
     let cities = expect_context::<CitiesData>().0;
+    let column = expect_context::<ColumnData>().0;
     let world = LocalResource::new(|| async { api::load_world().await.map(Arc::new) });
     let i18n = use_i18n();
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                // Rebuilt in the new language when the reader switches.
-                let lang = i18n.get_locale();
-                Suspend::new(async move {
-                let world = world.await;
-                match cities.await {
-                    Ok(cities) => view! { <PartnersView cities=cities world=world.ok() lang=lang/> }.into_any(),
-                    Err(error) => view! {
-                        <Title text=td_string!(lang, map_unavailable)/>
-                        <LoadErrorView error=error on_retry=move |_| cities.refetch()/>
-                    }
-                    .into_any(),
-                }
-            })}}
-        </Suspense>
+    // The partner cities and the column are read here, outside the
+    // `<Suspense>`: see `crate::CitiesData`.
+    move || {
+        // Rebuilt in the new language when the reader switches.
+        let lang = i18n.get_locale();
+        // Without the column the map still shows, with no articles to list.
+        let Some(column) = column.get() else {
+            return Loading().into_any();
+        };
+        let column = column.ok();
+        match cities.get() {
+            None => Loading().into_any(),
+            Some(Ok(cities)) => view! {
+                <Suspense fallback=Loading>
+                    {move || {
+                        let (cities, column) = (cities.clone(), column.clone());
+                        Suspend::new(async move {
+                            let world = world.await.ok();
+                            view! { <PartnersView cities=cities world=world column=column lang=lang/> }
+                        })
+                    }}
+                </Suspense>
+            }
+            .into_any(),
+            Some(Err(error)) => view! {
+                <Title text=td_string!(lang, map_unavailable)/>
+                <LoadErrorView error=error on_retry=move |_| cities.refetch()/>
+            }
+            .into_any(),
+        }
     }
 }
 
 #[component]
-fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) -> impl IntoView {
+fn PartnersView(
+    cities: Arc<Cities>,
+    world: Option<Arc<World>>,
+    /// The news column, when it could be loaded: where to look for articles naming a partner.
+    column: Option<Arc<Column>>,
+    lang: Locale,
+) -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     let filter = RwSignal::new(PartnerFilter::default());
@@ -89,14 +109,13 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) ->
         .collect();
 
     // Which of the column's articles name each partner.
-    let column = expect_context::<ColumnData>().0;
     let matcher = Arc::new(NameMatcher::for_partners(&cities.partners));
     let mentions = LocalResource::new(move || {
-        let matcher = matcher.clone();
+        let (matcher, column) = (matcher.clone(), column.clone());
         async move {
-            match column.await {
-                Ok(column) => api::load_mentions(&column, &matcher).await,
-                Err(_) => BTreeMap::new(),
+            match column {
+                Some(column) => api::load_mentions(&column, &matcher).await,
+                None => BTreeMap::new(),
             }
         }
     });
@@ -168,9 +187,14 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) ->
         }
     };
 
+    // leptos_meta may call this once more after the page is gone (when a
+    // change of language rebuilds it), so it must not panic on a disposed
+    // selection. (A title re-rendered per selection instead would pile up in
+    // leptos_meta 0.8's title stack: its rebuild registers a new entry that
+    // is never removed.)
     let page_title = {
         let cities = cities.clone();
-        move || match selected.get() {
+        move || match selected.try_get().flatten() {
             Some(i) => format!(
                 "{} | {}",
                 cities.partners[i].names.text(lang.as_str()),
@@ -185,7 +209,7 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) ->
             selected.get().map(|index| {
                 let partner = cities.partners[index].clone();
                 let id = partner.id.clone();
-                let articles = Signal::derive(move || mentions.get().map(|m| m.get(&id).cloned().unwrap_or_default()));
+                let articles = ArcSignal::derive(move || mentions.get().map(|m| m.get(&id).cloned().unwrap_or_default()));
                 view! { <PartnerPanel partner=partner articles=articles lang=lang on_close=on_close node_ref=panel_ref/> }
             })
         }
@@ -205,10 +229,7 @@ fn PartnersView(cities: Arc<Cities>, world: Option<Arc<World>>, lang: Locale) ->
     };
     let home_name = cities.home.names.text(lang.as_str()).to_owned();
     view! {
-        // A fixed text per selection: leptos_meta keeps calling a title
-        // closure after its page is gone (as when a change of language
-        // rebuilds the page), and this one reads the page's own signals.
-        {move || view! { <Title text=page_title()/> }}
+        <Title text=page_title/>
         <section class="partners" on:keydown=on_keydown>
             <h1 class="partners__title">{td_string!(lang, partners_title)}</h1>
             <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
