@@ -15,7 +15,7 @@ export async function mapFigures(browser, base, site) {
 const rows = [];
 for (const n of [7, 1000, 10000]) {
   const data = n === 7 ? JSON.parse(readFileSync(join(site, 'data/cities.json'), 'utf8')) : partnersData(n);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
   await page.addInitScript(() => {

@@ -33,7 +33,7 @@ const median = (xs) => {
 const SLOW_PHONE = { cpu: 4, latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 };
 
 async function newPage(browser, throttle) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
   if (throttle) {
     const cdp = await context.newCDPSession(page);
@@ -122,7 +122,7 @@ async function lighthouseScores(path) {
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({
     chromePath: chromiumLaunchOptions.executablePath,
-    chromeFlags: ['--headless=new', ...chromiumLaunchOptions.args],
+    chromeFlags: ['--headless=new', '--lang=ja-JP', ...chromiumLaunchOptions.args],
   });
   try {
     const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error' });

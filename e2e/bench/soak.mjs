@@ -13,7 +13,8 @@ const browser = await chromium.launch({
   ...chromiumLaunchOptions,
   args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
-const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+// A kiosk of the district: Japanese, whatever the machine's language.
+const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'ja-JP' });
 await page.addInitScript(() => {
   addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
 });

@@ -11,7 +11,7 @@ let pdfNext = false;
 for (const spec of specs) {
   if (spec === '--pdf') { pdfNext = true; continue; }
   const [path, width = '1280', scheme = 'light', extent = 'full'] = spec.split('@');
-  const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+  const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme, locale: 'ja-JP' });
   await page.goto(base + path);
   await page.locator('h1').first().waitFor();
   const name = (path.replace(/[^a-z0-9]+/gi, '_') || 'root') + `_${width}_${scheme}`;
