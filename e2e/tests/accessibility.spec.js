@@ -67,6 +67,7 @@ const STATES = [
   }],
   ['column, Japanese interface again', async (page) => {
     await page.goto('/?lang=ja');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true');
   }],
   // Kiosk mode lasts for the session: these come last.
