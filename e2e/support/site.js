@@ -14,6 +14,13 @@ export function writeData(path, content) {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
 }
 
+/** Writes `/{path}` at the site's root, next to the build's own assets. */
+export function writeSiteFile(path, content) {
+  const file = join(siteRoot, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
 /** A file of the sample data in public/data, parsed. */
 export function sampleData(path) {
   return JSON.parse(readFileSync(join(repoRoot, 'public', 'data', path), 'utf8'));
