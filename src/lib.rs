@@ -5,6 +5,7 @@
 //! [`pages`] and [`components`] render it. See ARCHITECTURE.md.
 
 pub mod api;
+pub mod background;
 pub mod components;
 pub mod kiosk;
 pub mod language;

@@ -30,6 +30,29 @@ test('the seed article shows its title, date and every block in order', async ({
   await expect(page.getByRole('article')).toHaveAttribute('lang', 'ja');
 });
 
+test('the article does not wait for the world map its printed copy uses', async ({ page }) => {
+  // The printed partner map needs the world outlines; a slow map file must
+  // neither hold the article back nor, when it arrives, redraw the page
+  // under the reader.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/map/world-110m.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  const small = page.getByRole('button', { name: '小' });
+  await small.focus();
+  const arrived = page.waitForResponse('**/map/world-110m.json');
+  release();
+  await arrived;
+  // The paper-only map (hidden on screen) now has its countries.
+  const paperMap = page.getByRole('img', { name: '提携都市の地図', includeHidden: true });
+  await expect(paperMap.locator('.static-map__country').first()).toBeAttached();
+  await expect(small).toBeFocused();
+});
+
 test('a known view count is shown with thousands separators', async ({ page }) => {
   writeData('articles/e2e-views.json', article('e2e-views', { views: 4321 }));
   await page.goto('/news/e2e-views');

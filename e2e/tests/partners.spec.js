@@ -49,6 +49,36 @@ test('clicking a partner selects it: URL, panel with its facts, table row', asyn
   await expect(page).toHaveTitle(/ソポト市/);
 });
 
+test('a partner chosen while its articles are still loading keeps focus and the map keeps its zoom', async ({ page }) => {
+  // Hold back the articles (not the column's index) that the map page reads
+  // to list each partner's news, as a slow network would.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/data\/articles\/(?!index\.json)[^/]+\.json$/.test(url.pathname), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/partners');
+  const map = mapOf(page);
+  const { sopot, gap } = europeanPair(map);
+  const before = await gap();
+  await page.getByRole('button', { name: '拡大' }).click();
+  await expect.poll(gap).toBeGreaterThan(before * 1.3);
+  // Zoomed in, Sopot lies beyond the map's edge: chosen from the keyboard.
+  await sopot.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'ソポト市' });
+  await expect(panel).toBeFocused();
+  // (The panel narrows the map, so the zoom is measured with it open.)
+  const zoomed = await gap();
+  expect(zoomed).toBeGreaterThan(before * 1.2);
+  release();
+  await expect(panel.getByRole('link', { name: sampleData('articles/595305.json').title })).toBeVisible();
+  // The articles arriving neither rebuilt the page nor moved focus or zoom.
+  await expect(panel).toBeFocused();
+  expect(Math.abs((await gap()) - zoomed)).toBeLessThan(1);
+});
+
 test('keyboard: Enter on a partner selects it, Escape closes and returns focus', async ({ page }) => {
   await page.goto('/partners');
   const papeete = mapOf(page).getByRole('link', { name: 'パペーテ市', exact: true });

@@ -44,9 +44,10 @@ pub fn ArticleView(
         ),
         None => (Vec::new(), (0.0, 0.0)),
     };
+    // In the background: the article shows without waiting for the map.
     let world = (!rows.is_empty())
-        .then(|| LocalResource::new(|| async { api::load_world().await.map(Arc::new) }));
-    let world = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
+        .then(|| crate::background::load(async { api::load_world().await.ok().map(Arc::new) }));
+    let world = Signal::derive(move || world.and_then(|w| w.get()).flatten());
     let partners = cities.map(
         |cities| view! { <ArticlePartners ids=article.partners.clone() cities=cities lang=lang/> },
     );

@@ -110,13 +110,11 @@ fn PartnersView(
 
     // Which of the column's articles name each partner.
     let matcher = Arc::new(NameMatcher::for_partners(&cities.partners));
-    let mentions = LocalResource::new(move || {
-        let (matcher, column) = (matcher.clone(), column.clone());
-        async move {
-            match column {
-                Some(column) => api::load_mentions(&column, &matcher).await,
-                None => BTreeMap::new(),
-            }
+    // Loaded in the background: the map shows without them.
+    let mentions = crate::background::load(async move {
+        match column {
+            Some(column) => api::load_mentions(&column, &matcher).await,
+            None => BTreeMap::new(),
         }
     });
 
@@ -209,7 +207,9 @@ fn PartnersView(
             selected.get().map(|index| {
                 let partner = cities.partners[index].clone();
                 let id = partner.id.clone();
-                let articles = ArcSignal::derive(move || mentions.get().map(|m| m.get(&id).cloned().unwrap_or_default()));
+                let articles = ArcSignal::derive(move || {
+                    mentions.with(|m| m.as_ref().map(|m| m.get(&id).cloned().unwrap_or_default()))
+                });
                 view! { <PartnerPanel partner=partner articles=articles lang=lang on_close=on_close node_ref=panel_ref/> }
             })
         }
