@@ -84,6 +84,8 @@ test('a touch cancels the countdown', async ({ page }) => {
 
 test('kiosk mode lasts the browser session and ?kiosk=0 leaves it', async ({ page }) => {
   await page.goto('/partners?kiosk=1');
+  // The app has started (and taken up kiosk mode) once the map page shows.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await expect(page.getByRole('button', { name: '印刷' })).toBeHidden();
