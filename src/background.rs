@@ -12,16 +12,15 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-/// Starts `load` now and returns the signal it fills when it completes.
+/// Starts `future` now and returns the signal it fills when it completes.
 /// If the page is gone by then, the value is dropped.
-pub fn load<T>(load: impl Future<Output = T> + 'static) -> ReadSignal<Option<T>>
+pub fn load<T>(future: impl Future<Output = T> + 'static) -> ReadSignal<Option<T>>
 where
     T: Send + Sync + 'static,
 {
     let (value, set_value) = signal(None);
     leptos::task::spawn_local(async move {
-        let loaded = load.await;
-        let _ = set_value.try_set(Some(loaded));
+        let _ = set_value.try_set(Some(future.await));
     });
     value
 }
