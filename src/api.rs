@@ -1,22 +1,23 @@
 //! The only module that does I/O: fetches the data files and hands their
-//! text to `reader_core` for decoding.
+//! bytes to `reader_core` for decoding.
 
 use std::collections::BTreeMap;
 use std::pin::pin;
+use std::sync::Arc;
 
 use futures::future::{select, Either};
 use gloo_net::http::Request;
 use gloo_timers::future::TimeoutFuture;
 use leptos::logging::warn;
-use leptos::prelude::{ArcRwSignal, Set};
 use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
-use reader_core::kiosk::{decode_kiosk, KioskSettings, KIOSK_FILE};
+use reader_core::kiosk::{decode_kiosk, KioskFile, KIOSK_FILE};
 use reader_core::linking::{partners_named, NameMatcher};
+use reader_core::route::article_id;
 use reader_core::world::{decode_world, World, WORLD_FILE};
-use reader_core::{classify_response, decode_article, decode_cities, decode_column};
-use reader_core::{Article, Cities, Column, ColumnEntry, Id, LoadError};
+use reader_core::{classify_response, decode_article, decode_column};
+use reader_core::{Article, Cities, CitiesDecoder, Column, ColumnEntry, Id, LoadError};
 
 /// Where the data files are served.
 const DATA_ROOT: &str = "/data/";
@@ -26,60 +27,83 @@ const MAP_ROOT: &str = "/map/";
 const TIMEOUT_MS: u32 = 15_000;
 /// Waits before the automatic second and third tries of a failed request.
 const BACKOFF_MS: [u32; 2] = [400, 1_200];
+/// Partners decoded between two chances for the browser to paint and
+/// answer input, when `cities.json` is large.
+const PARTNERS_PER_STEP: usize = 2_000;
 
-thread_local! {
-    /// When data came from the offline copy: the time it was saved.
-    static SAVED_COPY: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+/// A data file as loaded: the value, and whether it is the copy the
+/// service worker saved for offline use (with the time it was saved)
+/// rather than a fresh answer. Each page says so for what it shows.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub value: Arc<T>,
+    pub saved_at: Option<String>,
 }
 
-/// Set while what the reader sees comes from the copy saved for offline use
-/// (the service worker marks such answers), with the time it was saved.
-pub fn saved_copy() -> ArcRwSignal<Option<String>> {
-    SAVED_COPY.with(Clone::clone)
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        Self {
+            value: self.value.clone(),
+            saved_at: self.saved_at.clone(),
+        }
+    }
 }
 
-pub async fn load_column() -> Result<Column, LoadError> {
-    let text = fetch_text(COLUMN_FILE).await?;
-    decode_column(&text).map_err(LoadError::BadData)
+/// What a fetch brought: the bytes, and the saved copy's time if it was one.
+struct Answer {
+    bytes: Vec<u8>,
+    saved_at: Option<String>,
 }
 
-/// Loads an article by the id in the URL; an id that cannot be a file name
-/// is simply not found.
-pub async fn load_article(id: &str) -> Result<Article, LoadError> {
-    let Some(id) = Id::parse(id) else {
+pub async fn load_column() -> Result<Loaded<Column>, LoadError> {
+    let answer = fetch_data(COLUMN_FILE).await?;
+    let column = decode_column(&answer.bytes).map_err(LoadError::BadData)?;
+    Ok(loaded(column, answer.saved_at))
+}
+
+/// Loads an article by the id in the URL; an id that cannot be an
+/// article's file name (or is kept for the column's) is simply not found.
+pub async fn load_article(id: &str) -> Result<Loaded<Article>, LoadError> {
+    let Some(id) = article_id(id) else {
         return Err(LoadError::NotFound {
             file: format!("articles/{id}.json"),
         });
     };
-    let file = article_file(&id);
-    let text = fetch_text(&file).await?;
-    let article = decode_article(&file, &text).map_err(LoadError::BadData)?;
+    let answer = fetch_data(&article_file(&id)).await?;
+    let article = decode_article(&id, &answer.bytes).map_err(LoadError::BadData)?;
     for notice in &article.notices {
         warn!("{notice}");
     }
-    Ok(article)
+    Ok(loaded(article, answer.saved_at))
 }
 
-pub async fn load_cities() -> Result<Cities, LoadError> {
-    let text = fetch_text(CITIES_FILE).await?;
-    let cities = decode_cities(&text).map_err(LoadError::BadData)?;
+/// Loads the partner cities. A large file is decoded a step at a time,
+/// giving the browser the main thread back between steps.
+pub async fn load_cities() -> Result<Loaded<Cities>, LoadError> {
+    let answer = fetch_data(CITIES_FILE).await?;
+    let mut decoder = CitiesDecoder::new(&answer.bytes).map_err(LoadError::BadData)?;
+    drop(answer.bytes);
+    while !decoder.step(PARTNERS_PER_STEP) {
+        next_task().await;
+    }
+    let cities = decoder.finish();
     for notice in &cities.notices {
         warn!("left off the map: {notice}");
     }
-    Ok(cities)
+    Ok(loaded(cities, answer.saved_at))
 }
 
-/// The kiosk's settings: `None` without a file; a broken file is reported in
-/// the console and the defaults are used.
-pub async fn load_kiosk_settings() -> Option<KioskSettings> {
-    match fetch_text(KIOSK_FILE).await {
-        Ok(text) => match decode_kiosk(&text) {
-            Ok(settings) => Some(settings),
-            Err(error) => {
-                warn!("kiosk settings ignored: {error}");
-                None
+/// The kiosk's settings: `None` without a file. A file with mistakes still
+/// gives settings (the defaults where it is wrong) and names the mistakes.
+pub async fn load_kiosk_settings() -> Option<KioskFile> {
+    match fetch_data(KIOSK_FILE).await {
+        Ok(answer) => {
+            let file = decode_kiosk(&answer.bytes);
+            for notice in &file.notices {
+                warn!("kiosk setting refused: {notice}");
             }
-        },
+            Some(file)
+        }
         Err(LoadError::NotFound { .. }) => None,
         Err(error) => {
             warn!("kiosk settings not loaded: {error}");
@@ -89,9 +113,24 @@ pub async fn load_kiosk_settings() -> Option<KioskSettings> {
 }
 
 /// The app's world map (country outlines), served beside the app.
-pub async fn load_world() -> Result<World, LoadError> {
-    let text = fetch_from(MAP_ROOT, WORLD_FILE).await?;
-    decode_world(&text).map_err(LoadError::BadData)
+pub async fn load_world() -> Result<Arc<World>, LoadError> {
+    let answer = fetch_from(MAP_ROOT, WORLD_FILE).await?;
+    let text = String::from_utf8_lossy(&answer.bytes);
+    decode_world(&text)
+        .map(Arc::new)
+        .map_err(LoadError::BadData)
+}
+
+fn loaded<T>(value: T, saved_at: Option<String>) -> Loaded<T> {
+    Loaded {
+        value: Arc::new(value),
+        saved_at,
+    }
+}
+
+/// Lets the browser paint and handle input before going on.
+async fn next_task() {
+    TimeoutFuture::new(0).await;
 }
 
 /// How many of the column's newest articles are read to find the articles
@@ -112,7 +151,7 @@ pub async fn load_mentions(
     for (entry, article) in loaded {
         match article {
             Ok(article) => {
-                for id in partners_named(&article, matcher) {
+                for id in partners_named(&article.value, matcher) {
                     mentions.entry(id).or_default().push(entry.clone());
                 }
             }
@@ -122,15 +161,15 @@ pub async fn load_mentions(
     mentions
 }
 
-/// Fetches `/data/{file}` as text, with a timeout, and checks the answer is
-/// JSON rather than an error page.
-async fn fetch_text(file: &str) -> Result<String, LoadError> {
+/// Fetches `/data/{file}`, with a timeout, and checks the answer is JSON
+/// rather than an error page.
+async fn fetch_data(file: &str) -> Result<Answer, LoadError> {
     fetch_from(DATA_ROOT, file).await
 }
 
 /// Fetches with up to two more tries, with backoff, when the server is
 /// unreachable or answers with a server error.
-async fn fetch_from(root: &str, file: &str) -> Result<String, LoadError> {
+async fn fetch_from(root: &str, file: &str) -> Result<Answer, LoadError> {
     let mut outcome = fetch_once(root, file).await;
     for delay in BACKOFF_MS {
         let transient = matches!(&outcome, Err(LoadError::Unreachable { .. }))
@@ -144,7 +183,7 @@ async fn fetch_from(root: &str, file: &str) -> Result<String, LoadError> {
     outcome
 }
 
-async fn fetch_once(root: &str, file: &str) -> Result<String, LoadError> {
+async fn fetch_once(root: &str, file: &str) -> Result<Answer, LoadError> {
     let url = format!("{root}{file}");
     let unreachable = || LoadError::Unreachable {
         file: file.to_owned(),
@@ -152,11 +191,12 @@ async fn fetch_once(root: &str, file: &str) -> Result<String, LoadError> {
     let request = async {
         let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
         let content_type = response.headers().get("content-type");
-        let saved = response.headers().get("x-reader-saved");
-        let body = response.text().await.map_err(|_| unreachable())?;
-        classify_response(file, response.status(), content_type.as_deref(), &body)?;
-        saved_copy().set(saved);
-        Ok(body)
+        let saved_at = response.headers().get("x-reader-saved");
+        let bytes = response.binary().await.map_err(|_| unreachable())?;
+        // Enough of the body to tell an HTML page from JSON.
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+        classify_response(file, response.status(), content_type.as_deref(), &head)?;
+        Ok(Answer { bytes, saved_at })
     };
     let request = pin!(request);
     let outcome = select(request, TimeoutFuture::new(TIMEOUT_MS)).await;

@@ -24,3 +24,27 @@ where
     });
     value
 }
+
+/// Starts `start()` once `ready()` first holds, and returns the signal it
+/// fills: for data only worth fetching when there is something to show it on.
+pub fn load_when<T, F>(
+    ready: impl Fn() -> bool + 'static,
+    start: impl FnOnce() -> F + 'static,
+) -> ReadSignal<Option<T>>
+where
+    T: Send + Sync + 'static,
+    F: Future<Output = T> + 'static,
+{
+    let (value, set_value) = signal(None);
+    let start = StoredValue::new_local(Some(start));
+    Effect::new(move |_| {
+        if ready() {
+            if let Some(start) = start.try_update_value(Option::take).flatten() {
+                leptos::task::spawn_local(async move {
+                    let _ = set_value.try_set(Some(start().await));
+                });
+            }
+        }
+    });
+    value
+}

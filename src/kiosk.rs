@@ -6,10 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use reader_core::kiosk::{
-    idle_override, is_app_route, kiosk_switch, IdleState, IdleTimer, KioskSettings,
-};
-use reader_core::FontScale;
+use reader_core::kiosk::{idle_override, kiosk_switch, IdleState, IdleTimer, KioskSettings};
+use reader_core::{AppRoute, DataError, FontScale};
 
 use crate::i18n::{td_string, use_i18n};
 use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
@@ -17,22 +15,35 @@ use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
 /// How a kiosk behaves, once its settings are known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KioskConfig {
-    pub home: String,
+    /// Where an idle reset returns: always one of the app's own routes.
+    pub home: AppRoute,
     pub idle_seconds: u32,
     pub attract: bool,
 }
 
-/// `Some` in kiosk mode.
+/// Kiosk mode: `config` is `Some` in kiosk mode.
 #[derive(Clone, Copy)]
-pub struct Kiosk(pub RwSignal<Option<KioskConfig>>);
+pub struct Kiosk {
+    pub config: RwSignal<Option<KioskConfig>>,
+    /// Kiosk mode was entered on this page load (`?kiosk=1`): the operator
+    /// is setting the kiosk up, and is told about mistakes in its settings.
+    pub setting_up: bool,
+}
 
 impl Kiosk {
     /// Untracked: kiosk mode is decided before anything renders and lasts
     /// for the page's life, and views read this while they are built.
     pub fn active(&self) -> bool {
-        self.0.with_untracked(Option::is_some)
+        self.config.with_untracked(Option::is_some)
     }
 }
+
+/// How long the operator sees what was wrong with the kiosk's settings.
+const SETUP_NOTICE_MS: u32 = 20_000;
+
+/// Mistakes in `kiosk.json`, shown to the operator at set-up.
+#[derive(Clone, Copy)]
+pub struct KioskSettingsNotices(pub RwSignal<Vec<DataError>>);
 
 /// Counts kiosk resets; views that keep their own state (the map's zoom)
 /// return to it when this changes.
@@ -49,18 +60,23 @@ pub fn init() -> Kiosk {
     let search = location.search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
-    match kiosk_switch(param("kiosk").as_deref()) {
-        Some(true) => prefs::save_kiosk(&path, idle_override(param("idle").as_deref())),
+    // The route kiosk mode is entered on becomes its home, if it is one of
+    // the app's routes exactly (anything else: the column).
+    let entered_on = location
+        .pathname()
+        .ok()
+        .and_then(|path| AppRoute::parse(&path))
+        .unwrap_or(AppRoute::Column);
+    let entering = kiosk_switch(param("kiosk").as_deref());
+    match entering {
+        Some(true) => {
+            prefs::save_kiosk(&entered_on.path(), idle_override(param("idle").as_deref()))
+        }
         Some(false) => prefs::clear_kiosk(),
         None => {}
     }
     let config = prefs::load_kiosk().map(|(home, idle)| KioskConfig {
-        home: if is_app_route(&home) {
-            home
-        } else {
-            "/".to_owned()
-        },
+        home: AppRoute::parse(&home).unwrap_or(AppRoute::Column),
         idle_seconds: idle.unwrap_or(KioskSettings::default().idle_seconds),
         attract: true,
     });
@@ -71,7 +87,10 @@ pub fn init() -> Kiosk {
             root.class_list().remove_1("kiosk")
         };
     }
-    Kiosk(RwSignal::new(config))
+    Kiosk {
+        config: RwSignal::new(config),
+        setting_up: entering == Some(true),
+    }
 }
 
 /// Runs an active kiosk: settings from `/data/kiosk.json`, idle watching,
@@ -83,34 +102,43 @@ pub fn KioskRunner() -> impl IntoView {
     provide_context(resets);
     let countdown = RwSignal::new(None::<u32>);
     provide_context(KioskCountdown(countdown));
+    let setup_notices = RwSignal::new(Vec::<DataError>::new());
+    provide_context(KioskSettingsNotices(setup_notices));
     if !kiosk.active() {
         return;
     }
 
-    // Settings: the file's, with the query's idle time and entry route first.
+    // Settings: the file's, with the query's idle time first. A refused
+    // setting keeps its default; the operator setting the kiosk up is told.
     let idle_from_query = prefs::load_kiosk().and_then(|(_, idle)| idle);
     leptos::task::spawn_local(async move {
-        if let Some(settings) = api::load_kiosk_settings().await {
-            kiosk.0.update(|config| {
+        if let Some(file) = api::load_kiosk_settings().await {
+            let settings = file.settings;
+            kiosk.config.update(|config| {
                 if let Some(config) = config {
                     config.attract = settings.attract;
                     config.idle_seconds = idle_from_query.unwrap_or(settings.idle_seconds);
-                    if let Some(home) = settings.home.filter(|h| is_app_route(h)) {
+                    if let Some(home) = settings.home {
                         config.home = home;
                     }
                 }
             });
+            if kiosk.setting_up && !file.notices.is_empty() {
+                let _ = setup_notices.try_set(file.notices);
+                gloo_timers::future::TimeoutFuture::new(SETUP_NOTICE_MS).await;
+                let _ = setup_notices.try_set(Vec::new());
+            }
         }
     });
 
     let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
     let idle_seconds = kiosk
-        .0
+        .config
         .with_untracked(|c| c.as_ref().map(|c| c.idle_seconds))
         .unwrap_or(90);
     let timer = StoredValue::new(IdleTimer::new(idle_seconds, now()));
     Effect::new(move |_| {
-        if let Some(config) = kiosk.0.get() {
+        if let Some(config) = kiosk.config.get() {
             timer.set_value(IdleTimer::new(config.idle_seconds, now()));
         }
     });
@@ -137,7 +165,7 @@ pub fn KioskRunner() -> impl IntoView {
     let cities = expect_context::<CitiesData>().0;
     let i18n = use_i18n();
     let tick = move || {
-        let Some(config) = kiosk.0.get_untracked() else {
+        let Some(config) = kiosk.config.get_untracked() else {
             return;
         };
         let t = now();
@@ -148,8 +176,11 @@ pub fn KioskRunner() -> impl IntoView {
                 // Back to the start: home, the kiosk's language, large text,
                 // whole map, no selection, top.
                 countdown.set(None);
-                if location.pathname.get_untracked() != config.home {
-                    navigate(&config.home, NavigateOptions::default());
+                setup_notices.set(Vec::new());
+                // Only ever the normalised path of one of the app's routes.
+                let home = config.home.path();
+                if location.pathname.get_untracked() != home {
+                    navigate(&home, NavigateOptions::default());
                 }
                 font_scale.set(FontScale::Large);
                 let kiosk_language = language::remembered();
@@ -162,13 +193,13 @@ pub fn KioskRunner() -> impl IntoView {
                 last_attract.set_value(t);
             }
             IdleState::Expired => {
-                let on_map = config.home == "/partners";
+                let on_map = config.home == AppRoute::Partners;
                 let due = t - last_attract.get_value() >= ATTRACT_EVERY_MS;
                 if config.attract && on_map && due && !prefers_reduced_motion() {
                     let ids: Vec<String> = cities
                         .get_untracked()
                         .and_then(Result::ok)
-                        .map(|c| c.partners.iter().map(|p| p.id.to_string()).collect())
+                        .map(|c| c.value.partners.iter().map(|p| p.id.to_string()).collect())
                         .unwrap_or_default();
                     if !ids.is_empty() {
                         let i = attract_index.get_value() % ids.len();
@@ -222,4 +253,34 @@ fn prefers_reduced_motion() -> bool {
 /// Whether the page runs as a kiosk (for views that differ there).
 pub fn is_kiosk() -> bool {
     use_context::<Kiosk>().is_some_and(|k| k.active())
+}
+
+/// For the operator at set-up: which settings in `kiosk.json` were refused
+/// and why, in the interface language, for a few seconds. Visitors never
+/// see it: it shows only when kiosk mode is entered with `?kiosk=1`.
+#[component]
+pub fn KioskSettingsNotice() -> impl IntoView {
+    let notices = use_context::<KioskSettingsNotices>().map(|n| n.0);
+    let i18n = use_i18n();
+    move || {
+        let lang = i18n.get_locale();
+        let notices = notices.map(|n| n.get()).unwrap_or_default();
+        (!notices.is_empty()).then(|| {
+            view! {
+                <section class="data-notice kiosk-setup-notice" role="alert" aria-labelledby="kiosk-setup-heading">
+                    <h2 class="data-notice__heading" id="kiosk-setup-heading">{td_string!(lang, kiosk_settings_heading)}</h2>
+                    <p>{td_string!(lang, kiosk_settings_help)}</p>
+                    <ul class="data-notice__list">
+                        {notices
+                            .iter()
+                            .map(|n| {
+                                let (place, problem) = text::data_error_parts(n, lang);
+                                view! { <li><code>{place}</code>": "{problem}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
 }

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use wasm_bindgen::JsValue;
 
-use crate::api;
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::td_string;
 
 /// Registers `/sw.js` where the browser supports service workers; a browser
 /// that cannot simply stays online-only.
@@ -22,21 +21,19 @@ pub fn register_service_worker() {
     }
 }
 
-/// "Showing saved data" while the network cannot be reached.
+/// "Showing saved data": said by each page for the data it shows, when
+/// that data is the copy saved for offline use (`saved_at`, the time it
+/// was saved) rather than a fresh answer.
 #[component]
-pub fn SavedCopyNotice() -> impl IntoView {
-    let saved = api::saved_copy();
-    let i18n = use_i18n();
-    move || {
-        let lang = i18n.get_locale();
-        saved.get().map(|at| {
-            let date = at.get(..10).unwrap_or_default().to_owned();
-            view! {
-                <p class="saved-notice" role="status">
-                    {td_string!(lang, showing_saved_copy)}
-                    {reader_core::IsoDate::parse(&date).map(|d| format!("({} {})", d.format(lang.as_str()), td_string!(lang, saved_on)))}
-                </p>
-            }
-        })
-    }
+pub fn SavedCopyNotice(saved_at: Option<String>) -> impl IntoView {
+    let lang = crate::language::current();
+    saved_at.map(|at| {
+        let date = at.get(..10).unwrap_or_default().to_owned();
+        view! {
+            <p class="saved-notice" role="status" lang=lang.as_str()>
+                {td_string!(lang, showing_saved_copy)}
+                {reader_core::IsoDate::parse(&date).map(|d| format!("({} {})", d.format(lang.as_str()), td_string!(lang, saved_on)))}
+            </p>
+        }
+    })
 }

@@ -4,9 +4,10 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::date::IsoDate;
-use crate::error::DataError;
+use crate::error::{DataError, Expected, Found, Problem};
 use crate::id::Id;
-use crate::json::{decode_text, join, kind_of};
+use crate::json::{decode_text, join, kind_of, quote, utf8_text};
+use crate::route::is_same_site_path;
 
 /// The data file of an article, relative to `/data/`.
 pub fn article_file(id: &Id) -> String {
@@ -27,7 +28,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Ids of the partner cities the article is about.
     pub partners: Vec<Id>,
-    /// What was skipped while reading the file (unknown block kinds).
+    /// What was skipped while reading the file (unknown block kinds, empty
+    /// blocks, refused images).
     pub notices: Vec<DataError>,
 }
 
@@ -45,6 +47,9 @@ pub enum Block {
         alt: String,
         caption: Option<String>,
     },
+    /// A block that cannot be shown as the data has it (an image from
+    /// another site): the reader sees this notice in its place.
+    Notice(DataError),
 }
 
 #[derive(Deserialize)]
@@ -63,10 +68,28 @@ struct ArticleFile {
     partners: Vec<Id>,
 }
 
-/// Decodes an article file. Blocks of an unknown kind are skipped and noted;
-/// a known block with a missing or mistyped field is an error naming it.
-pub fn decode_article(file: &str, text: &str) -> Result<Article, DataError> {
-    let raw: ArticleFile = decode_text(file, text)?;
+/// Decodes the file of the article `id`. Blocks of an unknown kind are
+/// skipped and noted; a known block with a missing or mistyped field is an
+/// error naming it, and so is an article that is not the one its file
+/// name says, or one without a title.
+pub fn decode_article(id: &Id, bytes: impl AsRef<[u8]>) -> Result<Article, DataError> {
+    let file = article_file(id);
+    let file = file.as_str();
+    let text = utf8_text(file, bytes.as_ref())?;
+    let raw: ArticleFile = decode_text(file, &text)?;
+    if raw.id != *id {
+        return Err(DataError::new(
+            file,
+            "id",
+            Problem::IdMismatch {
+                expected: quote(id.as_str()),
+                found: quote(raw.id.as_str()),
+            },
+        ));
+    }
+    if raw.title.trim().is_empty() {
+        return Err(DataError::new(file, "title", Problem::Empty));
+    }
     let mut notices = Vec::new();
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     for (index, value) in raw.blocks.into_iter().enumerate() {
@@ -81,7 +104,11 @@ pub fn decode_article(file: &str, text: &str) -> Result<Article, DataError> {
         title: raw.title,
         published: raw.published,
         views: raw.views,
-        breadcrumbs: raw.breadcrumbs,
+        breadcrumbs: raw
+            .breadcrumbs
+            .into_iter()
+            .filter(|crumb| !crumb.trim().is_empty())
+            .collect(),
         blocks,
         partners: raw.partners,
         notices,
@@ -95,11 +122,16 @@ fn decode_block(
     notices: &mut Vec<DataError>,
 ) -> Result<Option<Block>, DataError> {
     let Value::Object(fields) = value else {
-        let found = kind_of(&value);
         return Err(DataError::new(
             file,
             path,
-            format!("expected an object, found {found}"),
+            Problem::WrongType {
+                expected: Expected::Object,
+                found: Found {
+                    kind: kind_of(&value),
+                    literal: None,
+                },
+            },
         ));
     };
     let field = Fields {
@@ -114,20 +146,40 @@ fn decode_block(
         "heading" => Block::Heading {
             text: field.required("text")?,
         },
-        "image" => Block::Image {
-            src: field.required("src")?,
-            alt: field.required("alt")?,
-            caption: field.optional("caption")?,
-        },
+        "image" => {
+            let src = field.required("src")?;
+            let alt = field.required("alt")?;
+            let caption = field.optional("caption")?;
+            if !is_same_site_path(&src) {
+                let notice = DataError::new(
+                    file,
+                    join(path, "src"),
+                    Problem::NotSameSite { found: quote(&src) },
+                );
+                notices.push(notice.clone());
+                return Ok(Some(Block::Notice(notice)));
+            }
+            Block::Image { src, alt, caption }
+        }
         other => {
             notices.push(DataError::new(
                 file,
                 path,
-                format!("unknown kind {other:?}, skipped"),
+                Problem::UnknownKind {
+                    found: quote(other),
+                },
             ));
             return Ok(None);
         }
     };
+    // A paragraph or heading without text would be an empty element (an
+    // empty heading is a trap for screen readers): left out, and noted.
+    if let Block::Paragraph { text } | Block::Heading { text } = &block {
+        if text.trim().is_empty() {
+            notices.push(DataError::new(file, join(path, "text"), Problem::Empty));
+            return Ok(None);
+        }
+    }
     Ok(Some(block))
 }
 
@@ -141,7 +193,7 @@ struct Fields<'a> {
 impl Fields<'_> {
     fn required(&self, name: &str) -> Result<String, DataError> {
         self.optional(name)?
-            .ok_or_else(|| DataError::new(self.file, join(self.path, name), "is missing"))
+            .ok_or_else(|| DataError::new(self.file, join(self.path, name), Problem::Missing))
     }
 
     fn optional(&self, name: &str) -> Result<Option<String>, DataError> {
@@ -151,7 +203,13 @@ impl Fields<'_> {
             Some(other) => Err(DataError::new(
                 self.file,
                 join(self.path, name),
-                format!("expected a string, found {}", kind_of(other)),
+                Problem::WrongType {
+                    expected: Expected::Text,
+                    found: Found {
+                        kind: kind_of(other),
+                        literal: None,
+                    },
+                },
             )),
         }
     }
@@ -161,7 +219,9 @@ impl Fields<'_> {
 mod tests {
     use super::*;
 
-    const FILE: &str = "articles/1.json";
+    fn one() -> Id {
+        Id::parse("1").unwrap()
+    }
 
     fn article(blocks: &str) -> String {
         format!(
@@ -174,8 +234,8 @@ mod tests {
     #[test]
     fn blocks_keep_their_order_and_kinds() {
         let a = decode_article(
-            FILE,
-            &article(
+            &one(),
+            article(
                 r#"[{"kind": "paragraph", "text": "p1"}, {"kind": "heading", "text": "h"},
                    {"kind": "image", "src": "/data/img/x.jpg", "alt": "a"}, {"kind": "paragraph", "text": "p2"}]"#,
             ),
@@ -202,8 +262,8 @@ mod tests {
     #[test]
     fn unknown_block_kinds_are_skipped_and_noted() {
         let a = decode_article(
-            FILE,
-            &article(r#"[{"kind": "video", "url": 5}, {"kind": "paragraph", "text": "kept"}]"#),
+            &one(),
+            article(r#"[{"kind": "video", "url": 5}, {"kind": "paragraph", "text": "kept"}]"#),
         )
         .unwrap();
         assert_eq!(
@@ -218,19 +278,19 @@ mod tests {
 
     #[test]
     fn views_null_or_absent_is_unknown_not_zero() {
-        assert_eq!(decode_article(FILE, &article("[]")).unwrap().views, None);
+        assert_eq!(decode_article(&one(), article("[]")).unwrap().views, None);
         let absent = r#"{"id": "1", "title": "T", "published": "2021-10-14", "blocks": []}"#;
-        let a = decode_article(FILE, absent).unwrap();
+        let a = decode_article(&one(), absent).unwrap();
         assert_eq!((a.views, a.lang, a.breadcrumbs.len()), (None, None, 0));
         let counted = article("[]").replace(r#""views": null"#, r#""views": 4321"#);
-        assert_eq!(decode_article(FILE, &counted).unwrap().views, Some(4321));
+        assert_eq!(decode_article(&one(), &counted).unwrap().views, Some(4321));
     }
 
     #[test]
     fn a_mistyped_block_field_names_file_and_path() {
         let err = decode_article(
-            FILE,
-            &article(r#"[{"kind": "paragraph", "text": "ok"}, {"kind": "heading", "text": 7}]"#),
+            &one(),
+            article(r#"[{"kind": "paragraph", "text": "ok"}, {"kind": "heading", "text": 7}]"#),
         )
         .unwrap_err();
         assert_eq!(
@@ -242,16 +302,16 @@ mod tests {
     #[test]
     fn an_image_without_alt_is_an_error() {
         let err =
-            decode_article(FILE, &article(r#"[{"kind": "image", "src": "/x.png"}]"#)).unwrap_err();
+            decode_article(&one(), article(r#"[{"kind": "image", "src": "/x.png"}]"#)).unwrap_err();
         assert_eq!(err.path, "blocks[0].alt");
-        assert_eq!(err.problem, "is missing");
+        assert_eq!(err.problem, Problem::Missing);
     }
 
     #[test]
     fn a_block_without_kind_is_an_error() {
-        let err = decode_article(FILE, &article(r#"[{"text": "orphan"}]"#)).unwrap_err();
+        let err = decode_article(&one(), article(r#"[{"text": "orphan"}]"#)).unwrap_err();
         assert_eq!(err.path, "blocks[0].kind");
-        let err = decode_article(FILE, &article(r#"["just text"]"#)).unwrap_err();
+        let err = decode_article(&one(), article(r#"["just text"]"#)).unwrap_err();
         assert_eq!(
             err.to_string(),
             "articles/1.json: blocks[0]: expected an object, found a string"
@@ -261,7 +321,7 @@ mod tests {
     #[test]
     fn a_missing_required_field_is_named() {
         let err = decode_article(
-            FILE,
+            &one(),
             r#"{"id": "1", "published": "2021-10-14", "blocks": []}"#,
         )
         .unwrap_err();
@@ -273,7 +333,7 @@ mod tests {
         for views in ["-1", "1.5", "\"12\""] {
             let text = article("[]").replace(r#""views": null"#, &format!(r#""views": {views}"#));
             assert_eq!(
-                decode_article(FILE, &text).unwrap_err().path,
+                decode_article(&one(), &text).unwrap_err().path,
                 "views",
                 "{views}"
             );
@@ -283,8 +343,8 @@ mod tests {
     #[test]
     fn markup_in_text_stays_text() {
         let a = decode_article(
-            FILE,
-            &article(r#"[{"kind": "paragraph", "text": "<script>alert(1)</script>"}]"#),
+            &one(),
+            article(r#"[{"kind": "paragraph", "text": "<script>alert(1)</script>"}]"#),
         )
         .unwrap();
         assert_eq!(
@@ -297,7 +357,105 @@ mod tests {
 
     #[test]
     fn html_instead_of_json_is_not_json() {
-        let err = decode_article(FILE, "<!doctype html><html></html>").unwrap_err();
-        assert!(err.problem.starts_with("not valid JSON"), "{}", err.problem);
+        let err = decode_article(&one(), "<!doctype html><html></html>").unwrap_err();
+        assert!(matches!(err.problem, Problem::NotJson { .. }), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod validation_tests {
+    use super::*;
+
+    fn decode(id: &str, text: &str) -> Result<Article, DataError> {
+        decode_article(&Id::parse(id).unwrap(), text)
+    }
+
+    fn with(fields: &str, blocks: &str) -> String {
+        format!(
+            r#"{{"id": "7", "title": "T", "published": "2021-10-14", "blocks": {blocks}{fields}}}"#
+        )
+    }
+
+    #[test]
+    fn an_article_must_be_the_one_its_file_names() {
+        let err = decode("8", &with("", "[]")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"articles/8.json: id: expected "8", the name of the file, found "7""#
+        );
+    }
+
+    #[test]
+    fn an_article_needs_a_title_a_reader_can_see() {
+        for title in ["", " ", "\\u3000\\n"] {
+            let text = with("", "[]").replace(r#""title": "T""#, &format!(r#""title": "{title}""#));
+            let err = decode("7", &text).unwrap_err();
+            assert_eq!(
+                (err.path.as_str(), &err.problem),
+                ("title", &Problem::Empty),
+                "{title:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn images_from_elsewhere_become_notices_and_are_never_requested() {
+        for src in [
+            "javascript:alert(1)",
+            "https://evil.example/x.png",
+            "//evil.example/y.png",
+            "data:image/png;base64,AAAA",
+            "/\\evil.example/z.png",
+            "x.png",
+        ] {
+            let blocks = format!(
+                r#"[{{"kind": "image", "src": {src:?}, "alt": "a"}}, {{"kind": "paragraph", "text": "p"}}]"#
+            );
+            let a = decode("7", &with("", &blocks)).unwrap();
+            let Block::Notice(notice) = &a.blocks[0] else {
+                panic!("{src}: {:?}", a.blocks[0]);
+            };
+            assert_eq!(notice.path, "blocks[0].src", "{src}");
+            assert!(matches!(notice.problem, Problem::NotSameSite { .. }));
+            assert_eq!(a.blocks.len(), 2);
+        }
+        let ok = r#"[{"kind": "image", "src": "/data/img/x.jpg", "alt": "a"}]"#;
+        assert!(matches!(
+            decode("7", &with("", ok)).unwrap().blocks[0],
+            Block::Image { .. }
+        ));
+    }
+
+    #[test]
+    fn empty_paragraphs_and_headings_are_left_out_and_noted() {
+        let blocks = r#"[{"kind": "heading", "text": " "}, {"kind": "paragraph", "text": "p"}]"#;
+        let a = decode("7", &with("", blocks)).unwrap();
+        assert_eq!(a.blocks, vec![Block::Paragraph { text: "p".into() }]);
+        assert_eq!(a.notices[0].path, "blocks[0].text");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_named_by_its_field() {
+        let mut bytes = with(
+            "",
+            r#"[{"kind": "paragraph", "text": "ok"}, {"kind": "paragraph", "text": "X"}]"#,
+        )
+        .into_bytes();
+        let at = bytes.iter().rposition(|&b| b == b'X').unwrap();
+        bytes[at] = 0xff;
+        let err = decode_article(&Id::parse("7").unwrap(), &bytes).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), &err.problem),
+            ("blocks[1].text", &Problem::NotUtf8)
+        );
+    }
+
+    #[test]
+    fn an_out_of_range_view_count_is_named() {
+        let err = decode("7", &with(r#", "views": 1e400"#, "[]")).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), &err.problem),
+            ("views", &Problem::NumberTooLarge)
+        );
     }
 }

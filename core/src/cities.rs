@@ -2,14 +2,15 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::date::IsoDate;
-use crate::error::DataError;
+use crate::error::{DataError, Problem};
 use crate::id::Id;
-use crate::json::{decode_text, decode_value};
+use crate::json::{decode_part, decode_text, join, lossy_text, path_at, quote};
 use crate::localized::LocalizedText;
 
 /// Where the partner data lives, relative to `/data/`.
@@ -116,10 +117,15 @@ impl fmt::Display for PartnerNotice {
     }
 }
 
+/// The file's outline: the home, and each partner entry still as text, so
+/// that one entry's problem (a number too large, a wrong type, bytes that
+/// are not UTF-8) is that entry's alone.
 #[derive(Deserialize)]
-struct CitiesFile {
-    home: Home,
-    partners: Vec<Value>,
+struct CitiesOutline<'a> {
+    #[serde(borrow)]
+    home: &'a RawValue,
+    #[serde(borrow)]
+    partners: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -139,71 +145,157 @@ struct PartnerEntry {
     summary: Option<LocalizedText>,
 }
 
+/// Just the id of an entry, to name it when the rest cannot be read.
+#[derive(Deserialize)]
+struct EntryId {
+    #[serde(default)]
+    id: Option<String>,
+}
+
 /// Decodes `cities.json`. A broken file or home is an error; a broken
 /// partner entry is left off and named in [`Cities::notices`].
-pub fn decode_cities(text: &str) -> Result<Cities, DataError> {
-    let file = CITIES_FILE;
-    let raw: CitiesFile = decode_text(file, text)?;
-    check_coordinates(file, "home", raw.home.lat, raw.home.lon)?;
-    let mut partners: Vec<Partner> = Vec::with_capacity(raw.partners.len());
-    let mut first_seen: HashMap<Id, usize> = HashMap::new();
-    let mut notices = Vec::new();
-    for (index, value) in raw.partners.into_iter().enumerate() {
+pub fn decode_cities(bytes: impl AsRef<[u8]>) -> Result<Cities, DataError> {
+    let mut decoder = CitiesDecoder::new(bytes.as_ref())?;
+    while !decoder.step(usize::MAX) {}
+    Ok(decoder.finish())
+}
+
+/// Decodes `cities.json` a few partners at a time, so that a browser can
+/// paint and answer input between steps of a file of 100,000 partners:
+/// [`new`](Self::new) reads the outline and the home, each
+/// [`step`](Self::step) decodes up to `n` more partners.
+pub struct CitiesDecoder {
+    text: String,
+    /// Where the bytes that were not UTF-8 were (offsets into `text`).
+    not_utf8: Vec<usize>,
+    home: Home,
+    entries: Vec<Range<usize>>,
+    next: usize,
+    partners: Vec<Partner>,
+    notices: Vec<PartnerNotice>,
+    first_seen: HashMap<Id, usize>,
+}
+
+impl CitiesDecoder {
+    pub fn new(bytes: &[u8]) -> Result<Self, DataError> {
+        let file = CITIES_FILE;
+        let (text, not_utf8) = lossy_text(bytes);
+        let outline: CitiesOutline = decode_text(file, &text)?;
+        let base = text.as_ptr() as usize;
+        let range = |raw: &RawValue| {
+            let start = raw.get().as_ptr() as usize - base;
+            start..start + raw.get().len()
+        };
+        let entries: Vec<Range<usize>> = outline.partners.iter().map(|raw| range(raw)).collect();
+        // Bytes that are not UTF-8 outside every partner entry spoil the file.
+        if let Some(&at) = not_utf8
+            .iter()
+            .find(|&&at| !entries.iter().any(|r| r.contains(&at)))
+        {
+            return Err(DataError::new(file, path_at(&text, at), Problem::NotUtf8));
+        }
+        let home: Home = decode_part(file, "home", outline.home.get())?;
+        check_coordinates(file, "home", home.lat, home.lon)?;
+        Ok(Self {
+            partners: Vec::with_capacity(entries.len()),
+            entries,
+            home,
+            not_utf8,
+            text,
+            next: 0,
+            notices: Vec::new(),
+            first_seen: HashMap::new(),
+        })
+    }
+
+    /// How many partner entries the file has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Decodes up to `n` more entries; `true` once every entry is decoded.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.entries.len().min(self.next.saturating_add(n));
+        for index in self.next..end {
+            self.decode_entry(index);
+        }
+        self.next = end;
+        self.next == self.entries.len()
+    }
+
+    pub fn finish(self) -> Cities {
+        Cities {
+            home: self.home,
+            partners: self.partners,
+            notices: self.notices,
+        }
+    }
+
+    fn decode_entry(&mut self, index: usize) {
+        let file = CITIES_FILE;
         let prefix = format!("partners[{index}]");
-        let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
-        match decode_partner(file, &prefix, value) {
-            Ok(partner) => match first_seen.get(&partner.id) {
-                Some(first) => notices.push(PartnerNotice {
-                    id,
+        let range = self.entries[index].clone();
+        let entry = &self.text[range.clone()];
+        // The entry's id, to name it when it is left off.
+        let id = || {
+            serde_json::from_str::<EntryId>(entry)
+                .ok()
+                .and_then(|e| e.id)
+        };
+        let decoded = match self.not_utf8.iter().find(|&&at| range.contains(&at)) {
+            Some(&at) => Err(DataError::new(
+                file,
+                join(&prefix, &path_at(entry, at - range.start)),
+                Problem::NotUtf8,
+            )),
+            None => decode_partner(file, &prefix, entry),
+        };
+        match decoded {
+            Ok(partner) => match self.first_seen.get(&partner.id) {
+                Some(first) => self.notices.push(PartnerNotice {
+                    id: id(),
                     error: DataError::new(
                         file,
-                        join_id(&prefix),
-                        format!("duplicate id, first used by partners[{first}]"),
+                        join(&prefix, "id"),
+                        Problem::Duplicate {
+                            first: format!("partners[{first}]"),
+                        },
                     ),
                 }),
                 None => {
-                    first_seen.insert(partner.id.clone(), index);
-                    partners.push(partner);
+                    self.first_seen.insert(partner.id.clone(), index);
+                    self.partners.push(partner);
                 }
             },
-            Err(error) => notices.push(PartnerNotice { id, error }),
+            Err(error) => self.notices.push(PartnerNotice { id: id(), error }),
         }
     }
-    Ok(Cities {
-        home: raw.home,
-        partners,
-        notices,
-    })
 }
 
-fn join_id(prefix: &str) -> String {
-    format!("{prefix}.id")
-}
-
-fn decode_partner(file: &str, prefix: &str, value: Value) -> Result<Partner, DataError> {
-    let raw: PartnerEntry = decode_value(file, prefix, value)?;
+fn decode_partner(file: &str, prefix: &str, entry: &str) -> Result<Partner, DataError> {
+    let raw: PartnerEntry = decode_part(file, prefix, entry)?;
     check_coordinates(file, prefix, raw.lat, raw.lon)?;
-    let continent = Continent::parse(&raw.continent).ok_or_else(|| {
-        let known = names(Continent::ALL.iter().map(|c| c.as_str()));
+    let unknown = |field: &str, found: &str, allowed: Vec<&'static str>| {
         DataError::new(
             file,
-            format!("{prefix}.continent"),
-            format!(
-                "unknown continent {:?}, expected one of {known}",
-                raw.continent
-            ),
+            join(prefix, field),
+            Problem::Unknown {
+                found: quote(found),
+                allowed,
+            },
         )
+    };
+    let continent = Continent::parse(&raw.continent).ok_or_else(|| {
+        let allowed = Continent::ALL.iter().map(|c| c.as_str()).collect();
+        unknown("continent", &raw.continent, allowed)
     })?;
     let relation = Relation::parse(&raw.relation).ok_or_else(|| {
-        let known = names(Relation::ALL.iter().map(|r| r.as_str()));
-        DataError::new(
-            file,
-            format!("{prefix}.relation"),
-            format!(
-                "unknown relation {:?}, expected one of {known}",
-                raw.relation
-            ),
-        )
+        let allowed = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        unknown("relation", &raw.relation, allowed)
     })?;
     Ok(Partner {
         id: raw.id,
@@ -224,25 +316,24 @@ fn decode_partner(file: &str, prefix: &str, value: Value) -> Result<Partner, Dat
 }
 
 fn check_coordinates(file: &str, prefix: &str, lat: f64, lon: f64) -> Result<(), DataError> {
-    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-        return Err(DataError::new(
+    let out = |field: &str, min: &str, max: &str, found: f64| {
+        DataError::new(
             file,
-            format!("{prefix}.lat"),
-            format!("{lat} is outside -90 to 90"),
-        ));
+            join(prefix, field),
+            Problem::OutOfRange {
+                min: min.to_owned(),
+                max: max.to_owned(),
+                found: found.to_string(),
+            },
+        )
+    };
+    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+        return Err(out("lat", "-90", "90", lat));
     }
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-        return Err(DataError::new(
-            file,
-            format!("{prefix}.lon"),
-            format!("{lon} is outside -180 to 180"),
-        ));
+        return Err(out("lon", "-180", "180", lon));
     }
     Ok(())
-}
-
-fn names<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    values.collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -267,7 +358,7 @@ mod tests {
 
     #[test]
     fn good_partners_keep_their_order_and_optional_fields() {
-        let c = decode_cities(&cities(&[
+        let c = decode_cities(cities(&[
             partner(
                 "b",
                 r#", "since": "1993-05", "aliases": ["B-town"], "summary": {"en": "S"}"#,
@@ -289,7 +380,7 @@ mod tests {
 
     #[test]
     fn bad_coordinates_leave_only_that_partner_off() {
-        let c = decode_cities(&cities(&[
+        let c = decode_cities(cities(&[
             partner("ok", ""),
             partner("north", "").replace("34.8", "95"),
             partner("east", "").replace("135.6", "-181"),
@@ -303,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_duplicate_id_keeps_the_first() {
-        let c = decode_cities(&cities(&[
+        let c = decode_cities(cities(&[
             partner("x", ""),
             partner("x", "").replace("34.8", "1"),
         ]))
@@ -319,20 +410,20 @@ mod tests {
 
     #[test]
     fn unknown_relation_or_continent_is_left_off_and_named() {
-        let c = decode_cities(&cities(&[
+        let c = decode_cities(cities(&[
             partner("r", "").replace(r#""sister""#, r#""twin""#),
             partner("c", "").replace(r#""asia""#, r#""atlantis""#),
         ]))
         .unwrap();
         assert!(c.partners.is_empty());
         assert_eq!(c.notices[0].error.path, "partners[0].relation");
-        assert!(c.notices[0].error.problem.contains("\"twin\""));
+        assert!(c.notices[0].error.to_string().contains("\"twin\""));
         assert_eq!(c.notices[1].error.path, "partners[1].continent");
     }
 
     #[test]
     fn a_mistyped_partner_field_is_named_with_its_path() {
-        let c = decode_cities(&cities(&[
+        let c = decode_cities(cities(&[
             partner("ok", ""),
             partner("ok2", ""),
             partner("ok3", ""),
@@ -348,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_partner_that_is_not_an_object_is_left_off() {
-        let c = decode_cities(&cities(&["42".to_owned(), partner("ok", "")])).unwrap();
+        let c = decode_cities(cities(&["42".to_owned(), partner("ok", "")])).unwrap();
         assert_eq!(c.partners.len(), 1);
         assert_eq!(c.notices[0].error.path, "partners[0]");
         assert_eq!(c.notices[0].id, None);
@@ -364,7 +455,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_ignored() {
-        let c = decode_cities(&cities(&[partner(
+        let c = decode_cities(cities(&[partner(
             "x",
             r#", "population": 400000, "flag": {"svg": true}"#,
         )]))
@@ -375,7 +466,7 @@ mod tests {
     #[test]
     fn a_partner_with_only_an_english_name_falls_back_to_it() {
         let only_en = partner("e", "").replace(r#""ja": "e市", "#, "");
-        let c = decode_cities(&cities(&[only_en])).unwrap();
+        let c = decode_cities(cities(&[only_en])).unwrap();
         assert_eq!(c.partners[0].names.pick("ja"), ("e", "en"));
     }
 }

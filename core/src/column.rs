@@ -3,9 +3,10 @@
 use serde::Deserialize;
 
 use crate::date::IsoDate;
-use crate::error::DataError;
+use crate::error::{DataError, Problem};
 use crate::id::Id;
-use crate::json::decode_text;
+use crate::json::{decode_text, quote, utf8_text};
+use crate::route::RESERVED_ARTICLE_IDS;
 
 /// Where the column lives, relative to `/data/`.
 pub const COLUMN_FILE: &str = "articles/index.json";
@@ -34,9 +35,33 @@ pub struct ColumnEntry {
     pub summary: Option<String>,
 }
 
-/// Decodes the column file; the order of `articles` is kept as given.
-pub fn decode_column(text: &str) -> Result<Column, DataError> {
-    decode_text(COLUMN_FILE, text)
+/// Decodes the column file; the order of `articles` is kept as given. Titles
+/// must not be empty, and no entry may use an id the data layout keeps.
+pub fn decode_column(bytes: impl AsRef<[u8]>) -> Result<Column, DataError> {
+    let file = COLUMN_FILE;
+    let text = utf8_text(file, bytes.as_ref())?;
+    let column: Column = decode_text(file, &text)?;
+    if column.about.title.trim().is_empty() {
+        return Err(DataError::new(file, "column.title", Problem::Empty));
+    }
+    for (i, entry) in column.articles.iter().enumerate() {
+        if RESERVED_ARTICLE_IDS.contains(&entry.id.as_str()) {
+            let found = quote(entry.id.as_str());
+            return Err(DataError::new(
+                file,
+                format!("articles[{i}].id"),
+                Problem::Reserved { found },
+            ));
+        }
+        if entry.title.trim().is_empty() {
+            return Err(DataError::new(
+                file,
+                format!("articles[{i}].title"),
+                Problem::Empty,
+            ));
+        }
+    }
+    Ok(column)
 }
 
 #[cfg(test)]
@@ -67,7 +92,7 @@ mod tests {
         let err = decode_column(&text).unwrap_err();
         assert_eq!(err.file, "articles/index.json");
         assert_eq!(err.path, "articles[1].published");
-        assert!(err.problem.contains("YYYY-MM-DD"), "{}", err.problem);
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
     }
 
     #[test]
@@ -78,6 +103,16 @@ mod tests {
             err.to_string(),
             "articles/index.json: articles[1].title: is missing"
         );
+    }
+
+    #[test]
+    fn the_reserved_id_and_empty_titles_are_refused() {
+        let text = SAMPLE.replace(r#""id": "1""#, r#""id": "index""#);
+        assert_eq!(decode_column(&text).unwrap_err().path, "articles[1].id");
+        let text = SAMPLE.replace(r#""title": "Older""#, r#""title": "  ""#);
+        assert_eq!(decode_column(&text).unwrap_err().path, "articles[1].title");
+        let text = SAMPLE.replace("長寧ニューズ", "");
+        assert_eq!(decode_column(&text).unwrap_err().path, "column.title");
     }
 
     #[test]

@@ -12,8 +12,6 @@ pub struct IsoDate {
     pub day: Option<u8>,
 }
 
-pub const DATE_RULE: &str = "expected a date as YYYY-MM-DD or YYYY-MM";
-
 impl IsoDate {
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, refusing dates that do not exist.
     pub fn parse(text: &str) -> Option<Self> {
@@ -63,8 +61,12 @@ impl fmt::Display for IsoDate {
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        IsoDate::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("{DATE_RULE}, found {text:?}")))
+        IsoDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &crate::json::DATE_RULE,
+            )
+        })
     }
 }
 

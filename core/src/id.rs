@@ -11,8 +11,6 @@ use serde::{Deserialize, Deserializer};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Id(String);
 
-pub const ID_RULE: &str = "expected an id of 1 to 100 letters, digits, '-' or '_'";
-
 impl Id {
     pub fn parse(text: &str) -> Option<Self> {
         let ok = (1..=100).contains(&text.len())
@@ -36,8 +34,12 @@ impl fmt::Display for Id {
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Id::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("{ID_RULE}, found {text:?}")))
+        Id::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &crate::json::ID_RULE,
+            )
+        })
     }
 }
 

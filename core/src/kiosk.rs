@@ -1,19 +1,19 @@
 //! Kiosk mode: its settings, and when an unattended kiosk resets itself.
 
-use serde::Deserialize;
+use serde_json::Value;
 
-use crate::error::DataError;
-use crate::json::decode_text;
+use crate::error::{DataError, Expected, Found, Problem};
+use crate::json::{decode_text, kind_of, quote, utf8_text};
+use crate::route::AppRoute;
 
 pub const KIOSK_FILE: &str = "kiosk.json";
 
 /// `/data/kiosk.json` (optional): where the kiosk returns, after how long,
 /// and whether the map shows its partners by itself when nobody is there.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KioskSettings {
-    /// The kiosk's home route; by default the route kiosk mode was entered on.
-    pub home: Option<String>,
+    /// The kiosk's home; by default the route kiosk mode was entered on.
+    pub home: Option<AppRoute>,
     pub idle_seconds: u32,
     pub attract: bool,
 }
@@ -28,36 +28,83 @@ impl Default for KioskSettings {
     }
 }
 
+/// The settings a kiosk runs on, and what in its file was refused (each
+/// refused field keeps its default; the operator is told at start-up).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KioskFile {
+    pub settings: KioskSettings,
+    pub notices: Vec<DataError>,
+}
+
 pub const MIN_IDLE_SECONDS: u32 = 1;
 pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
 
-pub fn decode_kiosk(text: &str) -> Result<KioskSettings, DataError> {
-    let settings: KioskSettings = decode_text(KIOSK_FILE, text)?;
-    if let Some(home) = &settings.home {
-        if !is_app_route(home) {
-            return Err(DataError::new(
-                KIOSK_FILE,
-                "home",
-                format!("expected a route of the app such as \"/partners\", found {home:?}"),
-            ));
+/// Reads `kiosk.json` field by field: a field that is wrong is refused and
+/// named, the others still apply. A file that is not a JSON object at all
+/// leaves every default.
+pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
+    let file = KIOSK_FILE;
+    let mut out = KioskFile::default();
+    let fields = match utf8_text(file, bytes.as_ref())
+        .and_then(|text| decode_text::<serde_json::Map<String, Value>>(file, &text))
+    {
+        Ok(fields) => fields,
+        Err(error) => {
+            out.notices.push(error);
+            return out;
         }
+    };
+    let wrong = |field: &str, expected: Expected, value: &Value| {
+        DataError::new(
+            file,
+            field,
+            Problem::WrongType {
+                expected,
+                found: Found {
+                    kind: kind_of(value),
+                    literal: None,
+                },
+            },
+        )
+    };
+    match fields.get("home") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(home)) => match AppRoute::parse(home) {
+            Some(route) => out.settings.home = Some(route),
+            None => out.notices.push(DataError::new(
+                file,
+                "home",
+                Problem::NotARoute { found: quote(home) },
+            )),
+        },
+        Some(other) => out.notices.push(wrong("home", Expected::Text, other)),
     }
-    if !(MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&settings.idle_seconds) {
-        return Err(DataError::new(
-            KIOSK_FILE,
-            "idle_seconds",
-            format!(
-                "expected {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS}, found {}",
-                settings.idle_seconds
-            ),
-        ));
+    match fields.get("idle_seconds") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) => match n.as_u64().and_then(|s| u32::try_from(s).ok()) {
+            Some(s) if (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&s) => {
+                out.settings.idle_seconds = s;
+            }
+            _ => out.notices.push(DataError::new(
+                file,
+                "idle_seconds",
+                Problem::OutOfRange {
+                    min: MIN_IDLE_SECONDS.to_string(),
+                    max: MAX_IDLE_SECONDS.to_string(),
+                    found: n.to_string(),
+                },
+            )),
+        },
+        Some(other) => out
+            .notices
+            .push(wrong("idle_seconds", Expected::WholeNumber, other)),
     }
-    Ok(settings)
-}
-
-/// A path inside the app: starts with one `/`, no scheme or host.
-pub fn is_app_route(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.contains(['\\', ' ', '?', '#'])
+    match fields.get("attract") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(attract)) => out.settings.attract = *attract,
+        Some(other) => out.notices.push(wrong("attract", Expected::Boolean, other)),
+    }
+    out
 }
 
 /// `?kiosk=1` enters kiosk mode, `?kiosk=0` leaves it; anything else keeps it as is.
@@ -181,30 +228,81 @@ mod tests {
     }
 
     #[test]
-    fn settings_decode_with_defaults_and_refuse_foreign_homes() {
-        assert_eq!(decode_kiosk("{}").unwrap(), KioskSettings::default());
-        let s =
-            decode_kiosk(r#"{"home": "/partners", "idle_seconds": 120, "attract": false, "x": 1}"#)
-                .unwrap();
+    fn settings_decode_with_defaults() {
+        assert_eq!(decode_kiosk("{}"), KioskFile::default());
+        let f =
+            decode_kiosk(r#"{"home": "/partners", "idle_seconds": 120, "attract": false, "x": 1}"#);
         assert_eq!(
-            (s.home.as_deref(), s.idle_seconds, s.attract),
-            (Some("/partners"), 120, false)
+            f.settings,
+            KioskSettings {
+                home: Some(AppRoute::Partners),
+                idle_seconds: 120,
+                attract: false
+            }
         );
-        assert_eq!(
-            decode_kiosk(r#"{"home": "https://evil.example"}"#)
-                .unwrap_err()
-                .path,
-            "home"
-        );
-        assert_eq!(
-            decode_kiosk(r#"{"home": "//evil.example"}"#)
-                .unwrap_err()
-                .path,
-            "home"
-        );
-        assert_eq!(
-            decode_kiosk(r#"{"idle_seconds": 0}"#).unwrap_err().path,
-            "idle_seconds"
-        );
+        assert!(f.notices.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_field_is_refused_and_named_and_the_others_apply() {
+        for (json, path) in [
+            (
+                r#"{"home": "https://evil.example", "idle_seconds": 30}"#,
+                "home",
+            ),
+            (r#"{"home": "//evil.example", "idle_seconds": 30}"#, "home"),
+            (
+                "{\"home\": \"/\\t/evil.example\", \"idle_seconds\": 30}",
+                "home",
+            ),
+            (r#"{"home": "/news/index", "idle_seconds": 30}"#, "home"),
+            (r#"{"home": 5, "idle_seconds": 30}"#, "home"),
+            (
+                r#"{"idle_seconds": -30, "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (
+                r#"{"idle_seconds": 0, "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (
+                r#"{"idle_seconds": 1e12, "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (
+                r#"{"idle_seconds": 2.5, "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (
+                r#"{"idle_seconds": "30", "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (
+                r#"{"attract": "yes", "home": "/partners", "idle_seconds": 30}"#,
+                "attract",
+            ),
+        ] {
+            let f = decode_kiosk(json);
+            let paths: Vec<&str> = f.notices.iter().map(|n| n.path.as_str()).collect();
+            assert_eq!(paths, [path], "{json}");
+            if path == "home" {
+                assert_eq!(
+                    (f.settings.home, f.settings.idle_seconds),
+                    (None, 30),
+                    "{json}"
+                );
+            } else {
+                assert_eq!(f.settings.home, Some(AppRoute::Partners), "{json}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_object_keeps_every_default() {
+        for text in ["[]", "not json", "", "\"/partners\""] {
+            let f = decode_kiosk(text);
+            assert_eq!(f.settings, KioskSettings::default(), "{text}");
+            assert_eq!(f.notices.len(), 1, "{text}");
+        }
     }
 }

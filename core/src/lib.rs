@@ -22,16 +22,19 @@ pub mod map_view;
 pub mod number;
 pub mod partners;
 pub mod print;
+pub mod route;
 pub mod world;
 
 pub use article::{decode_article, Article, Block};
 pub use cities::{
-    decode_cities, Cities, Continent, Country, Home, Partner, PartnerNotice, Relation,
+    decode_cities, Cities, CitiesDecoder, Continent, Country, Home, Partner, PartnerNotice,
+    Relation,
 };
 pub use column::{decode_column, Column, ColumnEntry};
 pub use date::IsoDate;
-pub use error::DataError;
+pub use error::{DataError, Expected, Found, JsonKind, Problem};
 pub use font_scale::FontScale;
 pub use id::Id;
 pub use load::{classify_response, LoadError};
 pub use localized::LocalizedText;
+pub use route::AppRoute;

@@ -72,7 +72,7 @@ pub fn classify_response(
                 Err(LoadError::BadData(DataError::new(
                     file,
                     "",
-                    "the server sent a web page (HTML) where JSON was expected",
+                    crate::error::Problem::Html,
                 )))
             } else {
                 Ok(())

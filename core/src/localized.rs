@@ -42,17 +42,18 @@ impl<'de> Deserialize<'de> for LocalizedText {
         impl<'de> Visitor<'de> for Entries {
             type Value = LocalizedText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of texts keyed by language, such as {\"ja\": \"…\"}")
+                f.write_str(crate::json::LOCALIZED_RULE)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
-                    entries.push((tag, text));
+                    // An empty text is no text: the next language stands in.
+                    if !text.trim().is_empty() {
+                        entries.push((tag, text));
+                    }
                 }
                 LocalizedText::new(entries).ok_or_else(|| {
-                    serde::de::Error::custom(
-                        "expected at least one language, found an empty object",
-                    )
+                    serde::de::Error::invalid_length(0, &crate::json::LANGUAGES_RULE)
                 })
             }
         }
@@ -94,7 +95,19 @@ mod tests {
     #[test]
     fn an_empty_object_is_refused() {
         let err = serde_json::from_str::<LocalizedText>("{}").unwrap_err();
-        assert!(err.to_string().contains("at least one language"), "{err}");
+        assert!(
+            err.to_string().contains(crate::json::LANGUAGES_RULE),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn empty_texts_give_way_to_other_languages() {
+        assert_eq!(
+            text(r#"{"ja": " ", "en": "Sopot"}"#).pick("ja"),
+            ("Sopot", "en")
+        );
+        assert!(serde_json::from_str::<LocalizedText>(r#"{"ja": ""}"#).is_err());
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! scale and one translation, so panning and zooming change a single
 //! transform, never each marker.
 
+use std::collections::HashMap;
+
 /// A rectangle in screen pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -204,19 +206,84 @@ pub fn group_markers(
 /// point joins the first group whose seed is within `distance`, or seeds a
 /// new one. Seeds are therefore at least `distance` apart, and every point is
 /// within `distance` of its group's seed (the group's first member).
+///
+/// Seeds are kept in a grid of `distance`-wide cells, so each point looks
+/// only at the seeds of its own and the eight neighbouring cells.
 pub fn group_by_distance(points: &[(f64, f64)], distance: f64) -> Vec<Vec<usize>> {
+    let cell = |(x, y): (f64, f64)| ((x / distance).floor() as i64, (y / distance).floor() as i64);
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut seeds: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
     for (i, &(x, y)) in points.iter().enumerate() {
-        let near = groups.iter_mut().find(|g| {
-            let (sx, sy) = points[g[0]];
-            (sx - x).hypot(sy - y) < distance
-        });
+        let (cx, cy) = cell((x, y));
+        let near = (cx - 1..=cx + 1)
+            .flat_map(|gx| (cy - 1..=cy + 1).map(move |gy| (gx, gy)))
+            .filter_map(|key| seeds.get(&key))
+            .flatten()
+            .copied()
+            .filter(|&g| {
+                let (sx, sy) = points[groups[g][0]];
+                (sx - x).hypot(sy - y) < distance
+            })
+            .min();
         match near {
-            Some(group) => group.push(i),
-            None => groups.push(vec![i]),
+            Some(g) => groups[g].push(i),
+            None => {
+                seeds.entry((cx, cy)).or_default().push(groups.len());
+                groups.push(vec![i]);
+            }
         }
     }
     groups
+}
+
+/// Rectangles looked up by the grid cells they cover, so that checking a
+/// new label against those already placed costs what is near it, not
+/// everything on the map.
+struct RectGrid {
+    cell: f64,
+    cells: HashMap<(i64, i64), Vec<usize>>,
+    rects: Vec<Rect>,
+}
+
+impl RectGrid {
+    fn new(cell: f64) -> Self {
+        Self {
+            cell,
+            cells: HashMap::new(),
+            rects: Vec::new(),
+        }
+    }
+
+    fn keys(&self, r: &Rect) -> impl Iterator<Item = (i64, i64)> {
+        let c = self.cell;
+        let (x0, x1) = (
+            (r.x / c).floor() as i64,
+            ((r.x + r.width) / c).floor() as i64,
+        );
+        let (y0, y1) = (
+            (r.y / c).floor() as i64,
+            ((r.y + r.height) / c).floor() as i64,
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn insert(&mut self, r: Rect) -> usize {
+        let index = self.rects.len();
+        let keys: Vec<_> = self.keys(&r).collect();
+        for key in keys {
+            self.cells.entry(key).or_default().push(index);
+        }
+        self.rects.push(r);
+        index
+    }
+
+    /// Whether `r` overlaps any rectangle here but `except`.
+    fn overlaps(&self, r: &Rect, except: Option<usize>) -> bool {
+        self.keys(r)
+            .filter_map(|key| self.cells.get(&key))
+            .flatten()
+            .any(|&i| Some(i) != except && self.rects[i].overlaps(r))
+    }
 }
 
 /// Where a label sits relative to its marker, in screen pixels.
@@ -228,6 +295,18 @@ pub struct LabelPlacement {
     pub anchor: TextAnchor,
     /// The box the label covers, relative to the marker centre.
     pub bounds: Rect,
+}
+
+impl LabelPlacement {
+    /// The box the label covers on screen, for a marker at `(x, y)`.
+    pub fn at(&self, (x, y): (f64, f64)) -> Rect {
+        Rect::new(
+            x + self.bounds.x,
+            y + self.bounds.y,
+            self.bounds.width,
+            self.bounds.height,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,18 +346,22 @@ pub fn place_labels(
     bounds: Rect,
 ) -> Vec<Option<LabelPlacement>> {
     let gap = marker_radius + 3.0;
-    let marker_boxes: Vec<Rect> = markers
+    // Cells about the size of a label, so each look-up touches a few.
+    let cell = sizes
         .iter()
-        .map(|&(x, y)| {
-            Rect::new(
-                x - marker_radius,
-                y - marker_radius,
-                2.0 * marker_radius,
-                2.0 * marker_radius,
-            )
-        })
-        .collect();
-    let mut taken: Vec<Rect> = Vec::new();
+        .map(|&(w, _)| w)
+        .fold(4.0 * marker_radius, f64::max)
+        .min(256.0);
+    let mut marker_boxes = RectGrid::new(cell);
+    for &(x, y) in markers {
+        marker_boxes.insert(Rect::new(
+            x - marker_radius,
+            y - marker_radius,
+            2.0 * marker_radius,
+            2.0 * marker_radius,
+        ));
+    }
+    let mut taken = RectGrid::new(cell);
     markers
         .iter()
         .zip(sizes)
@@ -337,14 +420,11 @@ pub fn place_labels(
             let free = candidates.into_iter().find(|&(_, _, _, rel)| {
                 let abs = Rect::new(x + rel.x, y + rel.y, rel.width, rel.height);
                 abs.inside(&bounds)
-                    && !taken.iter().any(|t| t.overlaps(&abs))
-                    && !marker_boxes
-                        .iter()
-                        .enumerate()
-                        .any(|(j, m)| j != i && m.overlaps(&abs))
+                    && !taken.overlaps(&abs, None)
+                    && !marker_boxes.overlaps(&abs, Some(i))
             });
             free.map(|(dx, dy, anchor, rel)| {
-                taken.push(Rect::new(x + rel.x, y + rel.y, rel.width, rel.height));
+                taken.insert(Rect::new(x + rel.x, y + rel.y, rel.width, rel.height));
                 LabelPlacement {
                     dx,
                     dy,
@@ -486,16 +566,7 @@ mod tests {
         let boxes: Vec<Rect> = placed
             .iter()
             .zip(&markers)
-            .filter_map(|(p, &(x, y))| {
-                p.map(|p| {
-                    Rect::new(
-                        x + p.bounds.x,
-                        y + p.bounds.y,
-                        p.bounds.width,
-                        p.bounds.height,
-                    )
-                })
-            })
+            .filter_map(|(p, &at)| p.map(|p| p.at(at)))
             .collect();
         assert!(boxes.len() >= 3, "most labels find a place: {placed:?}");
         for (i, a) in boxes.iter().enumerate() {
@@ -546,6 +617,60 @@ mod tests {
             for &m in ga {
                 let (p, q) = (points[ga[0]], points[m]);
                 assert!((p.0 - q.0).hypot(p.1 - q.1) < 46.0);
+            }
+        }
+    }
+
+    /// Repeatable pseudo-random whole numbers below `below`, as `f64`.
+    fn pseudo_random(seed: u64, below: u64) -> impl FnMut() -> f64 {
+        let mut state = seed;
+        move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) % below) as f64
+        }
+    }
+
+    #[test]
+    fn distance_groups_match_the_pairwise_definition() {
+        // The grid must give exactly what comparing with every seed gives.
+        let mut next = pseudo_random(12345, 1000);
+        let points: Vec<(f64, f64)> = (0..2000).map(|_| (next(), next() / 2.0)).collect();
+        let mut expected: Vec<Vec<usize>> = Vec::new();
+        for (i, &(x, y)) in points.iter().enumerate() {
+            match expected.iter_mut().find(|g| {
+                let (sx, sy) = points[g[0]];
+                (sx - x).hypot(sy - y) < 46.0
+            }) {
+                Some(g) => g.push(i),
+                None => expected.push(vec![i]),
+            }
+        }
+        assert_eq!(group_by_distance(&points, 46.0), expected);
+    }
+
+    #[test]
+    fn labels_for_hundreds_of_markers_never_overlap() {
+        let mut next = pseudo_random(99, 1280);
+        let markers: Vec<(f64, f64)> = (0..400).map(|_| (next(), next() / 2.0)).collect();
+        let sizes = vec![(60.0, 15.0); markers.len()];
+        let bounds = Rect::new(0.0, 0.0, 1280.0, 640.0);
+        let placed = place_labels(&markers, &sizes, 7.0, bounds);
+        let boxes: Vec<(usize, Rect)> = placed
+            .iter()
+            .zip(&markers)
+            .enumerate()
+            .filter_map(|(j, (p, &at))| p.map(|p| (j, p.at(at))))
+            .collect();
+        assert!(boxes.len() > 40, "{} labels placed", boxes.len());
+        for (i, (owner, a)) in boxes.iter().enumerate() {
+            for (_, b) in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+            for (j, &(x, y)) in markers.iter().enumerate() {
+                let m = Rect::new(x - 7.0, y - 7.0, 14.0, 14.0);
+                assert!(j == *owner || !a.overlaps(&m), "a label covers marker {j}");
             }
         }
     }

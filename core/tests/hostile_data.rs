@@ -5,22 +5,13 @@
 //! HOSTILE_SCALE to run ten times as many.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::cases;
 use proptest::prelude::*;
 use reader_core::linking::{NameMatcher, Segment};
 use reader_core::{classify_response, decode_article, decode_cities, decode_column, Id, IsoDate};
 use serde_json::{json, Map, Value};
-
-fn cases(base: u32) -> ProptestConfig {
-    let scale: u32 = std::env::var("HOSTILE_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    ProptestConfig {
-        cases: base * scale,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
 
 /// Any JSON value, a few levels deep, with keys the decoders look for.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -59,9 +50,10 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = decode_article("articles/x.json", &text);
-        let _ = decode_column(&text);
-        let _ = decode_cities(&text);
+        let _ = decode_article(&x(), &bytes);
+        let _ = decode_column(&bytes);
+        let _ = decode_cities(&bytes);
+        let _ = reader_core::kiosk::decode_kiosk(&bytes);
         let _ = reader_core::world::decode_world(&text);
         let _ = classify_response("x.json", u16::from(bytes.first().copied().unwrap_or(0)) * 3, Some(&text), &text);
     }
@@ -77,11 +69,11 @@ proptest! {
     ) {
         let article = json!({"id": id, "title": title, "published": "2021-10-14", "views": views,
                              "blocks": blocks, "partners": partners});
-        if let Ok(a) = decode_article("articles/x.json", &article.to_string()) {
+        if let Ok(a) = decode_article(&x(), article.to_string()) {
             prop_assert!(a.blocks.len() <= 8);
         }
         // The same shapes, valid except where they are not, as a whole file.
-        let _ = decode_article("articles/x.json", &any_to_text(&article));
+        let _ = decode_article(&x(), any_to_text(&article));
     }
 }
 
@@ -93,13 +85,38 @@ proptest! {
         let good_home = json!({"id": "h", "names": {"ja": "h"}, "lat": 0, "lon": 0});
         for home in [home, good_home] {
             let cities = json!({"home": home, "partners": partners.clone()});
-            if let Ok(c) = decode_cities(&cities.to_string()) {
+            if let Ok(c) = decode_cities(cities.to_string()) {
                 // Every entry is either shown or named in a notice.
                 prop_assert_eq!(c.partners.len() + c.notices.len(), partners.len());
             }
         }
         let column = json!({"column": {"id": "1", "title": "t"}, "articles": partners});
-        let _ = decode_column(&column.to_string());
+        let _ = decode_column(column.to_string());
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(5_000))]
+
+    /// The contract: one bad partner entry is left off with a notice, and
+    /// the rest still show, however the entry is bad.
+    #[test]
+    fn one_bad_entry_never_takes_the_others_down(bad in bad_entry(), before in 0usize..4, after in 0usize..4) {
+        let good = |i: usize| format!(
+            r#"{{"id": "p{i}", "names": {{"ja": "市{i}"}}, "country": {{"code": "PL", "names": {{"en": "Poland"}}}},
+                "continent": "europe", "lat": 54.4, "lon": 18.5, "relation": "contact"}}"#
+        );
+        let mut bytes = br#"{"home": {"id": "h", "names": {"ja": "h"}, "lat": 31.2, "lon": 121.4}, "partners": ["#.to_vec();
+        let mut entries: Vec<Vec<u8>> = (0..before).map(|i| good(i).into_bytes()).collect();
+        entries.push(bad);
+        entries.extend((before..before + after).map(|i| good(i).into_bytes()));
+        bytes.extend(entries.join(&b","[..]));
+        bytes.extend(b"]}");
+        let cities = decode_cities(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(cities.partners.len(), before + after);
+        prop_assert_eq!(cities.notices.len(), 1);
+        let path = &cities.notices[0].error.path;
+        prop_assert!(path.starts_with(&format!("partners[{before}]")), "{}", path);
     }
 }
 
@@ -130,6 +147,60 @@ proptest! {
             prop_assert_eq!(id.as_str(), text.as_str());
         }
     }
+}
+
+/// One partner entry as text, bad in one of the ways an entry can be bad.
+fn bad_entry() -> impl Strategy<Value = Vec<u8>> {
+    let good = r#"{"id": "bad", "names": {"ja": "悪"}, "country": {"code": "JP", "names": {"ja": "日本"}},
+        "continent": "asia", "lat": 1, "lon": 2, "relation": "sister"}"#;
+    let replace = |from: &'static str, to: &'static str| Just(good.replace(from, to).into_bytes());
+    prop_oneof![
+        replace(r#""lat": 1"#, r#""lat": 1e400"#),
+        replace(r#""lat": 1"#, r#""lat": -1e999"#),
+        replace(r#""lon": 2"#, r#""lon": 123456789012345678901234567890"#),
+        replace(r#""lat": 1"#, r#""lat": 91"#),
+        replace(r#""lat": 1"#, r#""lat": "1""#),
+        replace(r#""lat": 1"#, r#""lat": null"#),
+        replace(r#""lat": 1, "#, ""),
+        replace(r#""names": {"ja": "悪"}"#, r#""names": {"ja": ""}"#),
+        replace(r#""names": {"ja": "悪"}"#, r#""names": "悪""#),
+        replace(r#""names": {"ja": "悪"}"#, r#""names": {}"#),
+        replace(r#""relation": "sister""#, r#""relation": 3"#),
+        replace(r#""relation": "sister""#, r#""relation": "twin""#),
+        replace(r#""continent": "asia""#, r#""continent": "atlantis""#),
+        replace(r#""id": "bad""#, r#""id": "../x""#),
+        replace(r#""id": "bad""#, r#""id": 7"#),
+        replace(
+            r#""country": {"code": "JP", "names": {"ja": "日本"}}"#,
+            r#""country": []"#
+        ),
+        replace(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "since": "soon""#
+        ),
+        replace(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "aliases": [1]"#
+        ),
+        replace(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "summary": {"ja": 5}"#
+        ),
+        Just(b"42".to_vec()),
+        Just(b"null".to_vec()),
+        Just(b"[]".to_vec()),
+        Just(b"\"\\u00e9\"".to_vec()),
+        Just({
+            let mut bytes = good.as_bytes().to_vec();
+            let at = bytes.iter().position(|&b| b == 0xe6).unwrap_or(0);
+            bytes[at] = 0xff;
+            bytes
+        }),
+    ]
+}
+
+fn x() -> Id {
+    Id::parse("x").unwrap()
 }
 
 fn any_to_text(value: &Value) -> String {

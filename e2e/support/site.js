@@ -1,17 +1,23 @@
 // Test data: written by the tests into the site nginx serves, so the app
 // meets real files, real 404s and real headers. Each test uses its own ids.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const siteRoot = process.env.E2E_SITE_ROOT;
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Writes `/data/{path}` (an object is written as JSON, a string as it is). */
+/** Writes `/data/{path}` (a string or bytes as they are, anything else as JSON). */
 export function writeData(path, content) {
   const file = join(siteRoot, 'data', path);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  const raw = typeof content === 'string' || Buffer.isBuffer(content);
+  writeFileSync(file, raw ? content : JSON.stringify(content, null, 2));
+}
+
+/** Deletes `/data/{path}` from the served site, as a newsroom pulling a file would. */
+export function deleteData(path) {
+  rmSync(join(siteRoot, 'data', path), { force: true });
 }
 
 /** Writes `/{path}` at the site's root, next to the build's own assets. */

@@ -1,27 +1,34 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use reader_core::linking::{NameMatcher, Segment};
 use reader_core::Block;
 
+use crate::i18n::td_string;
+use crate::text;
+
 /// The article's blocks in order: paragraphs, `h2` section headings, figures.
 /// Text is always inserted as text, never parsed as HTML; partner names in
-/// paragraphs link to the partner on the map.
+/// paragraphs link to the partner on the map once `matcher` is there.
 #[component]
-pub fn ArticleBody(blocks: Vec<Block>, matcher: Option<Arc<NameMatcher>>) -> impl IntoView {
+pub fn ArticleBody(
+    blocks: Vec<Block>,
+    #[prop(into)] matcher: Signal<Option<Arc<NameMatcher>>>,
+) -> impl IntoView {
     view! {
         <div class="article-body">
-            {blocks.into_iter().map(|block| render_block(block, matcher.as_deref())).collect_view()}
+            {blocks.into_iter().map(|block| render_block(block, matcher)).collect_view()}
         </div>
     }
 }
 
-fn render_block(block: Block, matcher: Option<&NameMatcher>) -> AnyView {
+fn render_block(block: Block, matcher: Signal<Option<Arc<NameMatcher>>>) -> AnyView {
     match block {
-        Block::Paragraph { text } => {
-            view! { <p class="article-body__paragraph">{linked_text(&text, matcher)}</p> }
-                .into_any()
+        Block::Paragraph { text } => view! {
+            <p class="article-body__paragraph">{move || linked_text(&text, matcher.get().as_deref())}</p>
         }
+        .into_any(),
         Block::Heading { text } => {
             view! { <h2 class="article-body__heading">{text}</h2> }.into_any()
         }
@@ -32,6 +39,18 @@ fn render_block(block: Block, matcher: Option<&NameMatcher>) -> AnyView {
             </figure>
         }
         .into_any(),
+        // Not shown as the data has it (an image from elsewhere): said, in
+        // the reader's language, with the file and field for the newsroom.
+        Block::Notice(error) => {
+            let lang = crate::language::current();
+            let (place, problem) = text::data_error_parts(&error, lang);
+            view! {
+                <p class="article-body__notice" role="note" lang=lang.as_str()>
+                    {td_string!(lang, block_not_shown)}" "<code>{place}</code>": "{problem}
+                </p>
+            }
+            .into_any()
+        }
     }
 }
 

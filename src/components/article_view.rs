@@ -5,6 +5,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos_i18n::Locale as _;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
+use reader_core::world::World;
 use reader_core::{Article, Cities, FontScale};
 
 use super::article_actions::ArticleActions;
@@ -14,43 +15,52 @@ use super::article_partners::ArticlePartners;
 use super::breadcrumbs::Breadcrumbs;
 use super::font_size_control::FontSizeControl;
 use super::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
-use crate::{api, ColumnData};
+use crate::ColumnData;
 
 /// A loaded article, element by element as the original page had them.
+/// It paints at once; what the partner cities add (links in the text, the
+/// list of partners, the printed table and map) follows when they arrive.
 #[component]
 pub fn ArticleView(
     article: Arc<Article>,
     font_scale: RwSignal<FontScale>,
-    /// The partner cities, when they could be loaded: names in the text
-    /// then link to the map.
-    #[prop(default = None)]
-    cities: Option<Arc<Cities>>,
+    /// The partner cities, once (and if) they are loaded.
+    #[prop(into, default = Signal::stored(None))]
+    cities: Signal<Option<Arc<Cities>>>,
+    /// The world outline for the printed map, once loaded.
+    #[prop(into, default = Signal::stored(None))]
+    world: Signal<Option<Arc<World>>>,
 ) -> impl IntoView {
     let article = Arc::unwrap_or_clone(article);
     let lang = crate::language::current();
     // On a kiosk the list below the article leads to partners, with targets
     // big enough for fingers; inline links in the text would be too small.
-    let matcher = cities
-        .as_ref()
-        .filter(|_| !crate::kiosk::is_kiosk())
-        .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
+    // Built after the article has painted: with many partners it takes a while.
+    let kiosk = crate::kiosk::is_kiosk();
+    let matcher = RwSignal::new(None::<Arc<NameMatcher>>);
+    Effect::new(move |_| {
+        if let Some(cities) = cities.get().filter(|_| !kiosk) {
+            matcher.set(Some(Arc::new(NameMatcher::for_partners(&cities.partners))));
+        }
+    });
     let site = use_context::<ColumnData>().and_then(|c| untrack(|| c.title()));
-    // For paper: the partners as a table and a still map (the world file is
-    // fetched only when there is something to show on it).
-    let (rows, home) = match &cities {
-        Some(c) => (
-            partner_rows(&article.partners, c, lang.as_str()).0,
-            (c.home.lon, c.home.lat),
-        ),
-        None => (Vec::new(), (0.0, 0.0)),
+    // For paper: the partners as a table and a still map.
+    let partner_ids = article.partners.clone();
+    let print_partners = {
+        let ids = partner_ids.clone();
+        move || {
+            cities.get().map(|c| {
+                let rows = partner_rows(&ids, &c, lang.as_str()).0;
+                let home = (c.home.lon, c.home.lat);
+                view! { <PrintPartners rows=rows home=home world=world/> }
+            })
+        }
     };
-    // In the background: the article shows without waiting for the map.
-    let world = (!rows.is_empty())
-        .then(|| crate::background::load(async { api::load_world().await.ok().map(Arc::new) }));
-    let world = Signal::derive(move || world.and_then(|w| w.get()).flatten());
-    let partners = cities.map(
-        |cities| view! { <ArticlePartners ids=article.partners.clone() cities=cities lang=lang/> },
-    );
+    let partners = move || {
+        cities.get().map(
+            |cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities lang=lang/> },
+        )
+    };
     let id = article.id.clone();
     // `elementtiming` lets the benchmark read the paint time of the title.
     let title = view! { <h1 class="article__title">{article.title}</h1> }
@@ -72,7 +82,7 @@ pub fn ArticleView(
             </header>
             <ArticleBody blocks=article.blocks matcher=matcher/>
             {partners}
-            <PrintPartners rows=rows home=home world=world/>
+            {print_partners}
             <ArticleActions id=id.clone()/>
             <PrintFooter id=id/>
         </article>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use reader_core::PartnerNotice;
 
 use crate::i18n::td_string;
+use crate::text;
 
 /// Names the partner entries left off the map for bad data, with file and field.
 #[component]
@@ -13,7 +14,14 @@ pub fn DataNotice(notices: Vec<PartnerNotice>) -> impl IntoView {
                 <h2 class="data-notice__heading" id="data-notice-heading">{td_string!(lang, notice_heading)}</h2>
                 <p>{td_string!(lang, notice_help)}</p>
                 <ul class="data-notice__list">
-                    {notices.into_iter().map(|n| view! { <li><code>{n.to_string()}</code></li> }).collect_view()}
+                    {notices
+                        .into_iter()
+                        .map(|n| {
+                            let id = n.id.map(|id| format!(" ({id})")).unwrap_or_default();
+                            let (place, problem) = text::data_error_parts(&n.error, lang);
+                            view! { <li><code>{place}</code>": "{problem}{id}</li> }
+                        })
+                        .collect_view()}
                 </ul>
             </section>
         }

@@ -2,9 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::kiosk::KioskCountdownNotice;
+use crate::kiosk::{KioskCountdownNotice, KioskSettingsNotice};
 use crate::navigation::focus_main;
-use crate::offline::SavedCopyNotice;
 use crate::ColumnData;
 
 /// The site header: a skip link, the column's name and the way back to the column.
@@ -35,8 +34,8 @@ pub fn SiteHeader() -> impl IntoView {
                 </nav>
                 <LanguageSwitcher/>
             </div>
-            <SavedCopyNotice/>
             <KioskCountdownNotice/>
+            <KioskSettingsNotice/>
         </header>
     }
 }

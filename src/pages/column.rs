@@ -5,6 +5,7 @@ use reader_core::Column;
 
 use crate::components::load_error::{LoadErrorView, Loading};
 use crate::i18n::{td_string, use_i18n};
+use crate::offline::SavedCopyNotice;
 use crate::text;
 use crate::ColumnData;
 
@@ -19,7 +20,11 @@ pub fn ColumnPage() -> impl IntoView {
         let lang = i18n.get_locale();
         match column.get() {
             None => Loading().into_any(),
-            Some(Ok(column)) => view! { <ColumnList column=column.as_ref().clone()/> }.into_any(),
+            Some(Ok(column)) => view! {
+                <SavedCopyNotice saved_at=column.saved_at/>
+                <ColumnList column=column.value.as_ref().clone()/>
+            }
+            .into_any(),
             Some(Err(error)) => view! {
                 <Title text=text::describe(&error, lang).0/>
                 <LoadErrorView error=error on_retry=move |_| column.refetch()/>

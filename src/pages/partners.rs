@@ -19,6 +19,7 @@ use crate::components::partner_map::PartnerMap;
 use crate::components::partner_panel::PartnerPanel;
 use crate::components::partner_table::PartnerTable;
 use crate::i18n::{td_string, use_i18n, Locale};
+use crate::offline::SavedCopyNotice;
 use crate::text;
 use crate::{CitiesData, ColumnData};
 
@@ -28,7 +29,7 @@ use crate::{CitiesData, ColumnData};
 pub fn PartnersPage() -> impl IntoView {
     let cities = expect_context::<CitiesData>().0;
     let column = expect_context::<ColumnData>().0;
-    let world = LocalResource::new(|| async { api::load_world().await.map(Arc::new) });
+    let world = LocalResource::new(api::load_world);
     let i18n = use_i18n();
     // The partner cities and the column are read here, outside the
     // `<Suspense>`: see `crate::CitiesData`.
@@ -39,13 +40,14 @@ pub fn PartnersPage() -> impl IntoView {
         let Some(column) = column.get() else {
             return Loading().into_any();
         };
-        let column = column.ok();
+        let column = column.ok().map(|c| c.value);
         match cities.get() {
             None => Loading().into_any(),
-            Some(Ok(cities)) => view! {
+            Some(Ok(loaded)) => view! {
+                <SavedCopyNotice saved_at=loaded.saved_at/>
                 <Suspense fallback=Loading>
                     {move || {
-                        let (cities, column) = (cities.clone(), column.clone());
+                        let (cities, column) = (loaded.value.clone(), column.clone());
                         Suspend::new(async move {
                             let world = world.await.ok();
                             view! { <PartnersView cities=cities world=world column=column lang=lang/> }
@@ -108,15 +110,21 @@ fn PartnersView(
         .filter(|c| cities.partners.iter().any(|p| p.continent == *c))
         .collect();
 
-    // Which of the column's articles name each partner.
-    let matcher = Arc::new(NameMatcher::for_partners(&cities.partners));
-    // Loaded in the background: the map shows without them.
-    let mentions = crate::background::load(async move {
-        match column {
-            Some(column) => api::load_mentions(&column, &matcher).await,
-            None => BTreeMap::new(),
-        }
-    });
+    // Which of the column's articles name each partner: looked up in the
+    // background (the matcher too: with many partners it takes a while),
+    // the map shows without them.
+    let mentions = {
+        let cities = cities.clone();
+        crate::background::load(async move {
+            match column {
+                Some(column) => {
+                    let matcher = NameMatcher::for_partners(&cities.partners);
+                    api::load_mentions(&column, &matcher).await
+                }
+                None => BTreeMap::new(),
+            }
+        })
+    };
 
     // Focus: the panel takes it when a selection opens; closing gives it back
     // to the control that made the selection.

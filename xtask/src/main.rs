@@ -226,6 +226,8 @@ fn fuzz() -> Result<(), String> {
             "reader-core",
             "--test",
             "hostile_data",
+            "--test",
+            "allow_lists",
         ])
         .env("HOSTILE_SCALE", "10")
         .dir(root()))

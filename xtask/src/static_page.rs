@@ -11,7 +11,8 @@ pub fn write(site: &Path, id: &str) -> Result<String, String> {
     let file = format!("articles/{id}.json");
     let json = std::fs::read_to_string(crate::root().join("public/data").join(&file))
         .map_err(|e| format!("{file}: {e}"))?;
-    let article = decode_article(&file, &json).map_err(|e| e.to_string())?;
+    let article_id = reader_core::Id::parse(id).ok_or_else(|| format!("{id}: not an id"))?;
+    let article = decode_article(&article_id, &json).map_err(|e| e.to_string())?;
     let index =
         std::fs::read_to_string(site.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let styles: String = index
@@ -34,6 +35,7 @@ pub fn write(site: &Path, id: &str) -> Result<String, String> {
             Block::Image { src, alt, .. } => {
                 format!("<img src=\"{}\" alt=\"{}\">\n", escape(src), escape(alt))
             }
+            Block::Notice(error) => format!("<p>{}</p>\n", escape(&error.to_string())),
         })
         .collect();
     let title = escape(&article.title);

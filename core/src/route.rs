@@ -1,0 +1,186 @@
+//! The app's routes, as an allow-list: a path is one of these or it is not
+//! a place the app will send anyone.
+//!
+//! Anything that becomes a navigation from data or a URL (a kiosk's home,
+//! the route kiosk mode was entered on) goes through [`AppRoute::parse`] and
+//! only the normalised [`AppRoute::path`] is ever navigated to. The grammar is
+//! strict on purpose: a browser reads `\` as `/`, drops tabs and newlines and
+//! decodes `%2e` as `.` before it navigates, so a deny-list of characters can
+//! always be walked around; an allow-list of exact routes cannot.
+
+use std::fmt;
+
+use crate::id::Id;
+
+/// Ids that the data layout keeps for itself: `articles/index.json` is the
+/// column, not an article.
+pub const RESERVED_ARTICLE_IDS: [&str; 1] = ["index"];
+
+/// An article id that can name an article file: a valid [`Id`] that is not
+/// reserved by the data layout.
+pub fn article_id(text: &str) -> Option<Id> {
+    Id::parse(text).filter(|id| !RESERVED_ARTICLE_IDS.contains(&id.as_str()))
+}
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AppRoute {
+    /// `/`: the news column.
+    Column,
+    /// `/news/{id}`.
+    Article(Id),
+    /// `/news/{id}/print`.
+    ArticlePrint(Id),
+    /// `/partners`.
+    Partners,
+    /// `/partners/{id}`.
+    Partner(Id),
+}
+
+impl AppRoute {
+    /// The route `path` names, if it names one exactly: no query, fragment,
+    /// trailing slash, encoded or unusual character, or reserved id.
+    pub fn parse(path: &str) -> Option<Self> {
+        let rest = path.strip_prefix('/')?;
+        if rest.is_empty() {
+            return Some(AppRoute::Column);
+        }
+        let segments: Vec<&str> = rest.split('/').collect();
+        match segments.as_slice() {
+            ["news", id] => article_id(id).map(AppRoute::Article),
+            ["news", id, "print"] => article_id(id).map(AppRoute::ArticlePrint),
+            ["partners"] => Some(AppRoute::Partners),
+            ["partners", id] => Id::parse(id).map(AppRoute::Partner),
+            _ => None,
+        }
+    }
+
+    /// The route's path, always in the one form [`parse`](Self::parse) reads.
+    pub fn path(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for AppRoute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppRoute::Column => f.write_str("/"),
+            AppRoute::Article(id) => write!(f, "/news/{id}"),
+            AppRoute::ArticlePrint(id) => write!(f, "/news/{id}/print"),
+            AppRoute::Partners => f.write_str("/partners"),
+            AppRoute::Partner(id) => write!(f, "/partners/{id}"),
+        }
+    }
+}
+
+/// A path on this site for an asset such as an image: starts with exactly
+/// one `/`, and holds only letters, digits, `-`, `.`, `_`, `~`, `/` and
+/// well-formed percent escapes. Everything else (a scheme, `//host`, `\`,
+/// whitespace, control characters, non-ASCII look-alikes) is refused.
+pub fn is_same_site_path(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    if bytes.first() != Some(&b'/') || bytes.get(1) == Some(&b'/') || bytes.len() > 2048 {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => i += 1,
+            b'%' => {
+                let hex = |b: Option<&u8>| b.is_some_and(u8::is_ascii_hexdigit);
+                if !(hex(bytes.get(i + 1)) && hex(bytes.get(i + 2))) {
+                    return false;
+                }
+                // An encoded `/` or `\` could be decoded into a second slash.
+                let code = &src[i + 1..i + 3];
+                if code.eq_ignore_ascii_case("2f") || code.eq_ignore_ascii_case("5c") {
+                    return false;
+                }
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_of_the_app_parses_and_prints_the_same() {
+        for path in [
+            "/",
+            "/news/595305",
+            "/news/595305/print",
+            "/partners",
+            "/partners/minsk-sovetsky",
+        ] {
+            let route = AppRoute::parse(path).unwrap_or_else(|| panic!("{path}"));
+            assert_eq!(route.path(), path);
+        }
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for path in [
+            "",
+            "partners",
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/partners/",
+            "/partners?x=1",
+            "/partners#top",
+            "/news/",
+            "/news/index",
+            "/news/index/print",
+            "/news/%2e%2e",
+            "/news/595305/",
+            "/news/595305/print/x",
+            "/ partners",
+            "/ｐartners",
+            "/partners/a b",
+            "/elsewhere",
+        ] {
+            assert_eq!(AppRoute::parse(path), None, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn the_column_file_is_not_an_article() {
+        assert_eq!(article_id("index"), None);
+        assert!(article_id("595305").is_some());
+        assert!(article_id("indexes").is_some());
+    }
+
+    #[test]
+    fn images_must_be_paths_on_this_site() {
+        for ok in ["/data/img/x.jpg", "/data/img/%E6%9E%9A%E6%96%B9.png", "/a"] {
+            assert!(is_same_site_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "x.png",
+            "//evil.example/y.png",
+            "https://evil.example/x.png",
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "/\\evil.example/x.png",
+            "/\t/evil.example",
+            "/data/img/枚方.png",
+            "/data/%2F%2Fevil",
+            "/data/%5cevil",
+            "/data/img/x.png?v=1",
+            "/data/img/%zz.png",
+            "/data/img/%2",
+        ] {
+            assert!(!is_same_site_path(bad), "{bad:?}");
+        }
+    }
+}
