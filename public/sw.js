@@ -4,7 +4,8 @@
 //   installs beside the old one and takes over on the next load.
 // - Data and the world map are stale-while-revalidate: a fresh answer is
 //   used when the network gives one quickly; otherwise the saved copy, marked
-//   with the header X-Reader-Saved (its date) so the app can say so.
+//   with the header X-Reader-Saved (its date) so the app can say so. A 404 or
+//   410 is final: the saved copy is deleted and the reader sees "not found".
 const VERSION = '__BUILD_ID__';
 const SHELL = `shell-${VERSION}`;
 const DATA = 'data';
@@ -56,6 +57,10 @@ async function staleWhileRevalidate(event, request) {
       copy.set('X-Reader-Saved', new Date().toISOString());
       const body = await response.clone().arrayBuffer();
       await cache.put(request, new Response(body, { status: response.status, headers: copy }));
+    } else if (isGone(response)) {
+      // The newsroom took the file down (a correction, a legal request):
+      // no reader may go on seeing the saved copy.
+      await cache.delete(request);
     }
     return response;
   });
@@ -63,5 +68,13 @@ async function staleWhileRevalidate(event, request) {
   event.waitUntil(network.catch(() => undefined));
   const quick = new Promise((resolve) => setTimeout(() => resolve(null), NETWORK_WINDOW_MS));
   const fresh = await Promise.race([network.catch(() => null), quick]);
-  return fresh && fresh.ok ? fresh : saved;
+  // Any answer but a server error is the server's word, and wins. The saved
+  // copy stands in only when the network fails, is too slow or answers 5xx;
+  // it carries X-Reader-Saved, so the reader is told.
+  return fresh && fresh.status < 500 ? fresh : saved;
+}
+
+/** A definitive "not here": the saved copy must go. */
+function isGone(response) {
+  return response.status === 404 || response.status === 410;
 }
