@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../support/browser.js';
 import { mapFigures } from './map.mjs';
+import { scaleFigures } from './scale.mjs';
 
 const base = process.env.BENCH_BASE_URL;
 const site = process.env.BENCH_SITE;
@@ -180,6 +181,18 @@ say('| partners | first render | frame median | frame p95 | DOM changes |');
 say('|---|---|---|---|---|');
 for (const [n, first, med, p95, mutations] of await mapFigures(browser, base, site)) {
   say(`| ${n} | ${ms(first)} | ${med.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${mutations} |`);
+}
+
+say();
+say('## A very large cities.json (varied names sharing prefixes)');
+say();
+say('Time from navigation; "longest task" is the longest the main thread was busy without a break');
+say('(no input or paint could happen meanwhile), until two seconds passed without a long task.');
+say();
+say('| partners | file | map heading | first marker | longest task, map | article h1 | longest task, article |');
+say('|---|---|---|---|---|---|---|');
+for (const [n, mib, heading, marker, mapTask, h1, articleTask] of await scaleFigures(browser, base)) {
+  say(`| ${n.toLocaleString('en')} | ${mib} MiB | ${ms(heading)} | ${ms(marker)} | ${ms(mapTask)} | ${ms(h1)} | ${ms(articleTask)} |`);
 }
 
 say();

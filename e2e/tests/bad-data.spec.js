@@ -24,17 +24,25 @@ test('malformed JSON names the file', async ({ page }) => {
   await page.goto('/news/e2e-malformed');
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading', { level: 1 })).toHaveText('データに誤りがあります');
-  await expect(alert).toContainText('articles/e2e-malformed.json: not valid JSON');
+  // The file verbatim, the problem in the reader's language.
+  await expect(alert).toContainText('articles/e2e-malformed.json: JSON として読めません');
 });
 
-test('a mistyped field names the file and the field path', async ({ page }) => {
+test('a mistyped field names the file and the field path, in the reader\'s language', async ({ page }) => {
   const bad = article('e2e-mistyped');
   bad.blocks[1].text = 42;
   writeData('articles/e2e-mistyped.json', bad);
   await page.goto('/news/e2e-mistyped');
   await expect(page.getByRole('alert')).toContainText(
-    'articles/e2e-mistyped.json: blocks[1].text: expected a string, found a number',
+    'articles/e2e-mistyped.json: blocks[1].text: 文字列が必要ですが、数値でした',
   );
+  for (const [lang, said] of [
+    ['en', 'articles/e2e-mistyped.json: blocks[1].text: expected a string, found a number'],
+    ['zh', 'articles/e2e-mistyped.json: blocks[1].text: 应为字符串,实际为数值'],
+  ]) {
+    await page.goto(`/news/e2e-mistyped?lang=${lang}`);
+    await expect(page.getByRole('alert')).toContainText(said);
+  }
 });
 
 test('a missing required field names the field', async ({ page }) => {
@@ -42,7 +50,7 @@ test('a missing required field names the field', async ({ page }) => {
   delete bad.title;
   writeData('articles/e2e-untitled.json', bad);
   await page.goto('/news/e2e-untitled');
-  await expect(page.getByRole('alert')).toContainText('articles/e2e-untitled.json: title: is missing');
+  await expect(page.getByRole('alert')).toContainText('articles/e2e-untitled.json: title: 項目がありません');
 });
 
 test('a web page where JSON was expected is reported, not decoded', async ({ page }) => {

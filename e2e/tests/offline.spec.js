@@ -1,6 +1,6 @@
 // Offline: once the app has been loaded, it reloads with the network down.
 import { test, expect } from '@playwright/test';
-import { sampleData } from '../support/site.js';
+import { article, deleteData, sampleData, writeData } from '../support/site.js';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -32,6 +32,54 @@ test('after one visit, the article and the map load with the network down', asyn
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+});
+
+/** Loads `path` until the service worker controls the page (and has saved its data). */
+async function underServiceWorker(page, path) {
+  await page.goto(path);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+test('an article taken down on the server is gone for a returning reader, online and offline', async ({ page, context }) => {
+  writeData('articles/e2e-pulled.json', article('e2e-pulled'));
+  await underServiceWorker(page, '/news/e2e-pulled');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-pulled');
+
+  // The newsroom pulls it (a correction, a legal request).
+  deleteData('articles/e2e-pulled.json');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+
+  // The saved copy went with it: offline, it does not come back either.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('読み込めませんでした');
+  await expect(page.getByText('e2e-pulled の第一段落。')).toHaveCount(0);
+  await context.setOffline(false);
+});
+
+test('the saved-data notice follows what is on screen', async ({ page, context }) => {
+  await underServiceWorker(page, '/news/595305');
+  await context.setOffline(true);
+  // Offline, an article never saved: an error to retry, and no claim of saved data.
+  await page.goto('/news/e2e-never-saved');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { level: 1 })).toHaveText('読み込めませんでした');
+  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  // Back online, the retry finds it does not exist.
+  await context.setOffline(false);
+  await alert.getByRole('button', { name: '再読み込み' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  // Offline again on a page that was saved: the notice is there, for that page.
+  await context.setOffline(true);
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toBeVisible();
+  await context.setOffline(false);
 });
 
 test('the app can be installed: a manifest with a name, start URL and icon', async ({ request }) => {

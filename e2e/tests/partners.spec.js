@@ -202,7 +202,7 @@ test('bad partner entries are named in a notice and left off the map', async ({ 
   const notice = page.getByRole('region', { name: '地図に載せていない提携都市があります' });
   await expect(notice).toContainText('cities.json: partners[1].lat');
   await expect(notice).toContainText('partners[2].relation');
-  await expect(notice).toContainText('duplicate id');
+  await expect(notice).toContainText('partners[7].id: id が重複しています');
   const map = mapOf(page);
   await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
   await expect(map.getByRole('link', { name: ja(cities.partners[1]), exact: true })).toHaveCount(0);

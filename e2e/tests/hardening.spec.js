@@ -1,0 +1,261 @@
+// Findings of the adversarial pass, each over the class of input it belongs
+// to: hostile kiosk homes, images from elsewhere, reserved ids, the
+// server's own error pages, icons' caching, the kiosk operator's notice.
+import http from 'node:http';
+import { test, expect } from '@playwright/test';
+import { article, writeData } from '../support/site.js';
+
+const seed = { title: null };
+test.beforeAll(async ({ request }) => {
+  seed.title = (await (await request.get('/data/articles/595305.json')).json()).title;
+});
+
+/** Serves `kiosk.json` with `settings` to this page only (other tests run kiosks too). */
+async function kioskSettings(page, settings) {
+  const body = typeof settings === 'string' ? settings : JSON.stringify(settings);
+  await page.route('**/data/kiosk.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+}
+
+// Every row must end with the kiosk still on this site, at its own home.
+const HOSTILE_HOMES = [
+  '/\t/evil.example',
+  '/\n/evil.example',
+  '/\r\n/evil.example',
+  '/\\evil.example',
+  '\\\\evil.example',
+  '\\/evil.example',
+  '//evil.example',
+  ' //evil.example',
+  'https://evil.example/',
+  'HTTPS://evil.example/partners',
+  'javascript:alert(1)',
+  'data:text/html,<h1>kiosk</h1>',
+  '/%2f/evil.example',
+  '/%5c%5cevil.example',
+  '/partners\u2215..\u2215evil.example',
+  '/\uff0f/evil.example',
+  '/news/index',
+  '/partners?kiosk=0',
+  '/elsewhere',
+];
+
+for (const home of HOSTILE_HOMES) {
+  test(`a kiosk told to go home to ${JSON.stringify(home)} stays on this site`, async ({ page, baseURL }) => {
+    await kioskSettings(page, { home, idle_seconds: 2 });
+    const left = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && !frame.url().startsWith(baseURL)) left.push(frame.url());
+    });
+    await page.goto('/partners?kiosk=1&idle=2');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+    // A visitor wanders off to an article, then leaves the kiosk alone.
+    await page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' }).click();
+    await page.getByRole('region', { name: 'ソポト市' }).getByRole('link', { name: seed.title }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+    // The idle reset goes to the kiosk's own home (the route it was started
+    // on), never to the refused one.
+    await expect(page).toHaveURL(`${baseURL}/partners`, { timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk'))).toBe(true);
+    expect(left).toEqual([]);
+  });
+}
+
+test('a kiosk started on an address that is not a page of the app goes home to the column', async ({ page, baseURL }) => {
+  await kioskSettings(page, '{}');
+  await page.goto('/news/index?kiosk=1&idle=2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  await expect(page).toHaveURL(`${baseURL}/`, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧ニューズ');
+});
+
+test('the operator setting up a kiosk is told which settings were refused, in the interface language', async ({ page }) => {
+  await kioskSettings(page, { home: '/\t/evil.example', idle_seconds: -5, attract: 'yes' });
+  await page.goto('/partners?kiosk=1');
+  const notice = page.getByRole('alert').filter({ hasText: 'キオスクの設定に誤りがあります' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('kiosk.json: home: このサイトのページ(例: "/partners")が必要ですが、"/\\t/evil.example" でした');
+  await expect(notice).toContainText('kiosk.json: idle_seconds: -5 は 1〜86400 の範囲外です');
+  await expect(notice).toContainText('kiosk.json: attract: true か falseが必要ですが、文字列でした');
+  // Visitors never see it: not on a later page of the kiosk's session.
+  await page.goto('/partners');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+  await expect(page.getByRole('alert').filter({ hasText: 'キオスクの設定' })).toHaveCount(0);
+
+  await page.goto('/partners?kiosk=1&lang=en');
+  await expect(page.getByRole('alert').filter({ hasText: "The kiosk's settings have mistakes" })).toContainText(
+    'kiosk.json: idle_seconds: -5 is outside 1 to 86400',
+  );
+});
+
+test('good kiosk settings bring no notice', async ({ page }) => {
+  await kioskSettings(page, { home: '/partners', idle_seconds: 120, attract: false });
+  await page.goto('/news/595305?kiosk=1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('images from elsewhere are never requested: the reader sees a notice naming file and field', async ({ page }) => {
+  const srcs = [
+    'javascript:alert(1)',
+    'https://evil.example/x.png',
+    '//evil.example/y.png',
+    'data:image/png;base64,iVBORw0KGgo=',
+    '/\\evil.example/z.png',
+    'http:evil.example/w.png',
+    ' /data/img/x.png',
+  ];
+  writeData(
+    'articles/e2e-images.json',
+    article('e2e-images', {
+      blocks: [
+        { kind: 'paragraph', text: '画像の前。' },
+        ...srcs.map((src, i) => ({ kind: 'image', src, alt: `画像${i}` })),
+        { kind: 'paragraph', text: '画像の後。' },
+      ],
+    }),
+  );
+  const requested = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('http://127.0.0.1')) requested.push(url);
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.blockedURI));
+  });
+  await page.goto('/news/e2e-images');
+  await expect(page.getByText('画像の後。')).toBeVisible();
+  const notes = page.getByRole('note');
+  await expect(notes).toHaveCount(srcs.length);
+  for (let i = 0; i < srcs.length; i++) {
+    await expect(notes.nth(i)).toContainText(`articles/e2e-images.json: blocks[${i + 1}].src`);
+    await expect(notes.nth(i)).toContainText('このサイト内のパス');
+  }
+  await expect(page.getByRole('img')).toHaveCount(0);
+  expect(requested).toEqual([]);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test('an image on this site is still shown', async ({ page }) => {
+  writeData(
+    'articles/e2e-own-image.json',
+    article('e2e-own-image', { blocks: [{ kind: 'image', src: '/icons/favicon.svg', alt: 'サイトのアイコン' }] }),
+  );
+  await page.goto('/news/e2e-own-image');
+  await expect(page.getByRole('img', { name: 'サイトのアイコン' })).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
+
+for (const path of ['/news/index', '/news/index/print']) {
+  test(`${path} is no article: the column's file is never read as one`, async ({ page }) => {
+    const fetched = [];
+    page.on('request', (r) => r.url().includes('/data/articles/') && fetched.push(new URL(r.url()).pathname));
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+    // The column's file is read for the header only, never as an article.
+    expect(fetched.filter((p) => p !== '/data/articles/index.json')).toEqual([]);
+  });
+}
+
+test('an article whose id is not its file name, or whose title is empty, is a data error naming the field', async ({ page }) => {
+  writeData('articles/e2e-wrong-id.json', article('e2e-other-id'));
+  await page.goto('/news/e2e-wrong-id');
+  await expect(page.getByRole('alert')).toContainText('articles/e2e-wrong-id.json: id:');
+  writeData('articles/e2e-empty-title.json', article('e2e-empty-title', { title: '　' }));
+  await page.goto('/news/e2e-empty-title');
+  await expect(page.getByRole('alert')).toContainText('articles/e2e-empty-title.json: title: 空です');
+  await expect(page).toHaveTitle(/データに誤りがあります/);
+});
+
+test('bytes that are not UTF-8 are a data error naming the field, never shown as �', async ({ page }) => {
+  const text = JSON.stringify({
+    id: 'e2e-latin1',
+    title: 'Latin-1',
+    published: '2024-01-01',
+    breadcrumbs: ['News'],
+    blocks: [{ kind: 'paragraph', text: 'Menu' }, { kind: 'paragraph', text: 'caf\u00e9' }],
+  });
+  // The file saved as Latin-1: é is the single byte 0xE9.
+  writeData('articles/e2e-latin1.json', Buffer.from(text, 'latin1'));
+  await page.goto('/news/e2e-latin1');
+  await expect(page.getByRole('alert')).toContainText('articles/e2e-latin1.json: blocks[1].text: UTF-8');
+  await expect(page.getByText('\ufffd')).toHaveCount(0);
+});
+
+/** A raw request, so that nothing normalises the path on the way. */
+function rawGet(baseURL, path) {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+for (const [path, status] of [
+  ['/news/%2e%2e%2f%2e%2e%2fetc%2fpasswd', 400],
+  ['/news/%2e%2e/%2e%2e/%2e%2e/etc/passwd', 400],
+  ['/news/%00', 400],
+  ['/partners/%00x', 400],
+  [`/news/${'x'.repeat(10_000)}`, 414],
+  ['/no-such-file.js', 404],
+  ['/no-such-image.png', 404],
+]) {
+  test(`the server answers ${path.slice(0, 40)}… with its own ${status} page, under the same policy`, async ({ baseURL }) => {
+    const answer = await rawGet(baseURL, path);
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type']).toContain('text/html');
+    expect(answer.body).toContain('ページを表示できません');
+    expect(answer.body).toContain('href="/"');
+    expect(answer.body).not.toContain('nginx');
+    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+}
+
+test('the error page is readable and has no violations of the policy', async ({ page }) => {
+  const violations = [];
+  page.on('console', (m) => /Content.Security.Policy|Refused/i.test(m.text()) && violations.push(m.text()));
+  const response = await page.goto('/no-such-file.png');
+  expect(response.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページを表示できません');
+  await page.getByRole('link', { name: '記事一覧へ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧ニューズ');
+  expect(violations).toEqual([]);
+});
+
+test('icons are cached: hashed ones for good, the manifest\'s revalidated', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const hashed = /<link rel="icon" href="(\/[^"]+)"/.exec(html)[1];
+  expect((await request.get(hashed)).headers()['cache-control']).toMatch(/max-age=\d{8,}/);
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  for (const icon of manifest.icons) {
+    const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()['cache-control'], icon.src).toBe('no-cache');
+  }
+});
+
+test('a partner with a number too large to read is left off alone; the rest of the map shows', async ({ page, request }) => {
+  const cities = await (await request.get('/data/cities.json')).json();
+  const data = structuredClone(cities);
+  data.partners[0].lat = '__LAT__';
+  data.partners[1].lon = '__LON__';
+  // Numbers JSON can write but no decoder can hold.
+  const body = JSON.stringify(data).replace('"__LAT__"', '1e400').replace('"__LON__"', '-1e999');
+  await page.route('**/data/cities.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('/partners');
+  const notice = page.getByRole('region', { name: '地図に載せていない提携都市があります' });
+  await expect(notice).toContainText('cities.json: partners[0].lat: 大きすぎて読めない数値です');
+  await expect(notice).toContainText('cities.json: partners[1].lon: 大きすぎて読めない数値です');
+  const map = page.getByRole('group', { name: '提携都市の地図' });
+  await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
+});
