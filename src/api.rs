@@ -13,7 +13,7 @@ use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
 use reader_core::kiosk::{decode_kiosk, KioskFile, KIOSK_FILE};
-use reader_core::linking::{partners_named, NameMatcher};
+use reader_core::linking::{partners_named, NameMatcher, MENTION_SCAN_LIMIT};
 use reader_core::route::article_id;
 use reader_core::world::{decode_world, World, WORLD_FILE};
 use reader_core::{classify_response, decode_article, decode_column};
@@ -132,10 +132,6 @@ fn loaded<T>(value: T, saved_at: Option<String>) -> Loaded<T> {
 async fn next_task() {
     TimeoutFuture::new(0).await;
 }
-
-/// How many of the column's newest articles are read to find the articles
-/// naming each partner.
-const MENTION_SCAN_LIMIT: usize = 50;
 
 /// For each partner, the column's articles that name it (newest first).
 pub async fn load_mentions(

@@ -3,16 +3,55 @@
 //! browser's languages; `<html lang>` follows it. Articles keep their own
 //! `lang`: only the interface is translated.
 //!
-//! The strings themselves are in `locales/{ja,zh,en}.json`, compiled in by
-//! leptos_i18n (`crate::i18n`).
+//! One reactive value, read one way: every view that shows interface text
+//! reads [`Language::get`] where it shows it, so a change of language
+//! re-renders that text in place and the page keeps its state (zoom,
+//! filters, selection, focus, scroll). The strings themselves are in
+//! `locales/{ja,zh,en}.json`, compiled in by leptos_i18n (`crate::i18n`).
 
 use leptos::prelude::*;
-use leptos_i18n::context::init_i18n_subcontext;
-use leptos_i18n::I18nContext;
 use leptos_i18n::Locale as _;
 
 use crate::i18n::Locale;
 use crate::prefs;
+
+/// The interface language now; in context for the whole app.
+#[derive(Clone, Copy)]
+pub struct Language(RwSignal<Locale>);
+
+impl Language {
+    /// The language, tracked: read it inside the closure that shows text.
+    pub fn get(self) -> Locale {
+        self.0.get()
+    }
+
+    pub fn get_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// The language's code (`ja`, `zh`, `en`), tracked: for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        self.get().as_str()
+    }
+
+    pub fn set(self, locale: Locale) {
+        if self.0.get_untracked() != locale {
+            self.0.set(locale);
+        }
+    }
+}
+
+/// The language of the views around the caller.
+pub fn use_language() -> Language {
+    expect_context::<Language>()
+}
+
+/// Creates and provides the language, starting at `initial`.
+pub fn provide(initial: Locale) -> Language {
+    let language = Language(RwSignal::new(initial));
+    provide_context(language);
+    language
+}
 
 /// The reader's language before anything renders: `?lang=` (remembered),
 /// else the remembered choice, else the best match for the browser's languages.
@@ -57,24 +96,11 @@ pub fn parse(code: &str) -> Option<Locale> {
         .find(|locale| locale.as_str() == code)
 }
 
-/// Creates and provides the language context, starting at `initial`.
-pub fn provide(initial: Locale) -> I18nContext<Locale> {
-    let i18n = init_i18n_subcontext(Some(Signal::derive(move || initial)));
-    provide_context(i18n);
-    i18n
-}
-
 /// Switches the interface language and remembers the choice, except at a
 /// kiosk: there it lasts until the next idle reset.
-pub fn choose(i18n: I18nContext<Locale>, locale: Locale, in_kiosk: bool) {
-    i18n.set_locale(locale);
+pub fn choose(language: Language, locale: Locale, in_kiosk: bool) {
+    language.set(locale);
     if !in_kiosk {
         prefs::save_language(locale.as_str());
     }
-}
-
-/// The interface language now, untracked: for views that are rebuilt when
-/// it changes (each page's content is; see `pages/`).
-pub fn current() -> Locale {
-    crate::i18n::use_i18n().get_locale_untracked()
 }

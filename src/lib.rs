@@ -1,38 +1,47 @@
 //! The Changning news reader: a Leptos (CSR) app over the JSON files in `/data/`.
 //!
 //! Data flows one way: [`api`] fetches bytes, `reader_core` decodes and
-//! validates them, resources and signals hold the result, and the views in
-//! [`pages`] and [`components`] render it. See ARCHITECTURE.md.
+//! validates them, pages hold the result in resources and signals, and the
+//! views in [`article`], [`map`], [`print`] and [`shell`] render it. See
+//! ARCHITECTURE.md.
+
+#![recursion_limit = "256"]
 
 pub mod api;
+pub mod article;
 pub mod background;
-pub mod components;
+pub mod handover;
 pub mod kiosk;
 pub mod language;
+pub mod map;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
 pub mod prefs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+pub mod print;
+pub mod shell;
 pub mod state;
 pub mod text;
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use reader_core::FontScale;
+use reader_core::{FontScale, IsoDate};
 
-use components::site_footer::SiteFooter;
-use components::site_header::SiteHeader;
 use navigation::NavigationTracker;
 use pages::article::{ArticlePage, ArticlePrintPage};
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
 use pages::partners::PartnersPage;
+use shell::site_footer::SiteFooter;
+use shell::site_header::SiteHeader;
 pub use state::{CitiesData, ColumnData, FontScaleSetting};
+use state::{SiteName, SiteOrigin, Today};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,21 +51,35 @@ pub fn App() -> impl IntoView {
     // size from its first frame and never jumps.
     let kiosk = kiosk::init();
     provide_context(kiosk);
-    let i18n = language::provide(language::initial(kiosk.active()));
-    // A kiosk starts with large text; a reader with their own choice.
+    let lang = language::provide(language::initial(kiosk.active()));
+    // A kiosk starts with large text; a reader with their own choice, which
+    // the page's own script has already shown (and may change until the app
+    // takes a published page over).
     let font_scale = RwSignal::new(if kiosk.active() {
         FontScale::Large
     } else {
-        prefs::load_font_scale()
+        state::font_scale_on_page().unwrap_or_else(prefs::load_font_scale)
     });
+    if let Some(handover) = handover::Handover::use_context() {
+        handover.before_swap(move || {
+            if let Some(scale) = state::font_scale_on_page() {
+                font_scale.set(scale);
+            }
+        });
+    }
     Effect::new(move |_| prefs::save_font_scale(font_scale.get()));
+    state::show_font_scale(font_scale);
     provide_context(FontScaleSetting(font_scale));
 
-    provide_context(ColumnData(LocalResource::new(api::load_column)));
+    let column = ColumnData(LocalResource::new(api::load_column));
+    provide_context(column);
     provide_context(CitiesData(LocalResource::new(api::load_cities)));
+    provide_context(SiteName(Signal::derive(move || column.title())));
+    provide_context(SiteOrigin(window().location().origin().unwrap_or_default()));
+    provide_context(Today(today()));
 
     view! {
-        <Html attr:lang=move || i18n.get_locale().as_str()/>
+        <Html attr:lang=move || lang.code()/>
         <Router>
             <NavigationTracker/>
             <kiosk::KioskRunner/>
@@ -72,4 +95,15 @@ pub fn App() -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
+}
+
+/// Today, by the reader's clock.
+fn today() -> Option<IsoDate> {
+    let now = js_sys::Date::new_0();
+    IsoDate::parse(&format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    ))
 }

@@ -16,13 +16,30 @@ impl InAppHistory {
     }
 }
 
+/// Goes to a route of the app without a page load. In context inside the
+/// `Router`, so that components can navigate without depending on it (and
+/// render where there is none, as when pages are published).
+#[derive(Clone, Copy)]
+pub struct Navigator(Callback<String>);
+
+impl Navigator {
+    pub fn go(&self, path: &str) {
+        self.0.run(path.to_owned());
+    }
+}
+
 /// Counts route changes, and after each one moves keyboard focus to the
 /// main content (the skip link's target), so that focus is never left on a
-/// control that no longer exists. Place once inside the `Router`.
+/// control that no longer exists. Provides [`Navigator`]. Place once inside
+/// the `Router`.
 #[component]
 pub fn NavigationTracker() -> impl IntoView {
     let changes = RwSignal::new(0);
     provide_context(InAppHistory(changes));
+    let navigate = leptos_router::hooks::use_navigate();
+    provide_context(Navigator(Callback::new(move |path: String| {
+        navigate(&path, Default::default())
+    })));
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();

@@ -2,10 +2,10 @@
 //! what they see is the copy saved for offline use.
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use wasm_bindgen::JsValue;
 
 use crate::i18n::td_string;
+use crate::language::use_language;
 
 /// Registers `/sw.js` where the browser supports service workers; a browser
 /// that cannot simply stays online-only.
@@ -26,13 +26,13 @@ pub fn register_service_worker() {
 /// was saved) rather than a fresh answer.
 #[component]
 pub fn SavedCopyNotice(saved_at: Option<String>) -> impl IntoView {
-    let lang = crate::language::current();
+    let lang = use_language();
     saved_at.map(|at| {
-        let date = at.get(..10).unwrap_or_default().to_owned();
+        let date = reader_core::IsoDate::parse(at.get(..10).unwrap_or_default());
         view! {
-            <p class="saved-notice" role="status" lang=lang.as_str()>
-                {td_string!(lang, showing_saved_copy)}
-                {reader_core::IsoDate::parse(&date).map(|d| format!("({} {})", d.format(lang.as_str()), td_string!(lang, saved_on)))}
+            <p class="saved-notice" role="status" lang=move || lang.code()>
+                {move || td_string!(lang.get(), showing_saved_copy)}
+                {move || date.map(|d| format!("({} {})", d.format(lang.code()), td_string!(lang.get(), saved_on)))}
             </p>
         }
     })

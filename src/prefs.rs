@@ -1,8 +1,10 @@
-//! The reader's preferences in browser storage. Components never touch
-//! storage directly; when storage is unavailable (private mode, blocked
-//! cookies) preferences simply last for the visit.
+//! The reader's preferences in browser storage (and the language also in a
+//! cookie, for the server). Components never touch storage directly; when
+//! storage is unavailable (private mode, blocked cookies) preferences simply
+//! last for the visit.
 
 use reader_core::FontScale;
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 const FONT_SCALE_KEY: &str = "changning-reader.font-scale";
@@ -63,10 +65,23 @@ pub fn load_language() -> Option<String> {
         .or_else(|| storage().and_then(read))
 }
 
-/// Remembers a reader's interface language across visits.
+/// The cookie the server reads to send a published page in the reader's
+/// language (deploy/nginx.conf); the same choice as the stored one.
+const LANGUAGE_COOKIE: &str = "reader_lang";
+
+/// Remembers a reader's interface language across visits, for the app
+/// (local storage) and for the server that sends published pages (a cookie).
 pub fn save_language(code: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANGUAGE_KEY, code);
+    }
+    let cookie = format!("{LANGUAGE_COOKIE}={code}; path=/; max-age=31536000; samesite=lax");
+    if let Ok(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().map_err(|_| ()))
+    {
+        let _ = document.set_cookie(&cookie);
     }
 }
 

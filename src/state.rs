@@ -5,9 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use reader_core::{Cities, Column, FontScale, LoadError};
+use reader_core::{Cities, Column, FontScale, IsoDate, LoadError};
 
 use crate::api::Loaded;
+use crate::i18n::{td_string, Locale};
 
 /// The news column, loaded once for the whole app (header, footer, `/`).
 ///
@@ -30,6 +31,11 @@ impl ColumnData {
             .map(|c| c.value.about.title.clone())
     }
 
+    /// Whether the column has loaded or failed to (tracked).
+    pub fn settled(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
     /// The column once it has loaded (`None` before, or if it cannot be),
     /// as a signal owned by the calling page.
     pub fn page_signal(&self) -> Signal<Option<Arc<Column>>> {
@@ -43,6 +49,11 @@ impl ColumnData {
 pub struct CitiesData(pub LocalResource<Result<Loaded<Cities>, LoadError>>);
 
 impl CitiesData {
+    /// Whether the cities have loaded or failed to (tracked).
+    pub fn settled(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
     /// The cities once they have loaded, as a signal owned by the calling
     /// page: for pages that show without them (an article's partner links).
     pub fn page_signal(&self) -> Signal<Option<Arc<Cities>>> {
@@ -74,4 +85,62 @@ fn page_copy<T: Send + Sync + 'static>(
         }
     });
     copy.into()
+}
+
+/// The site's name (the column's title) for the header, footer and the
+/// printed masthead; a fallback until the column is known.
+#[derive(Clone, Copy)]
+pub struct SiteName(pub Signal<Option<String>>);
+
+impl SiteName {
+    pub fn use_context() -> Self {
+        expect_context::<SiteName>()
+    }
+
+    /// The name, tracked, or the fallback in `lang`.
+    pub fn text(self, lang: Locale) -> String {
+        self.0
+            .get()
+            .unwrap_or_else(|| td_string!(lang, column_fallback_title).to_owned())
+    }
+}
+
+/// Where the site is served from (`https://…`, no trailing slash): the
+/// printed footer's address and QR code. The page's own origin in the
+/// browser; the configured public origin when pages are published.
+#[derive(Clone)]
+pub struct SiteOrigin(pub String);
+
+/// Today's date, for "printed on"; unknown when pages are published (the
+/// app fills it in when it runs).
+#[derive(Clone, Copy)]
+pub struct Today(pub Option<IsoDate>);
+
+/// The text size the page shows now (`<html data-font-scale>`), as the
+/// page's own script set it before the app.
+pub fn font_scale_on_page() -> Option<FontScale> {
+    let root = document().document_element()?;
+    FontScale::parse(&root.get_attribute("data-font-scale")?)
+}
+
+/// Shows the reader's text size on the page, `<html data-font-scale>`, where
+/// the stylesheet reads it (and where a published page's own script sets it
+/// before the app runs).
+pub fn show_font_scale(scale: RwSignal<FontScale>) {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-font-scale", scale.get().as_str());
+        }
+    });
+}
+
+/// In context while pages are rendered ahead of time (`src/prerender.rs`):
+/// controls that only the app can run are rendered disabled, so that on a
+/// published page they do not look ready before the app runs.
+#[derive(Clone, Copy)]
+pub struct AheadOfTime;
+
+/// Whether this render is ahead of time (so app-only controls are disabled).
+pub fn ahead_of_time() -> bool {
+    use_context::<AheadOfTime>().is_some()
 }

@@ -101,12 +101,16 @@ pub fn data_error(error: &DataError, lang: Locale) -> String {
 /// Where the error is (`cities.json: partners[3].lat`, verbatim) and what
 /// it is (in the reader's language), for views that set them apart.
 pub fn data_error_parts(error: &DataError, lang: Locale) -> (String, String) {
-    let place = if error.path.is_empty() {
+    (data_error_place(error), problem(&error.problem, lang))
+}
+
+/// Where a data error is: `cities.json: partners[3].lat`, as the newsroom wrote it.
+pub fn data_error_place(error: &DataError) -> String {
+    if error.path.is_empty() {
         error.file.clone()
     } else {
         format!("{}: {}", error.file, error.path)
-    };
-    (place, problem(&error.problem, lang))
+    }
 }
 
 pub fn problem(problem: &Problem, lang: Locale) -> String {

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
-use changning_reader::components::article_view::ArticleView;
-use changning_reader::components::partner_map::PartnerMap;
-use changning_reader::components::partner_panel::PartnerPanel;
+use changning_reader::article::article_view::ArticleView;
 use changning_reader::i18n::Locale;
 use changning_reader::language;
+use changning_reader::map::partner_map::PartnerMap;
+use changning_reader::map::partner_panel::PartnerPanel;
+use changning_reader::state::{self, SiteName, SiteOrigin};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use reader_core::{decode_cities, Article, Block, FontScale, Id, IsoDate};
@@ -54,8 +55,27 @@ fn sample_article() -> Arc<Article> {
     })
 }
 
-/// Mounts the article view in a fresh container and returns the container.
-fn mount_article(scale: RwSignal<FontScale>) -> HtmlElement {
+/// The contexts every view reads: the language, the site's name and origin.
+fn provide_app_contexts() {
+    language::provide(Locale::ja);
+    provide_context(SiteName(Signal::stored(Some("長寧ニューズ".to_owned()))));
+    provide_context(SiteOrigin("https://example.test".to_owned()));
+}
+
+/// A mounted view, unmounted (and its container removed) when dropped.
+struct Mounted {
+    container: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+/// Mounts the article view in a fresh container.
+fn mount_article(scale: RwSignal<FontScale>) -> Mounted {
     let document = document();
     for css in STYLES {
         let style: HtmlStyleElement = document.create_element("style").unwrap().unchecked_into();
@@ -66,11 +86,15 @@ fn mount_article(scale: RwSignal<FontScale>) -> HtmlElement {
     document.body().unwrap().append_child(&container).unwrap();
     let article = sample_article();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        language::provide(Locale::ja);
+        provide_app_contexts();
+        state::show_font_scale(scale);
         view! { <Router><ArticleView article=article.clone() font_scale=scale/></Router> }
+            .into_any()
     });
-    handle.forget();
-    container
+    Mounted {
+        container,
+        _handle: handle,
+    }
 }
 
 fn query(root: &HtmlElement, selector: &str) -> HtmlElement {
@@ -92,8 +116,9 @@ fn font_size_px(element: &HtmlElement) -> f64 {
 
 #[wasm_bindgen_test]
 fn renders_blocks_in_order_as_text() {
-    let root = mount_article(RwSignal::new(FontScale::Medium));
-    let body = query(&root, ".article-body");
+    let mounted = mount_article(RwSignal::new(FontScale::Medium));
+    let root = &mounted.container;
+    let body = query(root, ".article-body");
     let children = body.children();
     let seen: Vec<(String, String)> = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -123,7 +148,7 @@ fn renders_blocks_in_order_as_text() {
     );
     assert_eq!(root.query_selector_all("h1").unwrap().length(), 1);
     assert_eq!(
-        query(&root, "time").get_attribute("datetime").as_deref(),
+        query(root, "time").get_attribute("datetime").as_deref(),
         Some("2021-10-14")
     );
     assert!(root.text_content().unwrap().contains("4,321"));
@@ -132,8 +157,9 @@ fn renders_blocks_in_order_as_text() {
 #[wasm_bindgen_test]
 async fn font_size_buttons_toggle_pressed_state_and_text_size() {
     let scale = RwSignal::new(FontScale::Medium);
-    let root = mount_article(scale);
-    let group = query(&root, "[role=group]");
+    let mounted = mount_article(scale);
+    let root = &mounted.container;
+    let group = query(root, "[role=group]");
     let label_id = group.get_attribute("aria-labelledby").unwrap();
     assert_eq!(
         document()
@@ -155,7 +181,7 @@ async fn font_size_buttons_toggle_pressed_state_and_text_size() {
     };
     assert_eq!(pressed(), ["false", "true", "false"]);
 
-    let paragraph = query(&root, ".article-body__paragraph");
+    let paragraph = query(root, ".article-body__paragraph");
     let medium = font_size_px(&paragraph);
     button(0).click();
     leptos::task::tick().await;
@@ -182,7 +208,7 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
     let all: Vec<usize> = (0..cities.partners.len()).collect();
     let for_view = cities.clone();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        language::provide(Locale::ja);
+        provide_app_contexts();
         let cities = for_view.clone();
         let for_select = cities.clone();
         let on_select = Callback::new(move |id: Id| {
@@ -197,21 +223,23 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
                     visible=Signal::derive(move || all.clone())
                     selected=selected
                     on_select=on_select
-                    lang=Locale::ja
                 />
                 {move || selected.get().map(|i| view! {
                     <PartnerPanel
                         partner=for_panel.partners[i].clone()
                         articles=ArcSignal::derive(|| Some(vec![]))
-                        lang=Locale::ja
                         on_close=Callback::new(|_| {})
                         node_ref=NodeRef::new()
                     />
                 })}
             </Router>
         }
+        .into_any()
     });
-    handle.forget();
+    let mounted = Mounted {
+        container: container.clone(),
+        _handle: handle,
+    };
     leptos::task::tick().await;
 
     let markers = container.query_selector_all("a.map-marker__link").unwrap();
@@ -254,4 +282,6 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
     let panel = query(&container, ".partner-panel");
     assert!(panel.text_content().unwrap().contains("ポーランド"));
     assert_eq!(sopot.get_attribute("aria-current").as_deref(), Some("true"));
+    drop(mounted);
+    assert!(!container.is_connected(), "unmounted and removed");
 }

@@ -160,6 +160,10 @@ fn whole_word(text: &str, start: usize, end: usize, name: &str) -> bool {
     before_ok && after_ok
 }
 
+/// How many of the column's newest articles are read to find the articles
+/// naming each partner (the map page's panel; the published pages too).
+pub const MENTION_SCAN_LIMIT: usize = 50;
+
 /// The partners an article names: its `partners` field, and every partner
 /// whose name or alias appears in its text.
 pub fn partners_named(article: &Article, matcher: &NameMatcher) -> BTreeSet<Id> {

@@ -1,17 +1,23 @@
+use std::sync::Arc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
-use reader_core::LoadError;
+use reader_core::{Cities, LoadError};
 
-use super::not_found::NotFoundMessage;
+use super::not_found::{Missing, NotFoundMessage};
 use crate::api;
-use crate::components::article_view::ArticleView;
-use crate::components::load_error::{LoadErrorView, Loading};
-use crate::i18n::{td_string, use_i18n};
+use crate::article::article_view::ArticleView;
+use crate::handover;
+use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::offline::SavedCopyNotice;
+use crate::shell::load_error::{LoadErrorView, Loading};
 use crate::text;
-use crate::{CitiesData, FontScaleSetting};
+use crate::{CitiesData, ColumnData, FontScaleSetting};
 
 /// `/news/{id}/print`: the article as it prints, with a print button and
 /// a way back (both hidden on paper).
@@ -21,9 +27,9 @@ pub fn ArticlePrintPage() -> impl IntoView {
 }
 
 /// `/news/{id}`: one article, or why it cannot be shown. The article shows
-/// as soon as its own file is here; the partner cities (for the links in
-/// its text and the printed table) and the world outline (for the printed
-/// map) follow when they arrive.
+/// as soon as its own file is here; what the partner cities add (links in
+/// its text, the list of partners, the printed table) and the printed
+/// map's world outline follow when they arrive.
 #[component]
 pub fn ArticlePage(
     /// Show the paper layout on screen (the print view).
@@ -32,11 +38,16 @@ pub fn ArticlePage(
 ) -> impl IntoView {
     let params = use_params_map();
     let font_scale = expect_context::<FontScaleSetting>().0;
+    let lang = use_language();
     let article = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         async move { api::load_article(&id).await }
     });
-    let cities = expect_context::<CitiesData>().page_signal();
+    let cities_data = expect_context::<CitiesData>();
+    let column_data = expect_context::<ColumnData>();
+    let cities = cities_data.page_signal();
+    let matcher = partner_matcher(cities);
+    let kiosk = crate::kiosk::is_kiosk();
     // The printed map's world outline, once there is something to show on it.
     let world = crate::background::load_when(
         move || {
@@ -53,60 +64,93 @@ pub fn ArticlePage(
         || async { api::load_world().await.ok() },
     );
     let world = Signal::derive(move || world.get().flatten());
-    let i18n = use_i18n();
-    move || {
-        // Rebuilt in the new language when the reader switches.
-        let lang = i18n.get_locale();
-        view! {
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match article.await {
-                        Ok(loaded) => {
-                            let title = loaded.value.title.clone();
-                            let id = loaded.value.id.to_string();
-                            let view = view! {
-                                <SavedCopyNotice saved_at=loaded.saved_at/>
-                                <ArticleView article=loaded.value font_scale=font_scale cities=cities world=world/>
-                            };
-                            if print_view {
-                                view! {
-                                    <Title text=title/>
-                                    <div class="print-view">
-                                        <PrintToolbar id=id/>
-                                        {view}
-                                    </div>
-                                }
-                                .into_any()
-                            } else {
-                                view! { <Title text=title/>{view} }.into_any()
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(loaded) => {
+                        // Complete once it shows what a published page shows: the
+                        // site's name, the partners and their names linked.
+                        handover::when_complete(move || {
+                            column_data.settled()
+                                && cities_data.settled()
+                                && (kiosk || cities.with(Option::is_none) || matcher.with(Option::is_some))
+                        });
+                        let title = loaded.value.title.clone();
+                        let id = loaded.value.id.to_string();
+                        let view = view! {
+                            <SavedCopyNotice saved_at=loaded.saved_at/>
+                            <ArticleView article=loaded.value font_scale=font_scale cities=cities matcher=matcher world=world/>
+                        };
+                        if print_view {
+                            view! {
+                                <Title text=title/>
+                                <div class="print-view">
+                                    <PrintToolbar id=id/>
+                                    {view}
+                                </div>
                             }
+                            .into_any()
+                        } else {
+                            view! { <Title text=title/>{view} }.into_any()
                         }
-                        Err(LoadError::NotFound { .. }) => view! {
-                            <NotFoundMessage heading=td_string!(lang, article_not_found) help=td_string!(lang, article_not_found_help)/>
-                        }
-                        .into_any(),
-                        Err(error) => view! {
-                            <Title text=text::describe(&error, lang).0/>
+                    }
+                    Err(LoadError::NotFound { .. }) => {
+                        handover::when_complete(move || column_data.settled());
+                        view! { <NotFoundMessage missing=Missing::Article/> }.into_any()
+                    }
+                    Err(error) => {
+                        handover::when_complete(move || column_data.settled());
+                        let title = {
+                            let error = error.clone();
+                            move || text::describe(&error, lang.get()).0
+                        };
+                        view! {
+                            <Title text=title/>
                             <LoadErrorView error=error on_retry=move |_| article.refetch()/>
                         }
-                        .into_any(),
+                        .into_any()
                     }
-                })}
-            </Suspense>
-        }
+                }
+            })}
+        </Suspense>
     }
+}
+
+/// The partner names to link in the article's text, built once the cities
+/// are here and the article has painted (with many partners it takes a
+/// moment). None on a kiosk: there the list below the article leads to the
+/// partners, with targets big enough for fingers.
+fn partner_matcher(cities: Signal<Option<Arc<Cities>>>) -> Signal<Option<Arc<NameMatcher>>> {
+    let matcher = RwSignal::new(None::<Arc<NameMatcher>>);
+    let kiosk = crate::kiosk::is_kiosk();
+    Effect::new(move |_| {
+        if let Some(cities) = cities.get().filter(|_| !kiosk) {
+            // After the next paint: a frame, then a task.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let built = NameMatcher::for_partners(&cities.partners);
+                        let _ = matcher.try_set(Some(Arc::new(built)));
+                    },
+                    Duration::ZERO,
+                )
+            });
+        }
+    });
+    matcher.into()
 }
 
 /// The print view's own controls: print, and back to the article.
 #[component]
 fn PrintToolbar(id: String) -> impl IntoView {
-    let lang = crate::language::current();
+    let lang = use_language();
     view! {
         <div class="print-view__toolbar">
-            <button type="button" class="print-view__print button-primary" on:click=|_| { let _ = window().print(); }>
-                {td_string!(lang, print)}
+            <button type="button" class="print-view__print button-primary" data-prelude="print" on:click=|_| { let _ = window().print(); }>
+                {move || td_string!(lang.get(), print)}
             </button>
-            <a class="print-view__back" href=format!("/news/{id}")>{td_string!(lang, back_to_article)}</a>
+            <a class="print-view__back" href=format!("/news/{id}")>{move || td_string!(lang.get(), back_to_article)}</a>
         </div>
     }
 }

@@ -1,11 +1,14 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use reader_core::Column;
 
-use crate::components::load_error::{LoadErrorView, Loading};
-use crate::i18n::{td_string, use_i18n};
+use crate::handover;
+use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::offline::SavedCopyNotice;
+use crate::shell::load_error::{LoadErrorView, Loading};
 use crate::text;
 use crate::ColumnData;
 
@@ -13,51 +16,62 @@ use crate::ColumnData;
 #[component]
 pub fn ColumnPage() -> impl IntoView {
     let column = expect_context::<ColumnData>().0;
-    let i18n = use_i18n();
+    let lang = use_language();
     // Read by this render effect, not awaited in a Suspend: see `crate::ColumnData`.
-    move || {
-        // Rebuilt in the new language when the reader switches.
-        let lang = i18n.get_locale();
-        match column.get() {
-            None => Loading().into_any(),
-            Some(Ok(column)) => view! {
-                <SavedCopyNotice saved_at=column.saved_at/>
-                <ColumnList column=column.value.as_ref().clone()/>
+    move || match column.get() {
+        None => Loading().into_any(),
+        Some(Ok(loaded)) => {
+            handover::when_complete(|| true);
+            view! {
+            <SavedCopyNotice saved_at=loaded.saved_at/>
+            <ColumnList column=loaded.value/>
             }
-            .into_any(),
-            Some(Err(error)) => view! {
-                <Title text=text::describe(&error, lang).0/>
+            .into_any()
+        }
+        Some(Err(error)) => {
+            handover::when_complete(|| true);
+            let title = {
+                let error = error.clone();
+                move || text::describe(&error, lang.get()).0
+            };
+            view! {
+                <Title text=title/>
                 <LoadErrorView error=error on_retry=move |_| column.refetch()/>
             }
-            .into_any(),
+            .into_any()
         }
     }
 }
 
+/// The column's articles: title, date and summary of each, newest first.
 #[component]
-fn ColumnList(column: Column) -> impl IntoView {
-    let title = column.about.title;
-    let lang = crate::language::current();
+pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
+    let lang = use_language();
+    let title = column.about.title.clone();
     let empty = column.articles.is_empty();
     view! {
         <Title text=title.clone()/>
         <section class="column">
             <h1 class="column__title">{title}</h1>
-            {empty.then(|| view! { <p>{td_string!(lang, no_articles)}</p> })}
+            {empty.then(|| view! { <p>{move || td_string!(lang.get(), no_articles)}</p> })}
             <ol class="column__list">
                 {column
                     .articles
-                    .into_iter()
-                    .map(|entry| view! {
-                        <li class="column__entry">
-                            <h2 class="column__entry-title">
-                                <a href=format!("/news/{}", entry.id)>{entry.title}</a>
-                            </h2>
-                            <p class="column__entry-date">
-                                <time datetime=entry.published.to_string()>{entry.published.format(lang.as_str())}</time>
-                            </p>
-                            {entry.summary.map(|s| view! { <p class="column__entry-summary">{s}</p> })}
-                        </li>
+                    .iter()
+                    .cloned()
+                    .map(|entry| {
+                        let published = entry.published;
+                        view! {
+                            <li class="column__entry">
+                                <h2 class="column__entry-title">
+                                    <a href=format!("/news/{}", entry.id)>{entry.title}</a>
+                                </h2>
+                                <p class="column__entry-date">
+                                    <time datetime=published.to_string()>{move || published.format(lang.code())}</time>
+                                </p>
+                                {entry.summary.map(|s| view! { <p class="column__entry-summary">{s}</p> })}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ol>

@@ -1,29 +1,44 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{td_string, use_i18n};
+use crate::handover;
+use crate::i18n::td_string;
+use crate::language::use_language;
+use crate::ColumnData;
 
 /// Any path that is not a route of the app.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let i18n = use_i18n();
-    // Rebuilt in the new language when the reader switches.
-    move || {
-        let lang = i18n.get_locale();
-        view! { <NotFoundMessage heading=td_string!(lang, page_not_found) help=td_string!(lang, page_not_found_help)/> }
-    }
+    let column = expect_context::<ColumnData>();
+    handover::when_complete(move || column.settled());
+    view! { <NotFoundMessage missing=Missing::Page/> }
+}
+
+/// What was not found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Page,
+    Article,
 }
 
 /// A "not found" message with the way back to the column.
 #[component]
-pub fn NotFoundMessage(heading: &'static str, help: &'static str) -> impl IntoView {
-    let lang = crate::language::current();
+pub fn NotFoundMessage(missing: Missing) -> impl IntoView {
+    let lang = use_language();
+    let heading = move || match missing {
+        Missing::Page => td_string!(lang.get(), page_not_found),
+        Missing::Article => td_string!(lang.get(), article_not_found),
+    };
+    let help = move || match missing {
+        Missing::Page => td_string!(lang.get(), page_not_found_help),
+        Missing::Article => td_string!(lang.get(), article_not_found_help),
+    };
     view! {
         <Title text=heading/>
         <section class="not-found">
             <h1 class="not-found__heading">{heading}</h1>
             <p>{help}</p>
-            <p><a href="/">{td_string!(lang, to_column)}</a></p>
+            <p><a href="/">{move || td_string!(lang.get(), to_column)}</a></p>
         </section>
     }
 }

@@ -1,19 +1,20 @@
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::i18n::{t_string, td_string, use_i18n, Locale};
+use crate::i18n::{td_string, Locale};
 use crate::kiosk::is_kiosk;
-use crate::language;
+use crate::language::{self, use_language};
 
 /// 日本語 / 中文 / English: each option named in its own language (and
 /// marked with it, so a screen reader says it right); the one in use is
-/// pressed. The choice is remembered.
+/// pressed. The choice is remembered. Before the app runs (a published
+/// page), the page's own script switches by reloading in that language.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
-    let i18n = use_i18n();
+    let lang = use_language();
     let in_kiosk = is_kiosk();
     view! {
-        <div class="language-switcher" role="group" aria-label=move || t_string!(i18n, language_switcher)>
+        <div class="language-switcher" role="group" aria-label=move || td_string!(lang.get(), language_switcher)>
             {Locale::get_all()
                 .iter()
                 .copied()
@@ -22,8 +23,9 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         type="button"
                         class="language-switcher__button"
                         lang=locale.as_str()
-                        aria-pressed=move || (i18n.get_locale() == locale).to_string()
-                        on:click=move |_| language::choose(i18n, locale, in_kiosk)
+                        data-prelude=format!("lang:{}", locale.as_str())
+                        aria-pressed=move || (lang.get() == locale).to_string()
+                        on:click=move |_| language::choose(lang, locale, in_kiosk)
                     >
                         {td_string!(locale, language_name)}
                     </button>

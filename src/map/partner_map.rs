@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_use_element_size::use_element_size;
 use leptos_use_event_listener::{use_event_listener_with_options, UseEventListenerOptions};
 use reader_core::geo::{great_circle, svg_path, WorldProjection};
@@ -20,7 +19,8 @@ use reader_core::{Cities, Id, Relation};
 use wasm_bindgen::JsCast;
 
 use super::map_legend::{marker_shape, MapLegend};
-use crate::i18n::{td_string, Locale};
+use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::text;
 
 /// Marker radius and label font size, in CSS pixels.
@@ -109,8 +109,13 @@ pub fn PartnerMap(
     #[prop(into)] selected: Signal<Option<usize>>,
     /// Called with the id of the partner a reader picks on the map.
     on_select: Callback<Id>,
-    lang: Locale,
+    /// The map's focusable frame, for whoever needs to give it focus.
+    #[prop(optional)]
+    frame_ref: Option<NodeRef<leptos::html::Div>>,
 ) -> impl IntoView {
+    let lang = use_language();
+    // Published ahead of time, the zoom buttons wait for the app.
+    let ahead = crate::state::ahead_of_time();
     let model = Arc::new(MapModel::new(&cities, world.as_deref()));
     let (world_w, world_h) = model.world_size;
     let view = RwSignal::new(MapView::whole(world_w, world_h));
@@ -118,7 +123,7 @@ pub fn PartnerMap(
     let settled = RwSignal::new(view.get_untracked());
     let settle = move || settled.set(view.get_untracked());
 
-    let container = NodeRef::<leptos::html::Div>::new();
+    let container = frame_ref.unwrap_or_default();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let size = use_element_size(container);
     // World units per CSS pixel at zoom 1.
@@ -186,7 +191,7 @@ pub fn PartnerMap(
                 .iter()
                 .map(|&(i, _)| {
                     (
-                        label_width(cities.partners[i].names.text(lang.as_str()), LABEL_PX),
+                        label_width(cities.partners[i].names.text(lang.code()), LABEL_PX),
                         LABEL_PX * 1.3,
                     )
                 })
@@ -363,6 +368,18 @@ pub fn PartnerMap(
         settle();
     };
 
+    // Markers keep their screen size: one CSS variable, set through the DOM
+    // (a `style` attribute in a published page would break the CSP), so
+    // it is the stylesheet's default (1) until the app runs.
+    let markers_group = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let scale = format!("{:.5}", units_per_px.get() / view.with(|v| v.k));
+        if let Some(group) = markers_group.get() {
+            let group: &web_sys::SvgElement = group.unchecked_ref();
+            let _ = group.style().set_property("--marker-scale", &scale);
+        }
+    });
+
     let shaded: Memo<BTreeSet<String>> = {
         let cities = cities.clone();
         Memo::new(move |_| {
@@ -422,7 +439,8 @@ pub fn PartnerMap(
             Marker::Partner { index, at, label } => {
                 let partner = &cities.partners[index];
                 let id = partner.id.clone();
-                let name = partner.names.text(lang.as_str()).to_owned();
+                let names = partner.names.clone();
+                let name = move || names.text(lang.code()).to_owned();
                 let relation = partner.relation;
                 let href = format!("/partners/{id}");
                 let id_attr = id.to_string();
@@ -471,7 +489,7 @@ pub fn PartnerMap(
                                     aria-hidden="true"
                                     on:click=select_by_label
                                 >
-                                    {name.clone()}
+                                    {name}
                                 </text>
                             </g>
                         })}
@@ -489,7 +507,7 @@ pub fn PartnerMap(
                         class="map-cluster"
                         role="button"
                         tabindex="0"
-                        aria-label=text::cluster_label(count, lang)
+                        aria-label=move || text::cluster_label(count, lang.get())
                         transform=format!("translate({:.2} {:.2})", at.0, at.1)
                         on:click=move |_| zoom_in()
                         on:keydown=move |event: web_sys::KeyboardEvent| {
@@ -519,12 +537,12 @@ pub fn PartnerMap(
                 class="partner-map__frame"
                 node_ref=container
                 role="group"
-                aria-label=td_string!(lang, map_label)
+                aria-label=move || td_string!(lang.get(), map_label)
                 aria-describedby="partner-map-help"
                 tabindex="0"
                 on:keydown=on_key
             >
-                <p id="partner-map-help" class="visually-hidden">{td_string!(lang, map_help)}</p>
+                <p id="partner-map-help" class="visually-hidden">{move || td_string!(lang.get(), map_help)}</p>
                 // The drawing itself is no image to a screen reader; its links are the content.
                 <svg
                     class="partner-map__svg"
@@ -539,10 +557,7 @@ pub fn PartnerMap(
                     <g transform=move || view.with(|v| format!("translate({:.2} {:.2}) scale({:.4})", v.tx, v.ty, v.k))>
                         <g class="partner-map__countries" aria-hidden="true">{countries}</g>
                         <g class="partner-map__arcs" aria-hidden="true">{arcs}</g>
-                        <g
-                            class="partner-map__markers"
-                            style:--marker-scale=move || format!("{:.5}", units_per_px.get() / view.with(|v| v.k))
-                        >
+                        <g class="partner-map__markers" node_ref=markers_group>
                             <g
                                 class="map-home"
                                 aria-hidden="true"
@@ -564,18 +579,18 @@ pub fn PartnerMap(
                     </g>
                 </svg>
                 <div class="partner-map__controls">
-                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_in) on:click=move |_| zoom_by(ZOOM_STEP)>
+                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_in) on:click=move |_| zoom_by(ZOOM_STEP)>
                         "+"
                     </button>
-                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_out) on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>
+                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_out) on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>
                         "−"
                     </button>
-                    <button type="button" class="partner-map__button" aria-label=td_string!(lang, zoom_reset) on:click=move |_| reset()>
+                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_reset) on:click=move |_| reset()>
                         "⟲"
                     </button>
                 </div>
             </div>
-            <MapLegend home_name=cities.home.names.text(lang.as_str()).to_owned()/>
+            <MapLegend home_names=cities.home.names.clone()/>
         </div>
     }
 }

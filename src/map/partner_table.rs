@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use reader_core::partners::{sort_indexes, SortKey};
 use reader_core::Cities;
 
 use crate::i18n::{td_string, Locale};
+use crate::language::use_language;
 use crate::text;
 
 /// Rows per page: a newsroom's list of thousands stays light.
@@ -18,8 +18,10 @@ pub fn PartnerTable(
     cities: Arc<Cities>,
     #[prop(into)] visible: Signal<Vec<usize>>,
     #[prop(into)] selected: Signal<Option<usize>>,
-    lang: Locale,
 ) -> impl IntoView {
+    let lang = use_language();
+    // Published ahead of time, sorting and paging wait for the app.
+    let ahead = crate::state::ahead_of_time();
     let sort = RwSignal::new((SortKey::Data, false));
     let page = RwSignal::new(0usize);
     let rows = {
@@ -27,7 +29,7 @@ pub fn PartnerTable(
         Memo::new(move |_| {
             let mut rows = visible.get();
             let (key, descending) = sort.get();
-            sort_indexes(&cities.partners, &mut rows, key, descending, lang.as_str());
+            sort_indexes(&cities.partners, &mut rows, key, descending, lang.code());
             rows
         })
     };
@@ -46,7 +48,7 @@ pub fn PartnerTable(
             }
         }
     });
-    let header = move |key: SortKey, label: &'static str| {
+    let header = move |key: SortKey, label: fn(Locale) -> &'static str| {
         let aria_sort = move || match sort.get() {
             (k, false) if k == key => "ascending",
             (k, true) if k == key => "descending",
@@ -57,38 +59,43 @@ pub fn PartnerTable(
                 <button
                     type="button"
                     class="partner-table__sort"
+                    disabled=ahead
                     on:click=move |_| sort.update(|(k, desc)| {
                         *desc = *k == key && !*desc;
                         *k = key;
                     })
                 >
-                    {label}
+                    {move || label(lang.get())}
                 </button>
             </th>
         }
     };
     let row_view = move |index: usize| {
         let partner = &cities.partners[index];
-        let (name, name_lang) = partner.names.pick(lang.as_str());
+        let names = partner.names.clone();
+        let name = move || names.pick(lang.code()).0.to_owned();
+        let names = partner.names.clone();
+        let name_lang = move || names.pick(lang.code()).1.to_owned();
+        let country = partner.country.names.clone();
+        let (relation, since) = (partner.relation, partner.since);
         let is_selected = move || selected.get() == Some(index);
         view! {
             <tr class="partner-table__row" class:partner-table__row--selected=is_selected>
                 <th scope="row">
                     <a
                         href=format!("/partners/{}", partner.id)
-                        lang=name_lang.to_owned()
+                        lang=name_lang
                         aria-current=move || is_selected().then_some("true")
                     >
-                        {name.to_owned()}
+                        {name}
                     </a>
                 </th>
-                <td>{partner.country.names.text(lang.as_str()).to_owned()}</td>
-                <td>{text::relation_label(partner.relation, lang)}</td>
+                <td>{move || country.text(lang.code()).to_owned()}</td>
+                <td>{move || text::relation_label(relation, lang.get())}</td>
                 <td>
-                    {partner
-                        .since
-                        .map(|d| view! { <time datetime=d.to_string()>{d.format(lang.as_str())}</time> }.into_any())
-                        .unwrap_or_else(|| td_string!(lang, unknown_date).into_any())}
+                    {since
+                        .map(|d| view! { <time datetime=d.to_string()>{move || d.format(lang.code())}</time> }.into_any())
+                        .unwrap_or_else(|| (move || td_string!(lang.get(), unknown_date)).into_any())}
                 </td>
             </tr>
         }
@@ -96,13 +103,13 @@ pub fn PartnerTable(
     view! {
         <div class="partner-table">
             <table class="partner-table__table">
-                <caption class="partner-table__caption">{td_string!(lang, partners_title)}</caption>
+                <caption class="partner-table__caption">{move || td_string!(lang.get(), partners_title)}</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Name, td_string!(lang, col_name))}
-                        {header(SortKey::Country, td_string!(lang, col_country))}
-                        {header(SortKey::Relation, td_string!(lang, col_relation))}
-                        {header(SortKey::Since, td_string!(lang, col_since))}
+                        {header(SortKey::Name, |lang| td_string!(lang, col_name))}
+                        {header(SortKey::Country, |lang| td_string!(lang, col_country))}
+                        {header(SortKey::Relation, |lang| td_string!(lang, col_relation))}
+                        {header(SortKey::Since, |lang| td_string!(lang, col_since))}
                     </tr>
                 </thead>
                 <tbody>
@@ -116,15 +123,15 @@ pub fn PartnerTable(
                     />
                 </tbody>
             </table>
-            {move || rows.with(|r| r.is_empty()).then(|| view! { <p>{td_string!(lang, no_matches)}</p> })}
+            {move || rows.with(|r| r.is_empty()).then(|| view! { <p>{move || td_string!(lang.get(), no_matches)}</p> })}
             {move || (pages.get() > 1).then(|| view! {
-                <nav class="partner-table__pages" aria-label=td_string!(lang, partners_title)>
-                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                        {td_string!(lang, previous_page)}
+                <nav class="partner-table__pages" aria-label=move || td_string!(lang.get(), partners_title)>
+                    <button type="button" disabled=move || ahead || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                        {move || td_string!(lang.get(), previous_page)}
                     </button>
-                    <span>{move || text::page_of(page.get() + 1, pages.get(), lang)}</span>
-                    <button type="button" disabled=move || page.get() + 1 >= pages.get() on:click=move |_| page.update(|p| *p += 1)>
-                        {td_string!(lang, next_page)}
+                    <span>{move || text::page_of(page.get() + 1, pages.get(), lang.get())}</span>
+                    <button type="button" disabled=move || ahead || (page.get() + 1 >= pages.get()) on:click=move |_| page.update(|p| *p += 1)>
+                        {move || td_string!(lang.get(), next_page)}
                     </button>
                 </nav>
             })}

@@ -6,8 +6,9 @@ use reader_core::map_view::{label_width, place_labels, Rect};
 use reader_core::print::PartnerRow;
 use reader_core::world::World;
 
-use super::map_legend::{marker_shape, HOME_SHAPE};
 use crate::i18n::td_string;
+use crate::language::use_language;
+use crate::map::map_legend::{marker_shape, HOME_SHAPE};
 
 /// A still map for paper: the part of the world that holds home and the
 /// given partners, with arcs, markers and names. Nothing on it reacts.
@@ -17,7 +18,7 @@ pub fn StaticPartnerMap(
     home: (f64, f64),
     world: Option<Arc<World>>,
 ) -> impl IntoView {
-    let lang = crate::language::current();
+    let lang = use_language();
     let width = world.as_ref().map_or(1000.0, |w| w.width);
     let projection = WorldProjection::fit_width(width);
     let (world_w, world_h) = projection.size();
@@ -102,7 +103,7 @@ pub fn StaticPartnerMap(
             class="static-map"
             viewBox=format!("{x0:.1} {y0:.1} {vw:.1} {vh:.1}")
             role="img"
-            aria-label=td_string!(lang, map_label)
+            aria-label=move || td_string!(lang.get(), map_label)
         >
             <rect class="static-map__sea" x=x0 y=y0 width=vw height=vh/>
             <g class="static-map__countries">{countries}</g>

@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use reader_core::linking::{NameMatcher, Segment};
 use reader_core::Block;
 
 use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::text;
 
 /// The article's blocks in order: paragraphs, `h2` section headings, figures.
@@ -42,11 +42,12 @@ fn render_block(block: Block, matcher: Signal<Option<Arc<NameMatcher>>>) -> AnyV
         // Not shown as the data has it (an image from elsewhere): said, in
         // the reader's language, with the file and field for the newsroom.
         Block::Notice(error) => {
-            let lang = crate::language::current();
-            let (place, problem) = text::data_error_parts(&error, lang);
+            let lang = use_language();
+            let place = text::data_error_place(&error);
             view! {
-                <p class="article-body__notice" role="note" lang=lang.as_str()>
-                    {td_string!(lang, block_not_shown)}" "<code>{place}</code>": "{problem}
+                <p class="article-body__notice" role="note" lang=move || lang.code()>
+                    {move || td_string!(lang.get(), block_not_shown)}" "<code>{place}</code>": "
+                    {move || text::problem(&error.problem, lang.get())}
                 </p>
             }
             .into_any()

@@ -1,18 +1,18 @@
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
-use leptos_router::hooks::use_navigate;
 use reader_core::Id;
 
 use crate::i18n::td_string;
-use crate::navigation::InAppHistory;
+use crate::language::use_language;
+use crate::navigation::{InAppHistory, Navigator};
 
 /// 印刷 and 閉じる, the original page's 打印本页 and 关闭窗口 done properly:
 /// 閉じる closes a window a script opened, else goes back within the app,
-/// else to the column.
+/// else to the column. Both also work on a published page before the app
+/// runs (its own script handles `data-prelude`).
 #[component]
 pub fn ArticleActions(id: Id) -> impl IntoView {
-    let lang = crate::language::current();
-    let navigate = use_navigate();
+    let lang = use_language();
+    let navigator = use_context::<Navigator>();
     let in_app_history = use_context::<InAppHistory>();
     let print = |_| {
         let _ = window().print();
@@ -31,17 +31,19 @@ pub fn ArticleActions(id: Id) -> impl IntoView {
         let went_back = in_app_history.is_some_and(|h| h.can_go_back())
             && window.history().and_then(|h| h.back()).is_ok();
         if !went_back {
-            navigate("/", Default::default());
+            if let Some(navigator) = navigator {
+                navigator.go("/");
+            }
         }
     };
     view! {
-        <div class="article-actions screen-only" lang=lang.as_str()>
-            <button type="button" class="article-actions__button" on:click=print>
-                {td_string!(lang, print)}
+        <div class="article-actions screen-only" lang=move || lang.code()>
+            <button type="button" class="article-actions__button" data-prelude="print" on:click=print>
+                {move || td_string!(lang.get(), print)}
             </button>
-            <a class="article-actions__link" href=format!("/news/{id}/print")>{td_string!(lang, print_view)}</a>
-            <button type="button" class="article-actions__button" on:click=close>
-                {td_string!(lang, close)}
+            <a class="article-actions__link" href=format!("/news/{id}/print")>{move || td_string!(lang.get(), print_view)}</a>
+            <button type="button" class="article-actions__button" data-prelude="close" on:click=close>
+                {move || td_string!(lang.get(), close)}
             </button>
         </div>
     }

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use reader_core::map_view::MarkerShape;
-use reader_core::Relation;
+use reader_core::{LocalizedText, Relation};
 
 use super::partner_map::RELATIONS;
 use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::text;
 
 /// The home district's marker: a star.
@@ -22,32 +23,21 @@ pub fn marker_shape(relation: Relation, r: f64) -> String {
 }
 
 /// What the shapes and colours mean.
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shapes_are_well_formed_paths() {
-        assert_eq!(
-            marker_shape(Relation::Sister, 7.0),
-            "M-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0Z"
-        );
-        assert!(marker_shape(Relation::Exchange, 5.0).starts_with("M0-6L6 0"));
-    }
-}
-
 #[component]
-pub fn MapLegend(home_name: String) -> impl IntoView {
-    let lang = crate::language::current();
+pub fn MapLegend(
+    /// The home district's names, for "本区(…)".
+    home_names: LocalizedText,
+) -> impl IntoView {
+    let lang = use_language();
     view! {
         <div class="map-legend">
-            <h2 class="map-legend__title">{td_string!(lang, legend)}</h2>
+            <h2 class="map-legend__title">{move || td_string!(lang.get(), legend)}</h2>
             <ul class="map-legend__list">
                 <li class="map-legend__item">
                     <svg class="map-legend__symbol" viewBox="-10 -10 20 20" aria-hidden="true">
                         <path class="map-home__shape" d=HOME_SHAPE/>
                     </svg>
-                    {td_string!(lang, home, name = home_name).to_string()}
+                    {move || td_string!(lang.get(), home, name = home_names.text(lang.code())).to_string()}
                 </li>
                 {RELATIONS
                     .into_iter()
@@ -56,7 +46,7 @@ pub fn MapLegend(home_name: String) -> impl IntoView {
                             <svg class="map-legend__symbol" viewBox="-10 -10 20 20" aria-hidden="true">
                                 <path class="map-marker__shape" d=marker_shape(relation, 7.0)/>
                             </svg>
-                            {text::relation_label(relation, lang)}
+                            {move || text::relation_label(relation, lang.get())}
                         </li>
                     })
                     .collect_view()}

@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos_i18n::Locale as _;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::world::World;
@@ -14,12 +13,13 @@ use super::article_meta::ArticleMeta;
 use super::article_partners::ArticlePartners;
 use super::breadcrumbs::Breadcrumbs;
 use super::font_size_control::FontSizeControl;
-use super::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
-use crate::ColumnData;
+use crate::language::use_language;
+use crate::print::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
 
 /// A loaded article, element by element as the original page had them.
-/// It paints at once; what the partner cities add (links in the text, the
-/// list of partners, the printed table and map) follows when they arrive.
+/// It shows what it is given: the partner cities (the list of partners, the
+/// printed table and map), the matcher linking partner names in the text,
+/// and the printed map's world outline each fill in when they arrive.
 #[component]
 pub fn ArticleView(
     article: Arc<Article>,
@@ -27,39 +27,31 @@ pub fn ArticleView(
     /// The partner cities, once (and if) they are loaded.
     #[prop(into, default = Signal::stored(None))]
     cities: Signal<Option<Arc<Cities>>>,
+    /// Partner names to link in the text, once built.
+    #[prop(into, default = Signal::stored(None))]
+    matcher: Signal<Option<Arc<NameMatcher>>>,
     /// The world outline for the printed map, once loaded.
     #[prop(into, default = Signal::stored(None))]
     world: Signal<Option<Arc<World>>>,
 ) -> impl IntoView {
     let article = Arc::unwrap_or_clone(article);
-    let lang = crate::language::current();
-    // On a kiosk the list below the article leads to partners, with targets
-    // big enough for fingers; inline links in the text would be too small.
-    // Built after the article has painted: with many partners it takes a while.
-    let kiosk = crate::kiosk::is_kiosk();
-    let matcher = RwSignal::new(None::<Arc<NameMatcher>>);
-    Effect::new(move |_| {
-        if let Some(cities) = cities.get().filter(|_| !kiosk) {
-            matcher.set(Some(Arc::new(NameMatcher::for_partners(&cities.partners))));
-        }
-    });
-    let site = use_context::<ColumnData>().and_then(|c| untrack(|| c.title()));
+    let lang = use_language();
     // For paper: the partners as a table and a still map.
     let partner_ids = article.partners.clone();
     let print_partners = {
         let ids = partner_ids.clone();
         move || {
             cities.get().map(|c| {
-                let rows = partner_rows(&ids, &c, lang.as_str()).0;
+                let rows = partner_rows(&ids, &c, lang.code()).0;
                 let home = (c.home.lon, c.home.lat);
                 view! { <PrintPartners rows=rows home=home world=world/> }
             })
         }
     };
     let partners = move || {
-        cities.get().map(
-            |cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities lang=lang/> },
-        )
+        cities
+            .get()
+            .map(|cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities/> })
     };
     let id = article.id.clone();
     // `elementtiming` lets the benchmark read the paint time of the title.
@@ -67,12 +59,8 @@ pub fn ArticleView(
         .add_any_attr(custom_attribute("elementtiming", "article-title"));
     view! {
         <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
-        <article
-            class="article print-document"
-            lang=article.lang
-            data-font-scale=move || font_scale.get().as_str()
-        >
-            <PrintMasthead site=site/>
+        <article class="article print-document" lang=article.lang>
+            <PrintMasthead/>
             <header class="article__header">
                 {title}
                 <div class="article__meta-row">

@@ -9,7 +9,8 @@ use leptos_router::NavigateOptions;
 use reader_core::kiosk::{idle_override, kiosk_switch, IdleState, IdleTimer, KioskSettings};
 use reader_core::{AppRoute, DataError, FontScale};
 
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::td_string;
+use crate::language::use_language;
 use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
 
 /// How a kiosk behaves, once its settings are known.
@@ -163,7 +164,7 @@ pub fn KioskRunner() -> impl IntoView {
     let navigate = use_navigate();
     let font_scale = expect_context::<FontScaleSetting>().0;
     let cities = expect_context::<CitiesData>().0;
-    let i18n = use_i18n();
+    let language = use_language();
     let tick = move || {
         let Some(config) = kiosk.config.get_untracked() else {
             return;
@@ -184,9 +185,7 @@ pub fn KioskRunner() -> impl IntoView {
                 }
                 font_scale.set(FontScale::Large);
                 let kiosk_language = language::remembered();
-                if i18n.get_locale_untracked() != kiosk_language {
-                    i18n.set_locale(kiosk_language);
-                }
+                language.set(kiosk_language);
                 resets.0.update(|n| *n += 1);
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 rested.set_value(true);
@@ -228,14 +227,13 @@ pub struct KioskCountdown(pub RwSignal<Option<u32>>);
 #[component]
 pub fn KioskCountdownNotice() -> impl IntoView {
     let countdown = use_context::<KioskCountdown>().map(|c| c.0);
-    let i18n = use_i18n();
+    let lang = use_language();
     move || {
-        let lang = i18n.get_locale();
         countdown.and_then(|c| c.get()).map(|seconds| {
             view! {
                 <div class="kiosk-countdown" role="status" aria-live="polite">
-                    <p class="kiosk-countdown__text">{text::kiosk_countdown(seconds, lang)}</p>
-                    <button type="button" class="kiosk-countdown__stay button-primary">{td_string!(lang, kiosk_stay)}</button>
+                    <p class="kiosk-countdown__text">{move || text::kiosk_countdown(seconds, lang.get())}</p>
+                    <button type="button" class="kiosk-countdown__stay button-primary">{move || td_string!(lang.get(), kiosk_stay)}</button>
                 </div>
             }
         })
@@ -261,21 +259,20 @@ pub fn is_kiosk() -> bool {
 #[component]
 pub fn KioskSettingsNotice() -> impl IntoView {
     let notices = use_context::<KioskSettingsNotices>().map(|n| n.0);
-    let i18n = use_i18n();
+    let lang = use_language();
     move || {
-        let lang = i18n.get_locale();
         let notices = notices.map(|n| n.get()).unwrap_or_default();
         (!notices.is_empty()).then(|| {
             view! {
                 <section class="data-notice kiosk-setup-notice" role="alert" aria-labelledby="kiosk-setup-heading">
-                    <h2 class="data-notice__heading" id="kiosk-setup-heading">{td_string!(lang, kiosk_settings_heading)}</h2>
-                    <p>{td_string!(lang, kiosk_settings_help)}</p>
+                    <h2 class="data-notice__heading" id="kiosk-setup-heading">{move || td_string!(lang.get(), kiosk_settings_heading)}</h2>
+                    <p>{move || td_string!(lang.get(), kiosk_settings_help)}</p>
                     <ul class="data-notice__list">
                         {notices
-                            .iter()
+                            .into_iter()
                             .map(|n| {
-                                let (place, problem) = text::data_error_parts(n, lang);
-                                view! { <li><code>{place}</code>": "{problem}</li> }
+                                let place = text::data_error_place(&n);
+                                view! { <li><code>{place}</code>": "{move || text::problem(&n.problem, lang.get())}</li> }
                             })
                             .collect_view()}
                     </ul>

@@ -1,0 +1,271 @@
+//! Pages rendered ahead of time, for `cargo xtask publish`: the app's own
+//! views rendered to HTML natively (`RenderHtml::to_html`), given the data
+//! they would have loaded. There is no second template of any page: the
+//! header, the article, the column and the map page are the components the
+//! browser runs, so a published page cannot drift from the app.
+//!
+//! Rendering happens with no async executor running: effects (which only
+//! make sense in a browser) never run, and nothing a component does at
+//! render time may touch the browser (origin, today's date, storage and the
+//! router come from context or props).
+
+use std::sync::{Arc, Once};
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_meta::provide_meta_context;
+use reader_core::linking::NameMatcher;
+use reader_core::partners::counts;
+use reader_core::world::World;
+use reader_core::{Article, Cities, Column, FontScale, Id};
+
+use crate::article::article_view::ArticleView;
+use crate::i18n::{td_string, Locale};
+use crate::language;
+use crate::pages::column::ColumnList;
+use crate::pages::partners::{Mentions, PartnersView};
+use crate::shell::site_footer::SiteFooter;
+use crate::shell::site_header::SiteHeader;
+use crate::state::{AheadOfTime, SiteName, SiteOrigin};
+use crate::text;
+
+/// What every page of the site is rendered with.
+pub struct Site {
+    /// The public origin (`https://…`): the printed footer's address.
+    pub origin: String,
+    pub column: Arc<Column>,
+    /// The partner cities, if the site has them.
+    pub cities: Option<Arc<Cities>>,
+    /// Partner names to link in article text, built once for all pages.
+    pub matcher: Option<Arc<NameMatcher>>,
+    pub world: Option<Arc<World>>,
+    /// For each partner, the column's articles naming it.
+    pub mentions: Arc<Mentions>,
+}
+
+/// A page of the site.
+pub enum Page {
+    /// `/`.
+    Column,
+    /// `/news/{id}`, or its print view.
+    Article { article: Arc<Article>, print: bool },
+    /// `/partners`, or `/partners/{id}` with that partner selected.
+    Partners { selected: Option<Id> },
+}
+
+/// The body of `page` in `lang` as the app renders it: header, main
+/// content, footer.
+pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
+    without_effects();
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_meta_context();
+        provide_context(AheadOfTime);
+        language::provide(lang);
+        provide_context(SiteName(Signal::stored(Some(
+            site.column.about.title.clone(),
+        ))));
+        provide_context(SiteOrigin(site.origin.trim_end_matches('/').to_owned()));
+        let content = match page {
+            Page::Column => view! { <ColumnList column=site.column.clone()/> }.into_any(),
+            Page::Article { article, print } => {
+                let view = view! {
+                    <ArticleView
+                        article=article.clone()
+                        font_scale=RwSignal::new(FontScale::default())
+                        cities=Signal::stored(site.cities.clone())
+                        matcher=Signal::stored(site.matcher.clone())
+                        world=Signal::stored(site.world.clone())
+                    />
+                };
+                if *print {
+                    view! { <div class="print-view">{view}</div> }.into_any()
+                } else {
+                    view.into_any()
+                }
+            }
+            Page::Partners { selected } => match &site.cities {
+                Some(cities) => view! {
+                    <PartnersView
+                        cities=cities.clone()
+                        world=site.world.clone()
+                        selected_id=Signal::stored(selected.as_ref().map(Id::to_string))
+                        mentions=Signal::stored(Some(site.mentions.clone()))
+                        on_navigate=Callback::new(|_| {})
+                    />
+                }
+                .into_any(),
+                None => ().into_any(),
+            },
+        };
+        // Rendered once: read untracked (there is nothing to update).
+        untrack(|| {
+            view! {
+                <SiteHeader/>
+                <main id="main" class="site-main" tabindex="-1">{content}</main>
+                <SiteFooter/>
+            }
+            .to_html()
+        })
+    });
+    drop(owner);
+    html
+}
+
+/// The page's document title in `lang`, as the app's `<Title>` sets it.
+pub fn title(site: &Site, page: &Page, lang: Locale) -> String {
+    match page {
+        Page::Column => site.column.about.title.clone(),
+        Page::Article { article, .. } => article.title.clone(),
+        Page::Partners { selected } => {
+            let heading = td_string!(lang, partners_title);
+            let name = selected.as_ref().and_then(|id| {
+                let cities = site.cities.as_ref()?;
+                let partner = cities.partners.iter().find(|p| &p.id == id)?;
+                Some(partner.names.text(lang.as_str()).to_owned())
+            });
+            match name {
+                Some(name) => format!("{name} | {heading}"),
+                None => heading.to_owned(),
+            }
+        }
+    }
+}
+
+/// A one-line description of a page that is not an article, in `lang`:
+/// the column's newest titles; the partner's summary, or the map's counts.
+pub fn description(site: &Site, page: &Page, lang: Locale) -> String {
+    match page {
+        Page::Column | Page::Article { .. } => site
+            .column
+            .articles
+            .iter()
+            .take(3)
+            .map(|entry| entry.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" / "),
+        Page::Partners { selected } => {
+            let Some(cities) = &site.cities else {
+                return td_string!(lang, map_unavailable).to_owned();
+            };
+            let summary = selected.as_ref().and_then(|id| {
+                let partner = cities.partners.iter().find(|p| &p.id == id)?;
+                Some(partner.summary.as_ref()?.text(lang.as_str()).to_owned())
+            });
+            summary.unwrap_or_else(|| {
+                format!(
+                    "{} {}",
+                    cities.home.names.text(lang.as_str()),
+                    text::counts_sentence(counts(&cities.partners), lang)
+                )
+            })
+        }
+    }
+}
+
+/// Leptos schedules effects on an async executor; published pages have
+/// none to run (effects are for the browser), so every task is dropped.
+fn without_effects() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        let _ = any_spawner::Executor::init_custom_executor(NoTasks);
+    });
+}
+
+struct NoTasks;
+
+impl any_spawner::CustomExecutor for NoTasks {
+    fn spawn(&self, _fut: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _fut: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reader_core::{decode_article, decode_cities, decode_column};
+
+    fn data(path: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/public/data/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn site() -> Site {
+        let cities = Arc::new(decode_cities(data("cities.json")).unwrap());
+        Site {
+            origin: "https://news.example".into(),
+            column: Arc::new(decode_column(data("articles/index.json")).unwrap()),
+            matcher: Some(Arc::new(NameMatcher::for_partners(&cities.partners))),
+            cities: Some(cities),
+            world: None,
+            mentions: Arc::new(Mentions::new()),
+        }
+    }
+
+    fn seed() -> Arc<Article> {
+        let id = Id::parse("595305").unwrap();
+        Arc::new(decode_article(&id, data("articles/595305.json")).unwrap())
+    }
+
+    #[test]
+    fn an_article_renders_as_the_app_shows_it() {
+        let article = seed();
+        let html = render(
+            &site(),
+            &Page::Article {
+                article: article.clone(),
+                print: false,
+            },
+            Locale::ja,
+        );
+        assert!(html.contains(&format!("{}</h1>", article.title)), "{html}");
+        assert!(html.contains("文字サイズ"));
+        assert!(html.contains("2021年10月14日"));
+        assert!(
+            html.contains(r#"href="/partners/hirakata""#),
+            "partner names are linked"
+        );
+        assert!(html.contains("https://news.example/news/595305"));
+        assert!(html.contains("長寧ニューズ"));
+    }
+
+    #[test]
+    fn every_language_renders() {
+        let page = Page::Article {
+            article: seed(),
+            print: false,
+        };
+        assert!(render(&site(), &page, Locale::en).contains("Text size"));
+        assert!(render(&site(), &page, Locale::zh).contains("字号"));
+    }
+
+    #[test]
+    fn markup_in_data_is_escaped() {
+        let mut article = (*seed()).clone();
+        article.title = "<script>alert(1)</script>".into();
+        let html = render(
+            &site(),
+            &Page::Article {
+                article: Arc::new(article),
+                print: false,
+            },
+            Locale::ja,
+        );
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    #[test]
+    fn the_column_and_the_map_render() {
+        let column = render(&site(), &Page::Column, Locale::ja);
+        assert!(column.contains(r#"href="/news/595305""#));
+        let map = render(
+            &site(),
+            &Page::Partners {
+                selected: Id::parse("sopot"),
+            },
+            Locale::ja,
+        );
+        assert!(map.contains("ソポト市"), "{map}");
+        assert!(map.contains("提携都市"));
+    }
+}
