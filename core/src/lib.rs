@@ -19,6 +19,7 @@ pub mod linking;
 pub mod load;
 pub mod localized;
 pub mod map_view;
+pub mod meta;
 pub mod number;
 pub mod partners;
 pub mod print;

@@ -11,6 +11,7 @@ mod gen_map;
 #[cfg(test)]
 mod locales;
 mod nginx;
+mod publish;
 mod setup;
 mod shell;
 mod static_page;
@@ -27,7 +28,10 @@ usage: cargo xtask <task>
   test    every check: fmt, clippy (native + wasm32), unit tests, component
           tests in headless Chromium, end-to-end tests against nginx
   e2e     only the end-to-end tests (extra arguments go to Playwright)
-  dist    build the release into dist/
+  dist    build the release into dist/ (and publish its pages)
+  publish [SITE_DIR] [--origin URL]
+          validate SITE_DIR/data (default dist/) and write the published
+          pages, feed.xml, sitemap.xml and robots.txt beside the app
   bench   the benchmark report (sizes, load times vs static HTML, the map at
           scale, Lighthouse), printed and kept in BENCHMARKS.md
   fuzz    the hostile-data property tests with ten times as many cases
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "e2e" => setup::all().and_then(|_| end_to_end()),
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
+        "publish" => publish_task(),
         "bench" => bench(),
         "fuzz" => fuzz(),
         "soak" => soak(),
@@ -91,7 +96,28 @@ fn dist() -> Result<PathBuf, String> {
     std::fs::write(&ready, csp::fill(&deploy, &dist)?)
         .map_err(|e| format!("cannot write {}: {e}", ready.display()))?;
     println!("deploy config for this build: {}", ready.display());
+    step("publishing the pages of dist/data (cargo xtask publish)");
+    let origin =
+        std::env::var("SITE_ORIGIN").unwrap_or_else(|_| publish::DEFAULT_ORIGIN.to_owned());
+    publish::run(&dist, &origin)?;
     Ok(dist)
+}
+
+/// `publish [SITE_DIR] [--origin URL]`.
+fn publish_task() -> Result<(), String> {
+    let mut site = root().join("dist");
+    let mut origin =
+        std::env::var("SITE_ORIGIN").unwrap_or_else(|_| publish::DEFAULT_ORIGIN.to_owned());
+    let mut args = std::env::args().skip(2);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--origin" => origin = args.next().ok_or("--origin needs a URL")?,
+            _ if arg.starts_with("--origin=") => origin = arg["--origin=".len()..].to_owned(),
+            _ if arg.starts_with('-') => return Err(format!("unknown option {arg}\n\n{USAGE}")),
+            _ => site = PathBuf::from(arg),
+        }
+    }
+    publish::run(&site, &origin)
 }
 
 /// Trunk, finding npm's wasm-opt before any other on PATH.
@@ -143,9 +169,17 @@ fn test() -> Result<(), String> {
         .dir(&root))?;
     step("world map data is what gen-map makes from Natural Earth");
     gen_map::run(true)?;
-    step("unit tests of the pure logic (cargo test)");
+    step("native tests: the pure logic, the tasks, the app's views rendered ahead of time (cargo test)");
     run(Cmd::new("cargo")
-        .args(["test", "-p", "reader-core", "-p", "xtask"])
+        .args([
+            "test",
+            "-p",
+            "reader-core",
+            "-p",
+            "xtask",
+            "-p",
+            "changning-reader",
+        ])
         .dir(&root))?;
     step("component tests in headless Chromium (wasm-bindgen-test)");
     run(Cmd::new("cargo")
@@ -169,6 +203,8 @@ fn end_to_end() -> Result<(), String> {
     let site = root().join("target/e2e/site");
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("e2e", &site, 8091)?.start()?;
+    // The published pages name the address they are served from.
+    publish::run(&site, &server.base_url())?;
     let extra: Vec<String> = std::env::args().skip(2).collect();
     let outcome = run(Cmd::new("npx")
         .args(["--no-install", "playwright", "test"])
@@ -190,6 +226,7 @@ fn bench() -> Result<(), String> {
     shell::copy_dir(&dist, &site)?;
     let static_page = static_page::write(&site, "595305")?;
     let server = nginx::Server::configure("bench", &site, 8092)?.start()?;
+    publish::run(&site, &server.base_url())?;
     step("benchmark (a few minutes: cold loads, throttled loads, Lighthouse)");
     let report = root().join("BENCHMARKS.md");
     run(Cmd::new("node")
@@ -208,6 +245,7 @@ fn soak() -> Result<(), String> {
     let site = root().join("target/soak/site");
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("soak", &site, 8093)?.start()?;
+    publish::run(&site, &server.base_url())?;
     step("soak: 1,000 kiosk cycles (select, open, idle reset); memory at start, middle, end");
     run(Cmd::new("node")
         .args(["bench/soak.mjs"])

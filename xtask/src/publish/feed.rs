@@ -1,0 +1,95 @@
+//! The column as an Atom feed (RFC 4287), and the sitemap of every page.
+
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use reader_core::meta::attr;
+use reader_core::IsoDate;
+
+use super::SiteData;
+use changning_reader::prerender::Page;
+
+/// Midnight in Shanghai on `date` (the first of the month when only the
+/// month is known): Atom wants a time, the data has days.
+fn moment(date: IsoDate) -> FixedDateTime {
+    let text = format!(
+        "{:04}-{:02}-{:02}T00:00:00+08:00",
+        date.year,
+        date.month,
+        date.day.unwrap_or(1)
+    );
+    text.parse().unwrap_or_default()
+}
+
+/// `feed.xml`: the column's articles, newest first, each with its link,
+/// date and summary.
+pub fn atom(data: &SiteData, origin: &str, publisher: &str) -> String {
+    let entries: Vec<Entry> = data
+        .column
+        .articles
+        .iter()
+        .map(|entry| {
+            let url = format!("{origin}/news/{}", entry.id);
+            let mut e = Entry::default();
+            e.set_id(url.clone());
+            e.set_title(Text::plain(entry.title.clone()));
+            e.set_updated(moment(entry.published));
+            e.set_published(Some(moment(entry.published)));
+            let mut link = Link::default();
+            link.set_href(url);
+            link.set_rel("alternate");
+            link.set_mime_type(Some("text/html".to_owned()));
+            e.set_links(vec![link]);
+            e.set_summary(entry.summary.clone().map(Text::plain));
+            e
+        })
+        .collect();
+    let updated = data
+        .column
+        .articles
+        .iter()
+        .map(|e| e.published)
+        .max()
+        .map(moment)
+        .unwrap_or_default();
+    let mut feed = Feed::default();
+    feed.set_id(format!("{origin}/"));
+    feed.set_title(Text::plain(data.column.about.title.clone()));
+    feed.set_updated(updated);
+    feed.set_lang(Some("ja".to_owned()));
+    let mut author = Person::default();
+    author.set_name(publisher.to_owned());
+    feed.set_authors(vec![author]);
+    let mut this = Link::default();
+    this.set_href(format!("{origin}/feed.xml"));
+    this.set_rel("self");
+    this.set_mime_type(Some("application/atom+xml".to_owned()));
+    let mut site = Link::default();
+    site.set_href(format!("{origin}/"));
+    site.set_rel("alternate");
+    site.set_mime_type(Some("text/html".to_owned()));
+    feed.set_links(vec![this, site]);
+    feed.set_entries(entries);
+    feed.to_string()
+}
+
+/// `sitemap.xml`: every published page (the default language's address),
+/// with the date of each article.
+pub fn sitemap(pages: &[(String, Page, Option<String>)], origin: &str) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, page, _) in pages {
+        if matches!(page, Page::Article { print: true, .. }) {
+            continue;
+        }
+        out.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            attr(&format!("{origin}{path}"))
+        ));
+        if let Page::Article { article, .. } = page {
+            out.push_str(&format!("<lastmod>{}</lastmod>", article.published));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

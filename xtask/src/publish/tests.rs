@@ -1,0 +1,251 @@
+//! `publish` on a copy of the sample site.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+/// A site in a fresh directory: the sample data, the world map and the
+/// app's `index.html`, as `cargo xtask dist` leaves them.
+fn sample_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("publish-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let root = crate::root();
+    crate::shell::copy_dir(&root.join("public/data"), &dir.join("data")).unwrap();
+    crate::shell::copy_dir(&root.join("public/map"), &dir.join("map")).unwrap();
+    std::fs::copy(root.join("index.html"), dir.join("index.html")).unwrap();
+    dir
+}
+
+fn read(site: &Path, path: &str) -> String {
+    std::fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn seed(site: &Path) -> serde_json::Value {
+    serde_json::from_str(&read(site, "data/articles/595305.json")).unwrap()
+}
+
+#[test]
+fn an_article_page_carries_its_metadata_and_its_content() {
+    let site = sample_site("article");
+    run(&site, "https://news.example").unwrap();
+    let html = read(&site, "pages/ja/news/595305.html");
+    let article = seed(&site);
+    let title = article["title"].as_str().unwrap();
+    assert!(html.contains(&format!("<title>{title}</title>")), "{html}");
+    assert!(html.contains(&format!(r#"<meta property="og:title" content="{title}">"#)));
+    assert!(html.contains(r#"<meta name="description" content="ミンスク市ソビエト地区との"#));
+    assert!(html.contains(r#"<link rel="canonical" href="https://news.example/news/595305">"#));
+    assert!(html.contains(r#""datePublished":"2021-10-14""#));
+    assert!(html.contains(r#""@type":"NewsArticle""#));
+    for block in article["blocks"].as_array().unwrap() {
+        let text = block["text"].as_str().unwrap();
+        // Partner names in paragraphs are links: compare the text only.
+        let plain = strip_tags(&html);
+        assert!(plain.contains(text), "missing: {text}");
+    }
+    assert!(html.contains(r#"<div id="published">"#));
+    assert!(!html.contains("<noscript>"));
+    assert!(read(&site, "pages/en/news/595305.html").contains(r#"<html lang="en">"#));
+    assert!(read(&site, "pages/zh/news/595305/print.html").contains("打印"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_column_and_the_map_are_published_in_every_language() {
+    let site = sample_site("others");
+    run(&site, "https://news.example/").unwrap();
+    assert!(read(&site, "pages/ja/index.html").contains(r#"href="/news/595305""#));
+    let cities: serde_json::Value = serde_json::from_str(&read(&site, "data/cities.json")).unwrap();
+    let map = read(&site, "pages/ja/partners.html");
+    for partner in cities["partners"].as_array().unwrap() {
+        assert!(map.contains(partner["names"]["ja"].as_str().unwrap()));
+        let id = partner["id"].as_str().unwrap();
+        assert!(
+            site.join(format!("pages/en/partners/{id}.html")).exists(),
+            "{id}"
+        );
+    }
+    assert!(read(&site, "pages/en/partners/sopot.html")
+        .contains("<title>Sopot | Partner cities</title>"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn the_feed_is_atom_and_the_sitemap_lists_every_article() {
+    let site = sample_site("feed");
+    run(&site, "https://news.example").unwrap();
+    let feed = feed_rs::parser::parse(read(&site, "feed.xml").as_bytes()).unwrap();
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    assert_eq!(feed.title.unwrap().content, "長寧ニューズ");
+    let entry = &feed.entries[0];
+    assert_eq!(entry.links[0].href, "https://news.example/news/595305");
+    assert_eq!(
+        entry.published.unwrap().to_rfc3339(),
+        "2021-10-13T16:00:00+00:00"
+    );
+    assert!(entry
+        .summary
+        .as_ref()
+        .unwrap()
+        .content
+        .starts_with("ミンスク市"));
+
+    let sitemap = read(&site, "sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://news.example/news/595305"));
+    assert!(locs.contains(&"https://news.example/"));
+    assert!(read(&site, "robots.txt").contains("Sitemap: https://news.example/sitemap.xml"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_broken_article_is_named_and_nothing_changes() {
+    let site = sample_site("broken");
+    run(&site, "https://news.example").unwrap();
+    let before = snapshot(&site);
+    let mut article = seed(&site);
+    article["blocks"][2]["text"] = serde_json::json!(42);
+    let data = site.join("data/articles/595305.json");
+    std::fs::write(&data, article.to_string()).unwrap();
+    let error = run(&site, "https://news.example").unwrap_err();
+    assert!(error.contains("nothing was published"), "{error}");
+    let mut after = snapshot(&site);
+    after.remove(&data);
+    let mut expected = before;
+    expected.remove(&data);
+    assert_eq!(after, expected, "no published file changed");
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn every_problem_is_collected_with_file_and_field() {
+    let site = sample_site("problems");
+    let column = site.join("data/articles/index.json");
+    let mut index: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/articles/index.json")).unwrap();
+    index["articles"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "gone", "title": "消えた記事", "published": "2024-01-01"
+        }));
+    std::fs::write(&column, index.to_string()).unwrap();
+    let mut cities: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/cities.json")).unwrap();
+    cities["partners"][1]["lat"] = serde_json::json!(123);
+    std::fs::write(site.join("data/cities.json"), cities.to_string()).unwrap();
+    let data = SiteData::load(&site).err().unwrap();
+    assert!(
+        data.contains(
+            &"articles/index.json: articles[1].id: its article file is missing".to_owned()
+        ),
+        "{data:?}"
+    );
+    assert!(
+        data.iter()
+            .any(|p| p.starts_with("cities.json: partners[1].lat: 123 is outside")),
+        "{data:?}"
+    );
+    assert!(!site.join("pages").exists());
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn markup_in_data_is_escaped_in_every_published_place() {
+    let site = sample_site("markup");
+    let mut article = seed(&site);
+    article["title"] = serde_json::json!("<script>alert(1)</script>\"見出し\"");
+    article["blocks"][0]["text"] = serde_json::json!("<img src=x onerror=alert(1)>");
+    std::fs::write(site.join("data/articles/595305.json"), article.to_string()).unwrap();
+    let mut index: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/articles/index.json")).unwrap();
+    index["articles"][0]["title"] = article["title"].clone();
+    index["articles"][0]["summary"] = serde_json::json!("</script><b>要約</b>");
+    std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
+    run(&site, "https://news.example").unwrap();
+    for path in [
+        "pages/ja/news/595305.html",
+        "pages/ja/index.html",
+        "feed.xml",
+    ] {
+        let text = read(&site, path);
+        assert!(!text.contains("<script>alert"), "{path}");
+        assert!(!text.contains("<img src=x"), "{path}");
+        assert!(!text.contains("<b>要約"), "{path}");
+    }
+    let html = read(&site, "pages/ja/news/595305.html");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn pages_of_articles_that_are_gone_are_removed() {
+    let site = sample_site("stale");
+    std::fs::write(
+        site.join("data/articles/extra.json"),
+        r#"{"id": "extra", "title": "別の記事", "published": "2024-01-01", "blocks": []}"#,
+    )
+    .unwrap();
+    run(&site, "https://news.example").unwrap();
+    assert!(site.join("pages/ja/news/extra.html").exists());
+    std::fs::remove_file(site.join("data/articles/extra.json")).unwrap();
+    run(&site, "https://news.example").unwrap();
+    assert!(!site.join("pages/ja/news/extra.html").exists());
+    assert!(!site.join("pages/ja/news/extra").exists());
+    assert!(site.join("pages/ja/news/595305.html").exists());
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn the_origin_must_be_an_origin() {
+    for bad in [
+        "news.example",
+        "ftp://x",
+        "https://",
+        "https://a b",
+        "https://x/path",
+    ] {
+        assert!(check_origin(bad).is_err(), "{bad}");
+    }
+    assert_eq!(
+        check_origin("https://news.example/").unwrap(),
+        "https://news.example"
+    );
+}
