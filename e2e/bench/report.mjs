@@ -67,6 +67,27 @@ async function timeToH1(browser, path, throttle) {
   return t;
 }
 
+/**
+ * Times from navigation start: the text-size control painted and answering
+ * (on a published page the page's own script answers it before the app), and
+ * the app running its controls (`<html data-app>`).
+ */
+async function timeToControls(browser, path, throttle) {
+  const { context, page } = await newPage(browser, throttle);
+  await page.addInitScript(() => {
+    const seen = (name) => requestAnimationFrame(() => (window[name] ??= performance.now()));
+    new MutationObserver(() => {
+      if (document.querySelector('[data-prelude^="font-scale"]')) seen('__sizeReady');
+      if (document.documentElement.hasAttribute('data-app')) seen('__appReady');
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto(base + path);
+  await page.waitForFunction(() => window.__sizeReady !== undefined && window.__appReady !== undefined, null, { timeout: 120_000 });
+  const t = await page.evaluate(() => ({ size: window.__sizeReady, app: window.__appReady }));
+  await context.close();
+  return t;
+}
+
 /** Time from navigation start to the first frame with the map's partner controls. */
 async function timeToMap(browser, throttle) {
   const { context, page } = await newPage(browser, throttle);
@@ -132,6 +153,7 @@ async function lighthouseScores(path) {
       performance: Math.round(categories.performance.score * 100),
       accessibility: Math.round(categories.accessibility.score * 100),
       bestPractices: Math.round(categories['best-practices'].score * 100),
+      seo: Math.round(categories.seo.score * 100),
       lcp: audits['largest-contentful-paint'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
@@ -165,11 +187,18 @@ say();
 say('| what | network | ours | static HTML | ours / static |');
 say('|---|---|---|---|---|');
 const ratios = {};
+const controlTimes = {};
 for (const [label, throttle] of [['unthrottled', null], ['4× CPU, fast 4G (150 ms, 1.6 Mbps)', SLOW_PHONE]]) {
   const ours = await repeat(LOADS, () => timeToH1(browser, '/news/595305', throttle));
   const floor = await repeat(LOADS, () => timeToH1(browser, staticPage, throttle));
   ratios[label] = median(ours) / median(floor);
   say(`| article h1 painted | ${label} | ${ms(median(ours))} / ${ms(quantile(ours, 0.95))} | ${ms(median(floor))} / ${ms(quantile(floor, 0.95))} | ${ratios[label].toFixed(2)} |`);
+  const controls = await repeat(LOADS, () => timeToControls(browser, '/news/595305', throttle));
+  const size = controls.map((c) => c.size);
+  const app = controls.map((c) => c.app);
+  controlTimes[label] = { size: median(size), app: median(app), floor: median(floor) };
+  say(`| text size works (page's own script) | ${label} | ${ms(median(size))} / ${ms(quantile(size, 0.95))} | — | ${(median(size) / median(floor)).toFixed(2)} |`);
+  say(`| the app runs its controls | ${label} | ${ms(median(app))} / ${ms(quantile(app, 0.95))} | — | ${(median(app) / median(floor)).toFixed(2)} |`);
   const map = await repeat(LOADS, () => timeToMap(browser, throttle));
   say(`| map partner controls ready | ${label} | ${ms(median(map))} / ${ms(quantile(map, 0.95))} | — | — |`);
 }
@@ -212,14 +241,14 @@ await browser.close();
 say();
 say('## Lighthouse (mobile, simulated throttling)');
 say();
-say('| route | performance | accessibility | best practices | LCP | TBT | CLS |');
-say('|---|---|---|---|---|---|---|');
+say('| route | performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
+say('|---|---|---|---|---|---|---|---|');
 const lh = {};
 for (const path of ['/news/595305', '/partners']) {
   try {
     const s = await lighthouseScores(path);
     lh[path] = s;
-    say(`| ${path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${ms(s.lcp)} | ${ms(s.tbt)} | ${s.cls.toFixed(3)} |`);
+    say(`| ${path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${ms(s.lcp)} | ${ms(s.tbt)} | ${s.cls.toFixed(3)} |`);
   } catch (e) {
     say(`| ${path} | failed: ${String(e.message).split('\n')[0]} | | | | | |`);
   }
@@ -235,9 +264,13 @@ say('| budget | measured | |');
 say('|---|---|---|');
 say(`| wasm ≤ 150 KiB gzipped | ${kib(wasmGz)} | ${check(wasmGz <= 150 * 1024)} |`);
 say(`| JS ≤ 10 KiB gzipped | ${kib(jsGz)} | ${check(jsGz <= 10 * 1024)} |`);
-say(`| time to h1 ≤ 1.5 × static HTML, unthrottled | ${ratios.unthrottled.toFixed(2)} × | ${check(ratios.unthrottled <= 1.5)} |`);
+for (const [label, ratio] of Object.entries(ratios)) {
+  say(`| time to h1 ≤ 1.3 × static HTML, ${label} | ${ratio.toFixed(2)} × | ${check(ratio <= 1.3)} |`);
+}
 for (const [path, s] of Object.entries(lh)) {
-  say(`| Lighthouse performance ≥ 95, ${path} | ${s.performance} | ${check(s.performance >= 95)} |`);
+  say(`| Lighthouse performance ≥ 98, ${path} | ${s.performance} | ${check(s.performance >= 98)} |`);
+  say(`| Lighthouse SEO 100, ${path} | ${s.seo} | ${check(s.seo === 100)} |`);
+  say(`| LCP ≤ 1.5 s, ${path} | ${ms(s.lcp)} | ${check(s.lcp <= 1500)} |`);
   say(`| CLS 0, ${path} | ${s.cls.toFixed(3)} | ${check(s.cls === 0)} |`);
 }
 if (reportPath) writeFileSync(reportPath, out.join('\n') + '\n');

@@ -1,6 +1,6 @@
 // Accessibility as a gate: axe over every route and state, in light and dark
 // schemes, forced colours and reduced motion; reflow at 320 CSS px.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { article, writeData } from '../support/site.js';
 

@@ -1,5 +1,5 @@
 // The reader's journey on an article page.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { article, fontSize, sampleData, writeData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');

@@ -1,5 +1,5 @@
 // What a reader sees for each row of the data contract's bad-data table.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { article, writeData } from '../support/site.js';
 
 test('a missing article file shows "not found" with a way to the column', async ({ page, request }) => {

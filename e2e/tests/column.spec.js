@@ -1,5 +1,5 @@
 // The news column at `/`.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 
 const column = {
   column: { id: 'e2e', title: 'テストのコラム' },

@@ -2,7 +2,7 @@
 // to: hostile kiosk homes, images from elsewhere, reserved ids, the
 // server's own error pages, icons' caching, the kiosk operator's notice.
 import http from 'node:http';
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { article, writeData } from '../support/site.js';
 
 const seed = { title: null };

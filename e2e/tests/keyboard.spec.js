@@ -1,5 +1,5 @@
 // One reader, keyboard only, through the whole product.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { sampleData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');

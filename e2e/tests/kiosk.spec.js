@@ -1,5 +1,5 @@
 // Kiosk mode on a touch screen in a public hall.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { sampleData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');

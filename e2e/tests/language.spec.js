@@ -1,7 +1,7 @@
 // The interface in Japanese, Chinese and English: chosen by ?lang=, by the
 // switcher in the header or by the browser's languages, and remembered.
 // The article itself stays in the language it was written in.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { sampleData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
@@ -101,4 +101,40 @@ test('a kiosk returns to its own language when the visitor walks away', async ({
   // No input: the countdown, then the reset, in Japanese again.
   await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+});
+
+test('switching language on the map keeps the filter, the zoom, the selection and the focus', async ({ page }) => {
+  await page.goto('/partners');
+  const map = page.getByRole('group', { name: '提携都市の地図' });
+  await expect(map.getByRole('link', { name: 'ソポト市', exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: '関係' }).selectOption({ label: '姉妹都市' });
+  await map.getByRole('button', { name: '拡大' }).click();
+  await page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' }).click();
+  await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+  const transform = () => page.locator('.partner-map__svg > g').getAttribute('transform');
+  const zoomed = await transform();
+  const english = page.getByRole('button', { name: 'English' });
+  await english.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('combobox', { name: 'Relation' })).toHaveValue('sister');
+  await expect(page.getByRole('combobox', { name: 'Relation' }).locator('option:checked')).toHaveText('Sister city');
+  expect(await transform()).toBe(zoomed);
+  await expect(page.getByRole('region', { name: 'Sopot' })).toBeVisible();
+  await expect(page).toHaveURL(/\/partners\/sopot$/);
+  await expect(english).toBeFocused();
+});
+
+test('switching language on an article keeps the text size and the scroll position', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await page.getByRole('button', { name: '大' }).click();
+  await page.evaluate(() => window.scrollTo(0, 900));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(800);
+  // The switcher is in the header, out of sight: a keyboard reader reaches it.
+  await page.getByRole('button', { name: 'English' }).evaluate((b) => b.click());
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Large' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
 });

@@ -1,5 +1,5 @@
 // Offline: once the app has been loaded, it reloads with the network down.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { article, deleteData, sampleData, writeData } from '../support/site.js';
 
 test.use({ serviceWorkers: 'allow' });

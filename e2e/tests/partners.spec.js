@@ -1,5 +1,5 @@
 // The partner map and list at /partners.
-import { test, expect } from '@playwright/test';
+import { appRuns, test, expect } from '../support/test.js';
 import { sampleData } from '../support/site.js';
 
 const cities = sampleData('cities.json');
@@ -231,6 +231,7 @@ test('pinching with two fingers zooms the map', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto('/partners');
+  await appRuns(page);
   const map = mapOf(page);
   const { sopot, gap } = europeanPair(map);
   const before = await gap();

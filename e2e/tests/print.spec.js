@@ -1,6 +1,6 @@
 // Printing: the print view and the browser's own print of an article give the
 // same paper document, checked in the PDF Chromium makes.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // The deployment's hardening: headers from nginx with deploy/nginx.conf, the
 // content security policy holding on every route, integrity on every asset.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.js';
 import { writeSiteFile } from '../support/site.js';
 
 const ROUTES = ['/', '/news/595305', '/news/595305/print', '/partners', '/partners/sopot', '/no/such/page'];
