@@ -75,7 +75,9 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
                         font_scale=RwSignal::new(FontScale::default())
                         cities=Signal::stored(site.cities.clone())
                         matcher=Signal::stored(site.matcher.clone())
-                        world=Signal::stored(site.world.clone())
+                        // Paper only: the still map's countries would more than
+                        // double the page; the app adds them when it runs.
+                        world=Signal::stored(None)
                     />
                 };
                 if *print {

@@ -147,7 +147,14 @@ async function lighthouseScores(path) {
     chromeFlags: ['--headless=new', '--lang=ja-JP', ...chromiumLaunchOptions.args],
   });
   try {
-    const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+    // As a Japanese reader's browser asks (the server sends a published page in
+    // the reader's language; Lighthouse's browser would otherwise ask for English).
+    const result = await lighthouse(base + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      extraHeaders: { 'Accept-Language': 'ja-JP,ja;q=0.9' },
+    });
     const { categories, audits } = result.lhr;
     return {
       performance: Math.round(categories.performance.score * 100),
@@ -218,10 +225,10 @@ say();
 say('Time from navigation; "longest task" is the longest the main thread was busy without a break');
 say('(no input or paint could happen meanwhile), until two seconds passed without a long task.');
 say();
-say('| partners | file | map heading | first marker | longest task, map | article h1 | longest task, article |');
-say('|---|---|---|---|---|---|---|');
-for (const [n, mib, heading, marker, mapTask, h1, articleTask] of await scaleFigures(browser, base)) {
-  say(`| ${n.toLocaleString('en')} | ${mib} MiB | ${ms(heading)} | ${ms(marker)} | ${ms(mapTask)} | ${ms(h1)} | ${ms(articleTask)} |`);
+say('| partners | file | map heading | the app shows the map | longest task, map | article h1 | the app shows the article | longest task, article |');
+say('|---|---|---|---|---|---|---|---|');
+for (const [n, mib, heading, shown, mapTask, h1, articleShown, articleTask] of await scaleFigures(browser, base)) {
+  say(`| ${n.toLocaleString('en')} | ${mib} MiB | ${ms(heading)} | ${ms(shown)} | ${ms(mapTask)} | ${ms(h1)} | ${ms(articleShown)} | ${ms(articleTask)} |`);
 }
 
 say();
