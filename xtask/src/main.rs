@@ -15,6 +15,7 @@ mod publish;
 mod setup;
 mod shell;
 mod static_page;
+mod vendor;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -169,6 +170,8 @@ fn test() -> Result<(), String> {
         .dir(&root))?;
     step("world map data is what gen-map makes from Natural Earth");
     gen_map::run(true)?;
+    step("vendored crates are the registry's with their PATCHED.diff");
+    vendor::check()?;
     step("native tests: the pure logic, the tasks, the app's views rendered ahead of time (cargo test)");
     run(Cmd::new("cargo")
         .args([
