@@ -41,7 +41,7 @@ use pages::partners::PartnersPage;
 use shell::site_footer::SiteFooter;
 use shell::site_header::SiteHeader;
 pub use state::{CitiesData, ColumnData, FontScaleSetting};
-use state::{SiteName, SiteOrigin, Today};
+use state::{SiteName, SiteOrigin, ThisYear, Today};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -76,7 +76,11 @@ pub fn App() -> impl IntoView {
     provide_context(CitiesData(LocalResource::new(api::load_cities)));
     provide_context(SiteName(Signal::derive(move || column.title())));
     provide_context(SiteOrigin(window().location().origin().unwrap_or_default()));
-    provide_context(Today(today()));
+    let today = today();
+    provide_context(Today(today));
+    provide_context(ThisYear(
+        today.map_or(js_sys::Date::new_0().get_full_year() as u16, |d| d.year),
+    ));
 
     view! {
         <Html attr:lang=move || lang.code()/>

@@ -22,11 +22,11 @@ use reader_core::{Article, Cities, Column, FontScale, Id};
 use crate::article::article_view::ArticleView;
 use crate::i18n::{td_string, Locale};
 use crate::language;
+use crate::map::partners_view::{Mentions, PartnersView};
 use crate::pages::column::ColumnList;
-use crate::pages::partners::{Mentions, PartnersView};
 use crate::shell::site_footer::SiteFooter;
 use crate::shell::site_header::SiteHeader;
-use crate::state::{AheadOfTime, SiteName, SiteOrigin};
+use crate::state::{AheadOfTime, SiteName, SiteOrigin, ThisYear};
 use crate::text;
 
 /// What every page of the site is rendered with.
@@ -66,6 +66,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
             site.column.about.title.clone(),
         ))));
         provide_context(SiteOrigin(site.origin.trim_end_matches('/').to_owned()));
+        provide_context(ThisYear(this_year()));
         let content = match page {
             Page::Column => view! { <ColumnList column=site.column.clone()/> }.into_any(),
             Page::Article { article, print } => {
@@ -163,6 +164,14 @@ pub fn description(site: &Site, page: &Page, lang: Locale) -> String {
             })
         }
     }
+}
+
+/// This year, by the publisher's clock.
+fn this_year() -> u16 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    u16::try_from(reader_core::date::year_of_unix_time(seconds)).unwrap_or(u16::MAX)
 }
 
 /// Leptos schedules effects on an async executor; published pages have

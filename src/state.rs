@@ -144,3 +144,8 @@ pub struct AheadOfTime;
 pub fn ahead_of_time() -> bool {
     use_context::<AheadOfTime>().is_some()
 }
+
+/// This year: where the partnership timeline ends. The reader's clock in
+/// the browser; the publisher's when pages are published.
+#[derive(Clone, Copy)]
+pub struct ThisYear(pub u16);

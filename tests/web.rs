@@ -12,6 +12,7 @@ use changning_reader::map::partner_panel::PartnerPanel;
 use changning_reader::state::{self, SiteName, SiteOrigin};
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use reader_core::map::projection::WorldProjection;
 use reader_core::{decode_cities, Article, Block, FontScale, Id, IsoDate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -218,6 +219,7 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
         view! {
             <Router>
                 <PartnerMap
+                    projection=WorldProjection::centred(1000.0, cities.home.lon)
                     cities=cities
                     world=None
                     visible=Signal::derive(move || all.clone())

@@ -10,13 +10,28 @@ use crate::cities::{Continent, Partner, Relation};
 pub struct PartnerFilter {
     pub relation: Option<Relation>,
     pub continent: Option<Continent>,
+    /// The partnerships that existed in this year (a partner whose start
+    /// is not known always shows).
+    pub year: Option<u16>,
 }
 
 impl PartnerFilter {
     pub fn matches(&self, partner: &Partner) -> bool {
         self.relation.is_none_or(|r| r == partner.relation)
             && self.continent.is_none_or(|c| c == partner.continent)
+            && self
+                .year
+                .is_none_or(|year| partner.since.is_none_or(|since| since.year <= year))
     }
+}
+
+/// The first year a partnership began, if any start is known: where the
+/// timeline of partnerships starts.
+pub fn first_partnership_year<'a>(partners: impl IntoIterator<Item = &'a Partner>) -> Option<u16> {
+    partners
+        .into_iter()
+        .filter_map(|p| p.since.map(|since| since.year))
+        .min()
 }
 
 /// "N partners in C countries on K continents", computed from the data.
@@ -122,9 +137,31 @@ mod tests {
                 entry("d", "たい", "TR", "europe", "exchange", "2017-09-01"),
             ]
             .join(",")
-            .replace(r#""since": "2021""#, r#""since": "2021-01""#)
         );
         decode_cities(&text).unwrap().partners
+    }
+
+    #[test]
+    fn the_year_shows_the_partnerships_that_existed_then() {
+        let all = partners();
+        let ids = |year: Option<u16>| {
+            let f = PartnerFilter {
+                year,
+                ..PartnerFilter::default()
+            };
+            all.iter()
+                .filter(|p| f.matches(p))
+                .map(|p| p.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        // c has no start: always shown.
+        assert_eq!(ids(Some(1990)), ["c"]);
+        assert_eq!(ids(Some(1993)), ["c", "b"]);
+        assert_eq!(ids(Some(2017)), ["c", "b", "d"]);
+        assert_eq!(ids(Some(2021)), ["c", "a", "b", "d"]);
+        assert_eq!(ids(None), ids(Some(2021)));
+        assert_eq!(first_partnership_year(&all), Some(1993));
+        assert_eq!(first_partnership_year(&all[..1]), None);
     }
 
     #[test]
@@ -154,20 +191,21 @@ mod tests {
         assert_eq!(
             ids(PartnerFilter {
                 relation: Some(Relation::Sister),
-                continent: None
+                ..PartnerFilter::default()
             }),
             ["c", "b"]
         );
         assert_eq!(
             ids(PartnerFilter {
                 relation: Some(Relation::Sister),
-                continent: Some(Continent::Asia)
+                continent: Some(Continent::Asia),
+                year: None,
             }),
             ["b"]
         );
         assert!(ids(PartnerFilter {
-            relation: None,
-            continent: Some(Continent::Africa)
+            continent: Some(Continent::Africa),
+            ..PartnerFilter::default()
         })
         .is_empty());
     }

@@ -101,7 +101,7 @@ proptest! {
     /// The contract: one bad partner entry is left off with a notice, and
     /// the rest still show, however the entry is bad.
     #[test]
-    fn one_bad_entry_never_takes_the_others_down(bad in bad_entry(), before in 0usize..4, after in 0usize..4) {
+    fn one_bad_entry_never_takes_the_others_down((bad, kept) in bad_entry(), before in 0usize..4, after in 0usize..4) {
         let good = |i: usize| format!(
             r#"{{"id": "p{i}", "names": {{"ja": "市{i}"}}, "country": {{"code": "PL", "names": {{"en": "Poland"}}}},
                 "continent": "europe", "lat": 54.4, "lon": 18.5, "relation": "contact"}}"#
@@ -113,7 +113,7 @@ proptest! {
         bytes.extend(entries.join(&b","[..]));
         bytes.extend(b"]}");
         let cities = decode_cities(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(cities.partners.len(), before + after);
+        prop_assert_eq!(cities.partners.len(), before + after + usize::from(kept));
         prop_assert_eq!(cities.notices.len(), 1);
         let path = &cities.notices[0].error.path;
         prop_assert!(path.starts_with(&format!("partners[{before}]")), "{}", path);
@@ -149,11 +149,15 @@ proptest! {
     }
 }
 
-/// One partner entry as text, bad in one of the ways an entry can be bad.
-fn bad_entry() -> impl Strategy<Value = Vec<u8>> {
+/// One partner entry as text, bad in one of the ways an entry can be bad,
+/// and whether the partner still shows (only its unreadable `since` dropped).
+fn bad_entry() -> impl Strategy<Value = (Vec<u8>, bool)> {
     let good = r#"{"id": "bad", "names": {"ja": "悪"}, "country": {"code": "JP", "names": {"ja": "日本"}},
         "continent": "asia", "lat": 1, "lon": 2, "relation": "sister"}"#;
-    let replace = |from: &'static str, to: &'static str| Just(good.replace(from, to).into_bytes());
+    let replace =
+        |from: &'static str, to: &'static str| Just((good.replace(from, to).into_bytes(), false));
+    let keeps =
+        |from: &'static str, to: &'static str| Just((good.replace(from, to).into_bytes(), true));
     prop_oneof![
         replace(r#""lat": 1"#, r#""lat": 1e400"#),
         replace(r#""lat": 1"#, r#""lat": -1e999"#),
@@ -174,9 +178,17 @@ fn bad_entry() -> impl Strategy<Value = Vec<u8>> {
             r#""country": {"code": "JP", "names": {"ja": "日本"}}"#,
             r#""country": []"#
         ),
-        replace(
+        keeps(
             r#""relation": "sister""#,
             r#""relation": "sister", "since": "soon""#
+        ),
+        keeps(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "since": 1994"#
+        ),
+        keeps(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "since": "1994-13-01""#
         ),
         replace(
             r#""relation": "sister""#,
@@ -186,16 +198,19 @@ fn bad_entry() -> impl Strategy<Value = Vec<u8>> {
             r#""relation": "sister""#,
             r#""relation": "sister", "summary": {"ja": 5}"#
         ),
-        Just(b"42".to_vec()),
-        Just(b"null".to_vec()),
-        Just(b"[]".to_vec()),
-        Just(b"\"\\u00e9\"".to_vec()),
-        Just({
-            let mut bytes = good.as_bytes().to_vec();
-            let at = bytes.iter().position(|&b| b == 0xe6).unwrap_or(0);
-            bytes[at] = 0xff;
-            bytes
-        }),
+        Just((b"42".to_vec(), false)),
+        Just((b"null".to_vec(), false)),
+        Just((b"[]".to_vec(), false)),
+        Just((b"\"\\u00e9\"".to_vec(), false)),
+        Just((
+            {
+                let mut bytes = good.as_bytes().to_vec();
+                let at = bytes.iter().position(|&b| b == 0xe6).unwrap_or(0);
+                bytes[at] = 0xff;
+                bytes
+            },
+            false
+        )),
     ]
 }
 

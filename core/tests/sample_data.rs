@@ -93,6 +93,19 @@ fn cities_are_all_valid_and_the_article_names_only_known_partners() {
         .partners
         .iter()
         .any(|p| p.relation == Relation::Contact));
+    // partner-facts.md: known only by year for these two.
+    for id in ["karsiyaka", "syros"] {
+        let partner = cities
+            .partners
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .unwrap();
+        assert_eq!(
+            partner.since.map(|d| d.to_string()).as_deref(),
+            Some("2021"),
+            "{id}"
+        );
+    }
     let known: HashSet<_> = cities.partners.iter().map(|p| &p.id).collect();
     let article = decode_article(&seed_id(), data("articles/595305.json")).unwrap();
     assert!(!article.partners.is_empty());

@@ -67,11 +67,19 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await papeete.boundingBox()).x).not.toBe(before.x);
 
-  // Filters and the table.
+  // Filters, the timeline and its play button, and the table.
   const relation = page.getByLabel('関係');
   await tabTo(page, relation, { backwards: true });
   await page.keyboard.press('ArrowDown');
   await expect(relation).toHaveValue('sister');
+  const year = page.getByRole('slider', { name: '提携年' });
+  await tabTo(page, year);
+  await page.keyboard.press('Home');
+  await expect(year).toHaveValue('1990');
+  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link', { name: 'ソポト市', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link', { name: 'パペーテ市', exact: true })).toHaveCount(0);
+  await page.keyboard.press('End');
+  await tabTo(page, page.getByRole('button', { name: '年ごとに再生' }));
   const table = page.getByRole('table', { name: '提携都市' });
   const sortBySince = table.getByRole('button', { name: '提携開始' });
   await tabTo(page, sortBySince);

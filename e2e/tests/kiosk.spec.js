@@ -43,6 +43,7 @@ test('portrait and landscape both fit without scrolling sideways', async ({ page
 });
 
 test('an idle kiosk counts down politely and returns to its home', async ({ page }) => {
+  await page.clock.install();
   await page.goto('/partners?kiosk=1&idle=4');
   const map = page.getByRole('group', { name: '提携都市の地図' });
   await page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' }).tap();
@@ -50,9 +51,15 @@ test('an idle kiosk counts down politely and returns to its home', async ({ page
   await page.getByRole('region', { name: 'ソポト市' }).getByRole('link', { name: seed.title }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await page.getByRole('button', { name: '小' }).tap();
-  // Nobody touches it: a countdown, then home with large text and no selection.
-  await expect(page.getByRole('status').filter({ hasText: '秒後に最初の画面に戻ります' })).toBeVisible();
-  await expect(page).toHaveURL(/\/partners$/, { timeout: 15_000 });
+  // Nobody touches it: a countdown in the second half of the idle time…
+  const countdown = page.getByRole('status').filter({ hasText: '秒後に最初の画面に戻ります' });
+  await expect(countdown).toHaveCount(0);
+  await page.clock.runFor(2_600);
+  await expect(countdown).toBeVisible();
+  // …then home with large text, the whole map and no selection.
+  await page.clock.runFor(2_000);
+  await expect(page).toHaveURL(/\/partners$/);
+  await expect(countdown).toHaveCount(0);
   await expect(map.getByRole('link', { name: 'パペーテ市' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'ソポト市' })).toHaveCount(0);
   await page.goto('/news/595305');
@@ -96,12 +103,16 @@ test('kiosk mode lasts the browser session and ?kiosk=0 leaves it', async ({ pag
 });
 
 test('idle at home on the map, attract mode shows partners until a touch', async ({ page }) => {
+  await page.clock.install();
   await page.goto('/partners?kiosk=1&idle=2');
   await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
-  // Nobody there: partners are selected one after another.
-  await expect(page).toHaveURL(/\/partners\/[a-z-]+$/, { timeout: 15_000 });
+  // Nobody there: the kiosk resets, rests on its home a moment, plays the
+  // years, then selects partners one after another.
+  await page.clock.runFor(2_500 + 6_000 + 6_500);
+  await expect(page).toHaveURL(/\/partners\/[a-z-]+$/);
   await expect(page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) })).toBeVisible();
   // A touch stops it; left alone again, the kiosk goes home rather than on.
   await page.getByRole('heading', { level: 1 }).tap();
-  await expect(page).toHaveURL(/\/partners$/, { timeout: 15_000 });
+  await page.clock.runFor(2_500);
+  await expect(page).toHaveURL(/\/partners$/);
 });

@@ -51,6 +51,12 @@ pub struct KioskSettingsNotices(pub RwSignal<Vec<DataError>>);
 #[derive(Clone, Copy)]
 pub struct KioskResets(pub RwSignal<u32>);
 
+/// Set while attract mode runs (a kiosk idle at home on the map, for a
+/// reader who has not asked for less motion): the map may play its
+/// timeline. Any input clears it.
+#[derive(Clone, Copy)]
+pub struct KioskAttract(pub RwSignal<bool>);
+
 /// Milliseconds between two partners in attract mode.
 const ATTRACT_EVERY_MS: f64 = 6_000.0;
 
@@ -101,6 +107,8 @@ pub fn KioskRunner() -> impl IntoView {
     let kiosk = expect_context::<Kiosk>();
     let resets = KioskResets(RwSignal::new(0));
     provide_context(resets);
+    let attracting = RwSignal::new(false);
+    provide_context(KioskAttract(attracting));
     let countdown = RwSignal::new(None::<u32>);
     provide_context(KioskCountdown(countdown));
     let setup_notices = RwSignal::new(Vec::<DataError>::new());
@@ -154,6 +162,9 @@ pub fn KioskRunner() -> impl IntoView {
             timer.update_value(|t| t.input(now()));
             rested.set_value(false);
             countdown.set(None);
+            if attracting.get_untracked() {
+                attracting.set(false);
+            }
         });
         on_cleanup(move || handle.remove());
     }
@@ -189,12 +200,21 @@ pub fn KioskRunner() -> impl IntoView {
                 resets.0.update(|n| *n += 1);
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 rested.set_value(true);
+                // The home as it is, for one attract interval, before attract
+                // mode begins.
                 last_attract.set_value(t);
             }
             IdleState::Expired => {
                 let on_map = config.home == AppRoute::Partners;
                 let due = t - last_attract.get_value() >= ATTRACT_EVERY_MS;
-                if config.attract && on_map && due && !prefers_reduced_motion() {
+                if config.attract && on_map && due && !attracting.get_untracked() {
+                    if !prefers_reduced_motion() {
+                        // First the years play on the map (the timeline)…
+                        attracting.set(true);
+                        last_attract.set_value(t);
+                    }
+                } else if config.attract && on_map && due && !prefers_reduced_motion() {
+                    // …then partners are shown one after another.
                     let ids: Vec<String> = cities
                         .get_untracked()
                         .and_then(Result::ok)
@@ -240,7 +260,8 @@ pub fn KioskCountdownNotice() -> impl IntoView {
     }
 }
 
-fn prefers_reduced_motion() -> bool {
+/// Whether the reader asks for less motion (read when it matters, never while rendering).
+pub fn prefers_reduced_motion() -> bool {
     window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use reader_core::partners::PartnerFilter;
 use reader_core::{Continent, Relation};
 
-use super::partner_map::RELATIONS;
 use crate::i18n::{td_string, Locale};
 use crate::language::use_language;
 use crate::text;
@@ -14,7 +13,7 @@ pub fn PartnerFilters(
     /// The continents that occur in the data, in contract order.
     continents: Vec<Continent>,
 ) -> impl IntoView {
-    let relations = RELATIONS
+    let relations = Relation::ALL
         .iter()
         .map(|&r| {
             (

@@ -56,7 +56,7 @@ pub fn PartnerPanel(
                     <dd>
                         {match since {
                             Some(date) => view! { <time datetime=date.to_string()>{move || date.format(lang.code())}</time> }.into_any(),
-                            None => (move || td_string!(lang.get(), unknown_date)).into_any(),
+                            None => (move || td_string!(lang.get(), undated)).into_any(),
                         }}
                     </dd>
                 </div>

@@ -95,7 +95,7 @@ pub fn PartnerTable(
                 <td>
                     {since
                         .map(|d| view! { <time datetime=d.to_string()>{move || d.format(lang.code())}</time> }.into_any())
-                        .unwrap_or_else(|| (move || td_string!(lang.get(), unknown_date)).into_any())}
+                        .unwrap_or_else(|| (move || td_string!(lang.get(), undated)).into_any())}
                 </td>
             </tr>
         }

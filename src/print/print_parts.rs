@@ -55,7 +55,7 @@ pub fn PrintPartners(
                                         <th scope="row">{row.name}</th>
                                         <td>{row.country}</td>
                                         <td>{move || text::relation_label(row.relation, lang.get())}</td>
-                                        <td>{move || since.map(|d| d.format(lang.code())).unwrap_or_else(|| td_string!(lang.get(), unknown_date).to_owned())}</td>
+                                        <td>{move || since.map(|d| d.format(lang.code())).unwrap_or_else(|| td_string!(lang.get(), undated).to_owned())}</td>
                                     </tr>
                                 }
                             })

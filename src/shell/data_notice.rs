@@ -5,16 +5,44 @@ use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::text;
 
-/// Names the partner entries left off the map for bad data: the file and
-/// field as the newsroom wrote them, the problem in the reader's language.
+/// What was wrong with the partner data: the entries left off the map, and
+/// the details not used of partners that are shown. Each names the file
+/// and field as the newsroom wrote them, the problem in the reader's language.
 #[component]
-pub fn DataNotice(notices: Vec<PartnerNotice>) -> impl IntoView {
+pub fn DataNotices(notices: Vec<PartnerNotice>) -> impl IntoView {
+    let (left_off, ignored): (Vec<_>, Vec<_>) = notices.into_iter().partition(|n| n.left_off);
+    view! {
+        <DataNotice notices=left_off kind=NoticeKind::LeftOff/>
+        <DataNotice notices=ignored kind=NoticeKind::Ignored/>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum NoticeKind {
+    LeftOff,
+    Ignored,
+}
+
+#[component]
+fn DataNotice(notices: Vec<PartnerNotice>, kind: NoticeKind) -> impl IntoView {
     let lang = use_language();
+    let heading_id = match kind {
+        NoticeKind::LeftOff => "data-notice-heading",
+        NoticeKind::Ignored => "data-ignored-heading",
+    };
+    let heading = move || match kind {
+        NoticeKind::LeftOff => td_string!(lang.get(), notice_heading),
+        NoticeKind::Ignored => td_string!(lang.get(), ignored_heading),
+    };
+    let help = move || match kind {
+        NoticeKind::LeftOff => td_string!(lang.get(), notice_help),
+        NoticeKind::Ignored => td_string!(lang.get(), ignored_help),
+    };
     (!notices.is_empty()).then(|| {
         view! {
-            <section class="data-notice" aria-labelledby="data-notice-heading">
-                <h2 class="data-notice__heading" id="data-notice-heading">{move || td_string!(lang.get(), notice_heading)}</h2>
-                <p>{move || td_string!(lang.get(), notice_help)}</p>
+            <section class="data-notice" aria-labelledby=heading_id>
+                <h2 class="data-notice__heading" id=heading_id>{heading}</h2>
+                <p>{help}</p>
                 <ul class="data-notice__list">
                     {notices
                         .into_iter()

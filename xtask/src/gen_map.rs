@@ -1,8 +1,9 @@
 //! `cargo xtask gen-map`: the app's world map from Natural Earth, offline.
 //!
 //! Reads world-atlas' 110m countries (TopoJSON, npm, in build-tools/) and
-//! i18n-iso-countries' code table, projects every outline to Equal Earth in
-//! Rust (reader-core's `geo`), and writes `public/map/world-110m.json`.
+//! i18n-iso-countries' code table, and writes every outline as rings of
+//! longitude and latitude to `public/map/world-110m.json`; the app projects
+//! them (reader-core's `world` and `map::projection`), centred on home.
 
 use std::collections::HashMap;
 
@@ -10,12 +11,11 @@ use reader_core::world::{topojson, WORLD_FILE};
 
 use crate::root;
 
-/// World units across: the map's own coordinate system.
-const WIDTH: f64 = 1000.0;
-/// Points closer than this (world units) to the previous one are dropped.
-const MIN_STEP: f64 = 0.4;
+/// Points closer than this (degrees) to the previous one are dropped.
+const MIN_STEP: f64 = 0.15;
 const SOURCE: &str = "Natural Earth 1:110m admin 0 countries (public domain), via npm world-atlas 2.0.2 \
-(ISC, Mike Bostock); ISO 3166 codes from npm i18n-iso-countries (MIT). Projected to Equal Earth by cargo xtask gen-map.";
+(ISC, Mike Bostock); ISO 3166 codes from npm i18n-iso-countries (MIT). Rings of longitude and latitude \
+written by cargo xtask gen-map; the app projects them to Equal Earth centred on the home district.";
 
 pub fn generate() -> Result<String, String> {
     let modules = root().join("build-tools/node_modules");
@@ -30,7 +30,7 @@ pub fn generate() -> Result<String, String> {
         .into_iter()
         .filter_map(|row| Some((row.get(2)?.clone(), row.first()?.clone())))
         .collect();
-    let world = topojson::to_world(&topology, &alpha2, WIDTH, MIN_STEP, SOURCE)?;
+    let world = topojson::to_world(&topology, &alpha2, MIN_STEP, SOURCE)?;
     serde_json::to_string(&world)
         .map(|json| json + "\n")
         .map_err(|e| e.to_string())

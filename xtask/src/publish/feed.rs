@@ -13,7 +13,7 @@ fn moment(date: IsoDate) -> FixedDateTime {
     let text = format!(
         "{:04}-{:02}-{:02}T00:00:00+08:00",
         date.year,
-        date.month,
+        date.month.unwrap_or(1),
         date.day.unwrap_or(1)
     );
     text.parse().unwrap_or_default()

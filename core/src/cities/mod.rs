@@ -1,17 +1,17 @@
 //! `/data/cities.json`: the home district and its partner cities.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::ops::Range;
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use crate::date::IsoDate;
-use crate::error::{DataError, Problem};
+use crate::error::DataError;
 use crate::id::Id;
-use crate::json::{decode_part, decode_text, join, lossy_text, path_at, quote};
 use crate::localized::LocalizedText;
+
+mod decoder;
+
+pub use decoder::CitiesDecoder;
 
 /// Where the partner data lives, relative to `/data/`.
 pub const CITIES_FILE: &str = "cities.json";
@@ -100,12 +100,16 @@ contract_enum!(
     }
 );
 
-/// A partner entry that was left off, and why.
+/// A partner entry that was left off, or one of its fields that was not
+/// used, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartnerNotice {
     /// The entry's id, when it had a readable one.
     pub id: Option<String>,
     pub error: DataError,
+    /// `true` when the whole entry was left off the map; `false` when only
+    /// the field named in `error` was (an unreadable `since`).
+    pub left_off: bool,
 }
 
 impl fmt::Display for PartnerNotice {
@@ -117,223 +121,12 @@ impl fmt::Display for PartnerNotice {
     }
 }
 
-/// The file's outline: the home, and each partner entry still as text, so
-/// that one entry's problem (a number too large, a wrong type, bytes that
-/// are not UTF-8) is that entry's alone.
-#[derive(Deserialize)]
-struct CitiesOutline<'a> {
-    #[serde(borrow)]
-    home: &'a RawValue,
-    #[serde(borrow)]
-    partners: Vec<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-struct PartnerEntry {
-    id: Id,
-    names: LocalizedText,
-    country: Country,
-    continent: String,
-    lat: f64,
-    lon: f64,
-    relation: String,
-    #[serde(default)]
-    since: Option<IsoDate>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    summary: Option<LocalizedText>,
-}
-
-/// Just the id of an entry, to name it when the rest cannot be read.
-#[derive(Deserialize)]
-struct EntryId {
-    #[serde(default)]
-    id: Option<String>,
-}
-
 /// Decodes `cities.json`. A broken file or home is an error; a broken
 /// partner entry is left off and named in [`Cities::notices`].
 pub fn decode_cities(bytes: impl AsRef<[u8]>) -> Result<Cities, DataError> {
     let mut decoder = CitiesDecoder::new(bytes.as_ref())?;
     while !decoder.step(usize::MAX) {}
     Ok(decoder.finish())
-}
-
-/// Decodes `cities.json` a few partners at a time, so that a browser can
-/// paint and answer input between steps of a file of 100,000 partners:
-/// [`new`](Self::new) reads the outline and the home, each
-/// [`step`](Self::step) decodes up to `n` more partners.
-pub struct CitiesDecoder {
-    text: String,
-    /// Where the bytes that were not UTF-8 were (offsets into `text`).
-    not_utf8: Vec<usize>,
-    home: Home,
-    entries: Vec<Range<usize>>,
-    next: usize,
-    partners: Vec<Partner>,
-    notices: Vec<PartnerNotice>,
-    first_seen: HashMap<Id, usize>,
-}
-
-impl CitiesDecoder {
-    pub fn new(bytes: &[u8]) -> Result<Self, DataError> {
-        let file = CITIES_FILE;
-        let (text, not_utf8) = lossy_text(bytes);
-        let outline: CitiesOutline = decode_text(file, &text)?;
-        let base = text.as_ptr() as usize;
-        let range = |raw: &RawValue| {
-            let start = raw.get().as_ptr() as usize - base;
-            start..start + raw.get().len()
-        };
-        let entries: Vec<Range<usize>> = outline.partners.iter().map(|raw| range(raw)).collect();
-        // Bytes that are not UTF-8 outside every partner entry spoil the file.
-        if let Some(&at) = not_utf8
-            .iter()
-            .find(|&&at| !entries.iter().any(|r| r.contains(&at)))
-        {
-            return Err(DataError::new(file, path_at(&text, at), Problem::NotUtf8));
-        }
-        let home: Home = decode_part(file, "home", outline.home.get())?;
-        check_coordinates(file, "home", home.lat, home.lon)?;
-        Ok(Self {
-            partners: Vec::with_capacity(entries.len()),
-            entries,
-            home,
-            not_utf8,
-            text,
-            next: 0,
-            notices: Vec::new(),
-            first_seen: HashMap::new(),
-        })
-    }
-
-    /// How many partner entries the file has.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Decodes up to `n` more entries; `true` once every entry is decoded.
-    pub fn step(&mut self, n: usize) -> bool {
-        let end = self.entries.len().min(self.next.saturating_add(n));
-        for index in self.next..end {
-            self.decode_entry(index);
-        }
-        self.next = end;
-        self.next == self.entries.len()
-    }
-
-    pub fn finish(self) -> Cities {
-        Cities {
-            home: self.home,
-            partners: self.partners,
-            notices: self.notices,
-        }
-    }
-
-    fn decode_entry(&mut self, index: usize) {
-        let file = CITIES_FILE;
-        let prefix = format!("partners[{index}]");
-        let range = self.entries[index].clone();
-        let entry = &self.text[range.clone()];
-        // The entry's id, to name it when it is left off.
-        let id = || {
-            serde_json::from_str::<EntryId>(entry)
-                .ok()
-                .and_then(|e| e.id)
-        };
-        let decoded = match self.not_utf8.iter().find(|&&at| range.contains(&at)) {
-            Some(&at) => Err(DataError::new(
-                file,
-                join(&prefix, &path_at(entry, at - range.start)),
-                Problem::NotUtf8,
-            )),
-            None => decode_partner(file, &prefix, entry),
-        };
-        match decoded {
-            Ok(partner) => match self.first_seen.get(&partner.id) {
-                Some(first) => self.notices.push(PartnerNotice {
-                    id: id(),
-                    error: DataError::new(
-                        file,
-                        join(&prefix, "id"),
-                        Problem::Duplicate {
-                            first: format!("partners[{first}]"),
-                        },
-                    ),
-                }),
-                None => {
-                    self.first_seen.insert(partner.id.clone(), index);
-                    self.partners.push(partner);
-                }
-            },
-            Err(error) => self.notices.push(PartnerNotice { id: id(), error }),
-        }
-    }
-}
-
-fn decode_partner(file: &str, prefix: &str, entry: &str) -> Result<Partner, DataError> {
-    let raw: PartnerEntry = decode_part(file, prefix, entry)?;
-    check_coordinates(file, prefix, raw.lat, raw.lon)?;
-    let unknown = |field: &str, found: &str, allowed: Vec<&'static str>| {
-        DataError::new(
-            file,
-            join(prefix, field),
-            Problem::Unknown {
-                found: quote(found),
-                allowed,
-            },
-        )
-    };
-    let continent = Continent::parse(&raw.continent).ok_or_else(|| {
-        let allowed = Continent::ALL.iter().map(|c| c.as_str()).collect();
-        unknown("continent", &raw.continent, allowed)
-    })?;
-    let relation = Relation::parse(&raw.relation).ok_or_else(|| {
-        let allowed = Relation::ALL.iter().map(|r| r.as_str()).collect();
-        unknown("relation", &raw.relation, allowed)
-    })?;
-    Ok(Partner {
-        id: raw.id,
-        names: raw.names,
-        country: raw.country,
-        continent,
-        lat: raw.lat,
-        lon: raw.lon,
-        relation,
-        since: raw.since,
-        aliases: raw
-            .aliases
-            .into_iter()
-            .filter(|a| !a.trim().is_empty())
-            .collect(),
-        summary: raw.summary,
-    })
-}
-
-fn check_coordinates(file: &str, prefix: &str, lat: f64, lon: f64) -> Result<(), DataError> {
-    let out = |field: &str, min: &str, max: &str, found: f64| {
-        DataError::new(
-            file,
-            join(prefix, field),
-            Problem::OutOfRange {
-                min: min.to_owned(),
-                max: max.to_owned(),
-                found: found.to_string(),
-            },
-        )
-    };
-    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-        return Err(out("lat", "-90", "90", lat));
-    }
-    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-        return Err(out("lon", "-180", "180", lon));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -451,6 +244,37 @@ mod tests {
         assert_eq!(decode_cities(&text).unwrap_err().path, "home.lat");
         let err = decode_cities(r#"{"partners": []}"#).unwrap_err();
         assert_eq!(err.to_string(), "cities.json: home: is missing");
+    }
+
+    #[test]
+    fn a_start_known_only_by_its_year_is_kept() {
+        let c = decode_cities(cities(&[partner("y", r#", "since": "1994""#)])).unwrap();
+        let since = c.partners[0].since.unwrap();
+        assert_eq!((since.year, since.month), (1994, None));
+        assert!(c.notices.is_empty());
+    }
+
+    #[test]
+    fn an_unreadable_start_drops_only_itself() {
+        for since in [
+            r#""soon""#,
+            r#""1994-13""#,
+            "1994",
+            r#"{"y": 1}"#,
+            r#""94""#,
+        ] {
+            let c =
+                decode_cities(cities(&[partner("s", &format!(r#", "since": {since}"#))])).unwrap();
+            assert_eq!(c.partners.len(), 1, "{since}");
+            assert_eq!(c.partners[0].since, None);
+            assert_eq!(c.notices.len(), 1);
+            let notice = &c.notices[0];
+            assert_eq!(notice.error.path, "partners[0].since");
+            assert!(!notice.left_off);
+            assert_eq!(notice.id.as_deref(), Some("s"));
+        }
+        let c = decode_cities(cities(&[partner("n", r#", "since": null"#)])).unwrap();
+        assert!(c.notices.is_empty());
     }
 
     #[test]

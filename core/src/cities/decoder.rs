@@ -1,0 +1,270 @@
+//! Reading `cities.json` entry by entry: the outline first, then each
+//! partner on its own, a few thousand per step.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{Cities, Continent, Country, Home, Partner, PartnerNotice, Relation, CITIES_FILE};
+use crate::date::IsoDate;
+use crate::error::{DataError, Expected, Found, Problem};
+use crate::id::Id;
+use crate::json::{decode_part, decode_text, join, kind_of, lossy_text, path_at, quote};
+use crate::localized::LocalizedText;
+
+/// The file's outline: the home, and each partner entry still as text, so
+/// that one entry's problem (a number too large, a wrong type, bytes that
+/// are not UTF-8) is that entry's alone.
+#[derive(Deserialize)]
+struct CitiesOutline<'a> {
+    #[serde(borrow)]
+    home: &'a RawValue,
+    #[serde(borrow)]
+    partners: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct PartnerEntry {
+    id: Id,
+    names: LocalizedText,
+    country: Country,
+    continent: String,
+    lat: f64,
+    lon: f64,
+    relation: String,
+    /// Read on its own: an unreadable start drops only itself.
+    #[serde(default)]
+    since: Option<Value>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    summary: Option<LocalizedText>,
+}
+
+/// Just the id of an entry, to name it when the rest cannot be read.
+#[derive(Deserialize)]
+struct EntryId {
+    #[serde(default)]
+    id: Option<String>,
+}
+
+/// Decodes `cities.json` a few partners at a time, so that a browser can
+/// paint and answer input between steps of a file of 100,000 partners:
+/// [`new`](Self::new) reads the outline and the home, each
+/// [`step`](Self::step) decodes up to `n` more partners.
+pub struct CitiesDecoder {
+    text: String,
+    /// Where the bytes that were not UTF-8 were (offsets into `text`).
+    not_utf8: Vec<usize>,
+    home: Home,
+    entries: Vec<Range<usize>>,
+    next: usize,
+    partners: Vec<Partner>,
+    notices: Vec<PartnerNotice>,
+    first_seen: HashMap<Id, usize>,
+}
+
+impl CitiesDecoder {
+    pub fn new(bytes: &[u8]) -> Result<Self, DataError> {
+        let file = CITIES_FILE;
+        let (text, not_utf8) = lossy_text(bytes);
+        let outline: CitiesOutline = decode_text(file, &text)?;
+        let base = text.as_ptr() as usize;
+        let range = |raw: &RawValue| {
+            let start = raw.get().as_ptr() as usize - base;
+            start..start + raw.get().len()
+        };
+        let entries: Vec<Range<usize>> = outline.partners.iter().map(|raw| range(raw)).collect();
+        // Bytes that are not UTF-8 outside every partner entry spoil the file.
+        if let Some(&at) = not_utf8
+            .iter()
+            .find(|&&at| !entries.iter().any(|r| r.contains(&at)))
+        {
+            return Err(DataError::new(file, path_at(&text, at), Problem::NotUtf8));
+        }
+        let home: Home = decode_part(file, "home", outline.home.get())?;
+        check_coordinates(file, "home", home.lat, home.lon)?;
+        Ok(Self {
+            partners: Vec::with_capacity(entries.len()),
+            entries,
+            home,
+            not_utf8,
+            text,
+            next: 0,
+            notices: Vec::new(),
+            first_seen: HashMap::new(),
+        })
+    }
+
+    /// How many partner entries the file has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Decodes up to `n` more entries; `true` once every entry is decoded.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.entries.len().min(self.next.saturating_add(n));
+        for index in self.next..end {
+            self.decode_entry(index);
+        }
+        self.next = end;
+        self.next == self.entries.len()
+    }
+
+    pub fn finish(self) -> Cities {
+        Cities {
+            home: self.home,
+            partners: self.partners,
+            notices: self.notices,
+        }
+    }
+
+    fn decode_entry(&mut self, index: usize) {
+        let file = CITIES_FILE;
+        let prefix = format!("partners[{index}]");
+        let range = self.entries[index].clone();
+        let entry = &self.text[range.clone()];
+        // The entry's id, to name it when it is left off.
+        let id = || {
+            serde_json::from_str::<EntryId>(entry)
+                .ok()
+                .and_then(|e| e.id)
+        };
+        let decoded = match self.not_utf8.iter().find(|&&at| range.contains(&at)) {
+            Some(&at) => Err(DataError::new(
+                file,
+                join(&prefix, &path_at(entry, at - range.start)),
+                Problem::NotUtf8,
+            )),
+            None => decode_partner(file, &prefix, entry),
+        };
+        let left_off = |error| PartnerNotice {
+            id: id(),
+            error,
+            left_off: true,
+        };
+        match decoded {
+            Ok((partner, ignored)) => match self.first_seen.get(&partner.id) {
+                Some(first) => self.notices.push(left_off(DataError::new(
+                    file,
+                    join(&prefix, "id"),
+                    Problem::Duplicate {
+                        first: format!("partners[{first}]"),
+                    },
+                ))),
+                None => {
+                    self.notices.extend(ignored.map(|error| PartnerNotice {
+                        id: Some(partner.id.to_string()),
+                        error,
+                        left_off: false,
+                    }));
+                    self.first_seen.insert(partner.id.clone(), index);
+                    self.partners.push(partner);
+                }
+            },
+            Err(error) => self.notices.push(left_off(error)),
+        }
+    }
+}
+
+/// A partner, and the error of its `since` when that alone was unreadable.
+fn decode_partner(
+    file: &str,
+    prefix: &str,
+    entry: &str,
+) -> Result<(Partner, Option<DataError>), DataError> {
+    let raw: PartnerEntry = decode_part(file, prefix, entry)?;
+    check_coordinates(file, prefix, raw.lat, raw.lon)?;
+    let unknown = |field: &str, found: &str, allowed: Vec<&'static str>| {
+        DataError::new(
+            file,
+            join(prefix, field),
+            Problem::Unknown {
+                found: quote(found),
+                allowed,
+            },
+        )
+    };
+    let continent = Continent::parse(&raw.continent).ok_or_else(|| {
+        let allowed = Continent::ALL.iter().map(|c| c.as_str()).collect();
+        unknown("continent", &raw.continent, allowed)
+    })?;
+    let relation = Relation::parse(&raw.relation).ok_or_else(|| {
+        let allowed = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        unknown("relation", &raw.relation, allowed)
+    })?;
+    let (since, ignored) = match read_since(raw.since) {
+        Ok(since) => (since, None),
+        Err(problem) => (
+            None,
+            Some(DataError::new(file, join(prefix, "since"), problem)),
+        ),
+    };
+    let partner = Partner {
+        id: raw.id,
+        names: raw.names,
+        country: raw.country,
+        continent,
+        lat: raw.lat,
+        lon: raw.lon,
+        relation,
+        since,
+        aliases: raw
+            .aliases
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .collect(),
+        summary: raw.summary,
+    };
+    Ok((partner, ignored))
+}
+
+/// A partnership's start: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or absent.
+fn read_since(value: Option<Value>) -> Result<Option<IsoDate>, Problem> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => {
+            IsoDate::parse_or_year(&text)
+                .map(Some)
+                .ok_or_else(|| Problem::Invalid {
+                    expected: Expected::DateOrYear,
+                    found: quote(&text),
+                })
+        }
+        Some(other) => Err(Problem::WrongType {
+            expected: Expected::DateOrYear,
+            found: Found {
+                kind: kind_of(&other),
+                literal: None,
+            },
+        }),
+    }
+}
+
+fn check_coordinates(file: &str, prefix: &str, lat: f64, lon: f64) -> Result<(), DataError> {
+    let out = |field: &str, min: &str, max: &str, found: f64| {
+        DataError::new(
+            file,
+            join(prefix, field),
+            Problem::OutOfRange {
+                min: min.to_owned(),
+                max: max.to_owned(),
+                found: found.to_string(),
+            },
+        )
+    };
+    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+        return Err(out("lat", "-90", "90", lat));
+    }
+    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+        return Err(out("lon", "-180", "180", lon));
+    }
+    Ok(())
+}

@@ -1,0 +1,45 @@
+// Small page objects: where a reader finds things on the map and on an
+// article, by role and accessible name, in any interface language.
+import { label } from './labels.js';
+import { sampleData } from './site.js';
+
+const cities = sampleData('cities.json');
+
+/** A partner's name in `lang`, as the app picks it (the language, else ja, en). */
+export function partnerName(id, lang = 'ja') {
+  const partner = cities.partners.find((p) => p.id === id);
+  if (!partner) throw new Error(`no sample partner ${id}`);
+  return partner.names[lang] ?? partner.names.ja ?? partner.names.en;
+}
+
+export function mapPage(page, lang = 'ja') {
+  const map = page.getByRole('group', { name: label('map_label', lang) });
+  return {
+    map,
+    marker: (id) => map.getByRole('link', { name: partnerName(id, lang), exact: true }),
+    canvas: page.locator('.partner-map__canvas'),
+    table: page.getByRole('table', { name: label('partners_title', lang) }),
+    row: (id) =>
+      page
+        .getByRole('table', { name: label('partners_title', lang) })
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: partnerName(id, lang), exact: true }) }),
+    panel: (id) => page.getByRole('region', { name: partnerName(id, lang) }),
+    year: page.getByRole('slider', { name: label('timeline', lang) }),
+    play: page.getByRole('button', { name: label('timeline_play', lang) }),
+    zoomIn: map.getByRole('button', { name: label('zoom_in', lang) }),
+    relation: page.getByRole('combobox', { name: label('filter_relation', lang) }),
+  };
+}
+
+export function articlePage(page, lang = 'ja') {
+  const sizes = page.getByRole('group', { name: label('font_size', lang) });
+  return {
+    title: page.getByRole('heading', { level: 1 }),
+    sizes,
+    size: (key) => sizes.getByRole('button', { name: label(key, lang), exact: true }),
+    print: page.getByRole('button', { name: label('print', lang) }),
+    close: page.getByRole('button', { name: label('close', lang) }),
+    body: page.locator('.article-body'),
+  };
+}
