@@ -25,7 +25,7 @@ pub mod shell;
 pub mod state;
 pub mod text;
 
-include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
