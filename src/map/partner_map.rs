@@ -30,7 +30,8 @@ const LABEL_PX: f64 = 12.0;
 const CLUSTER_CELL_PX: f64 = 28.0;
 const CLUSTER_FROM: usize = 6;
 /// On a kiosk, partners closer than this (px) share one target: a target is
-/// 44 px across (kiosk.css), so two never overlap.
+/// a circle 46 px across (`r: 23px` in kiosk.css, for fingers that need 44),
+/// so two never overlap.
 const TOUCH_PX: f64 = 46.0;
 /// The map's assumed size until it is measured (and on a published page):
 /// a wide screen's.
