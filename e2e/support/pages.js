@@ -14,17 +14,19 @@ export function partnerName(id, lang = 'ja') {
 
 export function mapPage(page, lang = 'ja') {
   const map = page.getByRole('group', { name: label('map_label', lang) });
+  const table = page.getByRole('table', { name: label('partners_title', lang) });
   return {
     map,
     marker: (id) => map.getByRole('link', { name: partnerName(id, lang), exact: true }),
     canvas: page.locator('.partner-map__canvas'),
-    table: page.getByRole('table', { name: label('partners_title', lang) }),
+    table,
     row: (id) =>
-      page
-        .getByRole('table', { name: label('partners_title', lang) })
-        .getByRole('row')
-        .filter({ has: page.getByRole('link', { name: partnerName(id, lang), exact: true }) }),
+      table.getByRole('row').filter({ has: page.getByRole('link', { name: partnerName(id, lang), exact: true }) }),
+    /** The partner's name in the table, a link that selects it. */
+    tableLink: (id) => table.getByRole('link', { name: partnerName(id, lang), exact: true }),
     panel: (id) => page.getByRole('region', { name: partnerName(id, lang) }),
+    /** The notice naming partner entries left off the map for errors in the data. */
+    notice: page.getByRole('region', { name: label('notice_heading', lang) }),
     year: page.getByRole('slider', { name: label('timeline', lang) }),
     play: page.getByRole('button', { name: label('timeline_play', lang) }),
     zoomIn: map.getByRole('button', { name: label('zoom_in', lang) }),
@@ -40,6 +42,10 @@ export function articlePage(page, lang = 'ja') {
     size: (key) => sizes.getByRole('button', { name: label(key, lang), exact: true }),
     print: page.getByRole('button', { name: label('print', lang) }),
     close: page.getByRole('button', { name: label('close', lang) }),
+    printView: page.getByRole('link', { name: label('print_view', lang) }),
+    backToTop: page.getByRole('link', { name: label('back_to_top', lang) }),
+    /** The header's link to the partner map. */
+    mapLink: page.getByRole('link', { name: label('partners_link', lang) }),
     body: page.locator('.article-body'),
   };
 }

@@ -2,6 +2,8 @@
 // schemes, forced colours and reduced motion; reflow at 320 CSS px.
 import { test, expect } from '../support/test.js';
 import { expectNoAxeViolations } from '../support/axe.js';
+import { containing, label } from '../support/labels.js';
+import { mapPage, articlePage } from '../support/pages.js';
 import { article, writeData } from '../support/site.js';
 
 // axe is injected as an inline script, which the site's CSP rightly refuses.
@@ -13,32 +15,32 @@ const STATES = [
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }],
-  ...['大', '中', '小'].map((size) => [`article, text size ${size}`, async (page) => {
+  ...['font_large', 'font_medium', 'font_small'].map((key) => [`article, text size ${label(key)}`, async (page) => {
     await page.goto('/news/595305');
-    const sizes = page.getByRole('group', { name: '文字サイズ' });
-    await sizes.getByRole('button', { name: size, exact: true }).click();
-    await expect(sizes.getByRole('button', { name: size, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const size = articlePage(page).size(key);
+    await size.click();
+    await expect(size).toHaveAttribute('aria-pressed', 'true');
   }]),
   ['print view', async (page) => {
     await page.goto('/news/595305/print');
-    await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: containing(label('qr_label')) })).toBeVisible();
   }],
   ['map, nothing selected', async (page) => {
     await page.goto('/partners');
-    await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+    await expect(mapPage(page).table).toBeVisible();
   }],
   ['map, a partner selected', async (page) => {
     await page.goto('/partners/sopot');
-    await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+    await expect(mapPage(page).panel('sopot')).toBeVisible();
   }],
   ['map, filters applied', async (page) => {
     await page.goto('/partners');
-    await page.getByLabel('大陸').selectOption({ label: 'ヨーロッパ' });
-    await expect(page.getByRole('table', { name: '提携都市' }).getByRole('row')).not.toHaveCount(8);
+    await page.getByLabel(label('filter_continent')).selectOption({ label: label('continent_europe') });
+    await expect(mapPage(page).table.getByRole('row')).not.toHaveCount(8);
   }],
   ['article not found', async (page) => {
     await page.goto('/news/e2e-a11y-missing');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
   }],
   ['malformed data', async (page) => {
     writeData('articles/e2e-a11y-malformed.json', '{"id": ');
@@ -49,7 +51,7 @@ const STATES = [
     writeData('articles/e2e-a11y-503.json', article('e2e-a11y-503'));
     await page.route('**/data/articles/e2e-a11y-503.json', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto('/news/e2e-a11y-503');
-    await expect(page.getByRole('button', { name: '再読み込み' })).toBeVisible();
+    await expect(page.getByRole('button', { name: label('retry') })).toBeVisible();
   }],
   ['unknown page', async (page) => {
     await page.goto('/no/such/page');
@@ -58,26 +60,27 @@ const STATES = [
   // The other interface languages (remembered, so the last state returns to Japanese).
   ['article, English interface', async (page) => {
     await page.goto('/news/595305?lang=en');
-    await expect(page.getByRole('group', { name: 'Text size' })).toBeVisible();
+    await expect(articlePage(page, 'en').sizes).toBeVisible();
   }],
   ['map with a partner selected, Chinese interface', async (page) => {
     await page.goto('/partners/sopot?lang=zh');
-    await expect(page.getByRole('table', { name: '友好城市' })).toBeVisible();
+    await expect(mapPage(page, 'zh').table).toBeVisible();
     await expect(page.getByRole('region')).toBeVisible();
   }],
   ['column, Japanese interface again', async (page) => {
     await page.goto('/?lang=ja');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('button', { name: '日本語' })).toHaveAttribute('aria-pressed', 'true');
+    const japanese = page.getByRole('button', { name: label('language_name', 'ja') });
+    await expect(japanese).toHaveAttribute('aria-pressed', 'true');
   }],
   // Kiosk mode lasts for the session: these come last.
   ['kiosk, article', async (page) => {
     await page.goto('/news/595305?kiosk=1');
-    await expect(page.getByRole('button', { name: '大', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(articlePage(page).size('font_large')).toHaveAttribute('aria-pressed', 'true');
   }],
   ['kiosk, map', async (page) => {
     await page.goto('/partners?kiosk=1');
-    await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+    await expect(mapPage(page).table).toBeVisible();
   }],
 ];
 
@@ -120,7 +123,7 @@ test('each page has landmarks and exactly one h1', async ({ page }) => {
 
 test('the map drawing is hidden from assistive technology except its partner controls', async ({ page }) => {
   await page.goto('/partners');
-  const snapshot = await page.getByRole('group', { name: '提携都市の地図' }).ariaSnapshot();
+  const snapshot = await mapPage(page).map.ariaSnapshot();
   // Only links (the partners), buttons (zoom) and the help text: no paths, no labels twice.
   const roles = snapshot
     .split('\n')

@@ -1,5 +1,7 @@
 // The reader's journey on an article page.
 import { test, expect } from '../support/test.js';
+import { label } from '../support/labels.js';
+import { articlePage } from '../support/pages.js';
 import { article, fontSize, sampleData, writeData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
@@ -12,9 +14,9 @@ test('the seed article shows its title, date and every block in order', async ({
 
   const published = page.locator(`time[datetime="${seed.published}"]`);
   await expect(published).toHaveText('2021年10月14日');
-  await expect(page.getByText('発行日')).toBeVisible();
+  await expect(page.getByText(label('published'))).toBeVisible();
   // views is null: the count is not shown at all, not as 0.
-  await expect(page.getByText('閲覧数')).toHaveCount(0);
+  await expect(page.getByText(label('views'))).toHaveCount(0);
 
   const shown = await page.getByRole('article').locator('p, h2').allTextContents();
   const expected = seed.blocks.map((b) => b.text);
@@ -25,7 +27,7 @@ test('the seed article shows its title, date and every block in order', async ({
     await expect(page.getByRole('heading', { level: 2, name: block.text })).toBeVisible();
   }
 
-  const crumbs = page.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link');
+  const crumbs = page.getByRole('navigation', { name: label('breadcrumbs') }).getByRole('link');
   await expect(crumbs).toHaveText(seed.breadcrumbs);
   await expect(page.getByRole('article')).toHaveAttribute('lang', 'ja');
 });
@@ -42,13 +44,13 @@ test('the article does not wait for the world map its printed copy uses', async 
   });
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  const small = page.getByRole('button', { name: '小' });
+  const small = articlePage(page).size('font_small');
   await small.focus();
   const arrived = page.waitForResponse('**/map/world-110m.json');
   release();
   await arrived;
   // The paper-only map (hidden on screen) now has its countries.
-  const paperMap = page.getByRole('img', { name: '提携都市の地図', includeHidden: true });
+  const paperMap = page.getByRole('img', { name: label('map_label'), includeHidden: true });
   await expect(paperMap.locator('.static-map__country').first()).toBeAttached();
   await expect(small).toBeFocused();
 });
@@ -56,37 +58,37 @@ test('the article does not wait for the world map its printed copy uses', async 
 test('a known view count is shown with thousands separators', async ({ page }) => {
   writeData('articles/e2e-views.json', article('e2e-views', { views: 4321 }));
   await page.goto('/news/e2e-views');
-  await expect(page.getByText('閲覧数')).toBeVisible();
+  await expect(page.getByText(label('views'))).toBeVisible();
   await expect(page.getByText('4,321')).toBeVisible();
 });
 
 test('大 > 中 > 小 scale the article text, and the choice survives a reload', async ({ page }) => {
   await page.goto('/news/595305');
-  const sizes = page.getByRole('group', { name: '文字サイズ' });
+  const { size } = articlePage(page);
   const paragraph = page.getByText(seed.blocks[0].text);
-  await expect(sizes.getByRole('button', { name: '中' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(size('font_medium')).toHaveAttribute('aria-pressed', 'true');
   const medium = await fontSize(paragraph);
 
-  await sizes.getByRole('button', { name: '大' }).click();
-  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(sizes.getByRole('button', { name: '中' })).toHaveAttribute('aria-pressed', 'false');
+  await size('font_large').click();
+  await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
+  await expect(size('font_medium')).toHaveAttribute('aria-pressed', 'false');
   const large = await fontSize(paragraph);
 
-  await sizes.getByRole('button', { name: '小' }).click();
-  await expect(sizes.getByRole('button', { name: '小' })).toHaveAttribute('aria-pressed', 'true');
+  await size('font_small').click();
+  await expect(size('font_small')).toHaveAttribute('aria-pressed', 'true');
   const small = await fontSize(paragraph);
   expect(large).toBeGreaterThan(medium);
   expect(medium).toBeGreaterThan(small);
 
-  await sizes.getByRole('button', { name: '大' }).click();
+  await size('font_large').click();
   await page.reload();
-  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
   expect(await fontSize(paragraph)).toBe(large);
 });
 
 test('a remembered size is there from the first paint: the text never jumps', async ({ page }) => {
   await page.goto('/news/595305');
-  await page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: '大' }).click();
+  await articlePage(page).size('font_large').click();
   // Record the size of the first paragraph at the moment it enters the page.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -113,11 +115,11 @@ test('the size buttons still work when browser storage is refused', async ({ pag
     });
   });
   await page.goto('/news/595305');
-  const sizes = page.getByRole('group', { name: '文字サイズ' });
+  const large = articlePage(page).size('font_large');
   const paragraph = page.getByText(seed.blocks[0].text);
   const medium = await fontSize(paragraph);
-  await sizes.getByRole('button', { name: '大' }).click();
-  await expect(sizes.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  await large.click();
+  await expect(large).toHaveAttribute('aria-pressed', 'true');
   expect(await fontSize(paragraph)).toBeGreaterThan(medium);
 });
 
@@ -129,17 +131,17 @@ test('印刷 opens the print dialog, and paper shows the article alone', async (
     };
   });
   await page.goto('/news/595305');
-  await page.getByRole('button', { name: '印刷' }).click();
+  await articlePage(page).print.click();
   expect(await page.evaluate(() => window.__printCalls)).toBe(1);
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(seed.blocks[0].text)).toBeVisible();
-  for (const name of ['印刷', '閉じる', '大', '中', '小']) {
-    await expect(page.getByRole('button', { name, exact: true })).toBeHidden();
+  for (const key of ['print', 'close', 'font_large', 'font_medium', 'font_small']) {
+    await expect(page.getByRole('button', { name: label(key), exact: true })).toBeHidden();
   }
-  await expect(page.getByRole('navigation', { name: 'パンくずリスト' })).toBeHidden();
-  await expect(page.getByRole('link', { name: 'トップへ戻る' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: label('breadcrumbs') })).toBeHidden();
+  await expect(articlePage(page).backToTop).toBeHidden();
   await expect(page.getByRole('contentinfo')).toBeHidden();
   // Black text, and no background ink anywhere on the page.
   const colours = await page.evaluate(() => {
@@ -153,7 +155,7 @@ test('印刷 opens the print dialog, and paper shows the article alone', async (
 
 test('閉じる on a page opened directly goes to the column', async ({ page }) => {
   await page.goto('/news/595305');
-  await page.getByRole('button', { name: '閉じる' }).click();
+  await articlePage(page).close.click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
 });
@@ -162,7 +164,7 @@ test('閉じる goes back to where the reader came from in the app', async ({ pa
   await page.goto('/');
   await page.getByRole('link', { name: seed.title }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await page.getByRole('button', { name: '閉じる' }).click();
+  await articlePage(page).close.click();
   await expect(page).toHaveURL(/\/$/);
   // It went back rather than forward to a new page: "forward" returns to the article.
   await page.goForward();
@@ -177,7 +179,7 @@ test('閉じる closes a window that a script opened', async ({ page }) => {
   ]);
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   // The window may close before the click returns; only that failure is expected.
-  const click = popup.getByRole('button', { name: '閉じる' }).click().catch((error) => {
+  const click = articlePage(popup).close.click().catch((error) => {
     if (!popup.isClosed()) throw error;
   });
   await Promise.all([popup.waitForEvent('close'), click]);
@@ -186,7 +188,7 @@ test('閉じる closes a window that a script opened', async ({ page }) => {
 
 test('トップへ戻る leads to the column', async ({ page }) => {
   await page.goto('/news/595305');
-  await page.getByRole('link', { name: 'トップへ戻る' }).click();
+  await articlePage(page).backToTop.click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleData('articles/index.json').column.title);
 });

@@ -1,13 +1,14 @@
 // What a reader sees for each row of the data contract's bad-data table.
 import { test, expect } from '../support/test.js';
+import { label, labelParts } from '../support/labels.js';
 import { article, writeData } from '../support/site.js';
 
 test('a missing article file shows "not found" with a way to the column', async ({ page, request }) => {
   // The server really answers 404 for a missing data file.
   expect((await request.get('/data/articles/e2e-missing.json')).status()).toBe(404);
   await page.goto('/news/e2e-missing');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
-  await page.getByRole('link', { name: '記事一覧へ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
+  await page.getByRole('link', { name: label('to_column') }).click();
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -15,7 +16,7 @@ test('an id that cannot be a file name is not found, and nothing is fetched', as
   const fetched = [];
   page.on('request', (r) => r.url().includes('/data/articles/') && fetched.push(r.url()));
   await page.goto('/news/..%2Fcities');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
   expect(fetched.filter((u) => !u.endsWith('index.json'))).toEqual([]);
 });
 
@@ -23,25 +24,24 @@ test('malformed JSON names the file', async ({ page }) => {
   writeData('articles/e2e-malformed.json', '{"id": "e2e-malformed", "title": ');
   await page.goto('/news/e2e-malformed');
   const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { level: 1 })).toHaveText('データに誤りがあります');
-  // The file verbatim, the problem in the reader's language.
-  await expect(alert).toContainText('articles/e2e-malformed.json: JSON として読めません');
+  await expect(alert.getByRole('heading', { level: 1 })).toHaveText(label('error_bad_data_heading'));
+  // The file verbatim, the problem in the reader's language (up to its line and column).
+  const [notJson] = labelParts('problem_not_json');
+  await expect(alert).toContainText(`articles/e2e-malformed.json: ${notJson}`);
 });
 
 test('a mistyped field names the file and the field path, in the reader\'s language', async ({ page }) => {
   const bad = article('e2e-mistyped');
   bad.blocks[1].text = 42;
   writeData('articles/e2e-mistyped.json', bad);
+  const said = (lang) =>
+    'articles/e2e-mistyped.json: blocks[1].text: ' +
+    label('problem_wrong_type', lang, { expected: label('expected_text', lang), found: label('found_number', lang) });
   await page.goto('/news/e2e-mistyped');
-  await expect(page.getByRole('alert')).toContainText(
-    'articles/e2e-mistyped.json: blocks[1].text: 文字列が必要ですが、数値でした',
-  );
-  for (const [lang, said] of [
-    ['en', 'articles/e2e-mistyped.json: blocks[1].text: expected a string, found a number'],
-    ['zh', 'articles/e2e-mistyped.json: blocks[1].text: 应为字符串,实际为数值'],
-  ]) {
+  await expect(page.getByRole('alert')).toContainText(said('ja'));
+  for (const lang of ['en', 'zh']) {
     await page.goto(`/news/e2e-mistyped?lang=${lang}`);
-    await expect(page.getByRole('alert')).toContainText(said);
+    await expect(page.getByRole('alert')).toContainText(said(lang));
   }
 });
 
@@ -50,14 +50,14 @@ test('a missing required field names the field', async ({ page }) => {
   delete bad.title;
   writeData('articles/e2e-untitled.json', bad);
   await page.goto('/news/e2e-untitled');
-  await expect(page.getByRole('alert')).toContainText('articles/e2e-untitled.json: title: 項目がありません');
+  await expect(page.getByRole('alert')).toContainText(`articles/e2e-untitled.json: title: ${label('problem_missing')}`);
 });
 
 test('a web page where JSON was expected is reported, not decoded', async ({ page }) => {
   writeData('articles/e2e-html.json', '<!doctype html><html><body>index</body></html>');
   await page.goto('/news/e2e-html');
   await expect(page.getByRole('alert')).toContainText('articles/e2e-html.json');
-  await expect(page.getByRole('alert')).toContainText('HTML');
+  await expect(page.getByRole('alert')).toContainText(label('problem_html'));
 });
 
 test('a server error offers a retry that loads the article', async ({ page }) => {
@@ -73,7 +73,7 @@ test('a server error offers a retry that loads the article', async ({ page }) =>
   await expect(alert).toContainText('articles/e2e-retry.json');
   await expect(alert).toContainText('503');
   expect(calls).toBe(3);
-  await alert.getByRole('button', { name: '再読み込み' }).click();
+  await alert.getByRole('button', { name: label('retry') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-retry');
 });
 
@@ -97,8 +97,10 @@ test('an unreachable server offers a retry', async ({ page }) => {
     return calls <= 3 ? route.abort('internetdisconnected') : route.continue();
   });
   await page.goto('/news/e2e-offline');
-  await expect(page.getByRole('alert')).toContainText('ネットワーク');
-  await page.getByRole('button', { name: '再読み込み' }).click();
+  // The message after the file's name.
+  const [, unreachable] = labelParts('error_unreachable');
+  await expect(page.getByRole('alert')).toContainText(unreachable);
+  await page.getByRole('button', { name: label('retry') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-offline');
 });
 
@@ -136,8 +138,9 @@ test('a server that never answers gets a timeout message and a retry', async ({ 
   await page.goto('/news/e2e-slow');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('articles/e2e-slow.json', { timeout: 30_000 });
-  await expect(alert).toContainText('時間がかかりすぎています');
+  const [, timedOut] = labelParts('error_timed_out');
+  await expect(alert).toContainText(timedOut);
   hang = false;
-  await alert.getByRole('button', { name: '再読み込み' }).click();
+  await alert.getByRole('button', { name: label('retry') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-slow');
 });

@@ -1,5 +1,6 @@
 // The news column at `/`.
 import { test, expect } from '../support/test.js';
+import { label } from '../support/labels.js';
 
 const column = {
   column: { id: 'e2e', title: 'テストのコラム' },
@@ -28,7 +29,7 @@ test('the column lists titles, dates and summaries in the order given', async ({
 
 test('an unknown address says so and leads back to the column', async ({ page }) => {
   await page.goto('/no/such/page');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
-  await page.getByRole('link', { name: '記事一覧へ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('page_not_found'));
+  await page.getByRole('link', { name: label('to_column') }).click();
   await expect(page).toHaveURL(/\/$/);
 });

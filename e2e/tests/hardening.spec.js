@@ -3,6 +3,8 @@
 // server's own error pages, icons' caching, the kiosk operator's notice.
 import http from 'node:http';
 import { test, expect } from '../support/test.js';
+import { containing, label, labelParts } from '../support/labels.js';
+import { mapPage } from '../support/pages.js';
 import { article, writeData } from '../support/site.js';
 
 const seed = { title: null };
@@ -49,15 +51,16 @@ for (const home of HOSTILE_HOMES) {
       if (frame === page.mainFrame() && !frame.url().startsWith(baseURL)) left.push(frame.url());
     });
     await page.goto('/partners?kiosk=1&idle=2');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('partners_title'));
     // A visitor wanders off to an article, then leaves the kiosk alone.
-    await page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' }).click();
-    await page.getByRole('region', { name: 'ソポト市' }).getByRole('link', { name: seed.title }).click();
+    const { tableLink, panel } = mapPage(page);
+    await tableLink('sopot').click();
+    await panel('sopot').getByRole('link', { name: seed.title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
     // The idle reset goes to the kiosk's own home (the route it was started
     // on), never to the refused one.
     await expect(page).toHaveURL(`${baseURL}/partners`, { timeout: 15_000 });
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('partners_title'));
     expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk'))).toBe(true);
     expect(left).toEqual([]);
   });
@@ -66,7 +69,7 @@ for (const home of HOSTILE_HOMES) {
 test('a kiosk started on an address that is not a page of the app goes home to the column', async ({ page, baseURL }) => {
   await kioskSettings(page, '{}');
   await page.goto('/news/index?kiosk=1&idle=2');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
   await expect(page).toHaveURL(`${baseURL}/`, { timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧ニューズ');
 });
@@ -74,20 +77,24 @@ test('a kiosk started on an address that is not a page of the app goes home to t
 test('the operator setting up a kiosk is told which settings were refused, in the interface language', async ({ page }) => {
   await kioskSettings(page, { home: '/\t/evil.example', idle_seconds: -5, attract: 'yes' });
   await page.goto('/partners?kiosk=1');
-  const notice = page.getByRole('alert').filter({ hasText: 'キオスクの設定に誤りがあります' });
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText('kiosk.json: home: このサイトのページ(例: "/partners")が必要ですが、"/\\t/evil.example" でした');
-  await expect(notice).toContainText('kiosk.json: idle_seconds: -5 は 1〜86400 の範囲外です');
-  await expect(notice).toContainText('kiosk.json: attract: true か falseが必要ですが、文字列でした');
+  const notice = (lang) => page.getByRole('alert').filter({ hasText: label('kiosk_settings_heading', lang) });
+  const outOfRange = (lang) => label('problem_out_of_range', lang, { found: -5, min: 1, max: 86400 });
+  const notARoute = label('problem_not_a_route', 'ja', { found: '"/\\t/evil.example"' });
+  const notABoolean = label('problem_wrong_type', 'ja', {
+    expected: label('expected_boolean'),
+    found: label('found_text'),
+  });
+  await expect(notice('ja')).toBeVisible();
+  await expect(notice('ja')).toContainText(`kiosk.json: home: ${notARoute}`);
+  await expect(notice('ja')).toContainText(`kiosk.json: idle_seconds: ${outOfRange('ja')}`);
+  await expect(notice('ja')).toContainText(`kiosk.json: attract: ${notABoolean}`);
   // Visitors never see it: not on a later page of the kiosk's session.
   await page.goto('/partners');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
-  await expect(page.getByRole('alert').filter({ hasText: 'キオスクの設定' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('partners_title'));
+  await expect(notice('ja')).toHaveCount(0);
 
   await page.goto('/partners?kiosk=1&lang=en');
-  await expect(page.getByRole('alert').filter({ hasText: "The kiosk's settings have mistakes" })).toContainText(
-    'kiosk.json: idle_seconds: -5 is outside 1 to 86400',
-  );
+  await expect(notice('en')).toContainText(`kiosk.json: idle_seconds: ${outOfRange('en')}`);
 });
 
 test('good kiosk settings bring no notice', async ({ page }) => {
@@ -130,9 +137,11 @@ test('images from elsewhere are never requested: the reader sees a notice naming
   await expect(page.getByText('画像の後。')).toBeVisible();
   const notes = page.getByRole('note');
   await expect(notes).toHaveCount(srcs.length);
+  // The problem, up to the refused address.
+  const [notSameSite] = labelParts('problem_not_same_site');
   for (let i = 0; i < srcs.length; i++) {
     await expect(notes.nth(i)).toContainText(`articles/e2e-images.json: blocks[${i + 1}].src`);
-    await expect(notes.nth(i)).toContainText('このサイト内のパス');
+    await expect(notes.nth(i)).toContainText(notSameSite);
   }
   await expect(page.getByRole('img')).toHaveCount(0);
   expect(requested).toEqual([]);
@@ -154,7 +163,7 @@ for (const path of ['/news/index', '/news/index/print']) {
     const fetched = [];
     page.on('request', (r) => r.url().includes('/data/articles/') && fetched.push(new URL(r.url()).pathname));
     await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
     // The column's file is read for the header only, never as an article.
     expect(fetched.filter((p) => p !== '/data/articles/index.json')).toEqual([]);
   });
@@ -166,8 +175,10 @@ test('an article whose id is not its file name, or whose title is empty, is a da
   await expect(page.getByRole('alert')).toContainText('articles/e2e-wrong-id.json: id:');
   writeData('articles/e2e-empty-title.json', article('e2e-empty-title', { title: '　' }));
   await page.goto('/news/e2e-empty-title');
-  await expect(page.getByRole('alert')).toContainText('articles/e2e-empty-title.json: title: 空です');
-  await expect(page).toHaveTitle(/データに誤りがあります/);
+  await expect(page.getByRole('alert')).toContainText(
+    `articles/e2e-empty-title.json: title: ${label('problem_empty')}`,
+  );
+  await expect(page).toHaveTitle(containing(label('error_bad_data_heading')));
 });
 
 test('bytes that are not UTF-8 are a data error naming the field, never shown as �', async ({ page }) => {
@@ -181,7 +192,9 @@ test('bytes that are not UTF-8 are a data error naming the field, never shown as
   // The file saved as Latin-1: é is the single byte 0xE9.
   writeData('articles/e2e-latin1.json', Buffer.from(text, 'latin1'));
   await page.goto('/news/e2e-latin1');
-  await expect(page.getByRole('alert')).toContainText('articles/e2e-latin1.json: blocks[1].text: UTF-8');
+  await expect(page.getByRole('alert')).toContainText(
+    `articles/e2e-latin1.json: blocks[1].text: ${label('problem_not_utf8')}`,
+  );
   await expect(page.getByText('\ufffd')).toHaveCount(0);
 });
 
@@ -253,9 +266,8 @@ test('a partner with a number too large to read is left off alone; the rest of t
   const body = JSON.stringify(data).replace('"__LAT__"', '1e400').replace('"__LON__"', '-1e999');
   await page.route('**/data/cities.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto('/partners');
-  const notice = page.getByRole('region', { name: '地図に載せていない提携都市があります' });
-  await expect(notice).toContainText('cities.json: partners[0].lat: 大きすぎて読めない数値です');
-  await expect(notice).toContainText('cities.json: partners[1].lon: 大きすぎて読めない数値です');
-  const map = page.getByRole('group', { name: '提携都市の地図' });
+  const { notice, map } = mapPage(page);
+  await expect(notice).toContainText(`cities.json: partners[0].lat: ${label('problem_number_too_large')}`);
+  await expect(notice).toContainText(`cities.json: partners[1].lon: ${label('problem_number_too_large')}`);
   await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
 });

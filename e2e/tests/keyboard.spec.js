@@ -1,5 +1,7 @@
 // One reader, keyboard only, through the whole product.
 import { test, expect } from '../support/test.js';
+import { label } from '../support/labels.js';
+import { mapPage, articlePage, partnerName } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
@@ -29,7 +31,7 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
 
   // A skip link comes first and leads to the content.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: '本文へスキップ' })).toBeFocused();
+  await expect(page.getByRole('link', { name: label('skip_to_content') })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
 
@@ -40,7 +42,7 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
   await expect(page.getByRole('main')).toBeFocused();
 
   // Text size.
-  const large = page.getByRole('group', { name: '文字サイズ' }).getByRole('button', { name: '大' });
+  const large = articlePage(page).size('font_large');
   await tabTo(page, large);
   await page.keyboard.press('Enter');
   await expect(large).toHaveAttribute('aria-pressed', 'true');
@@ -48,19 +50,20 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
   // A partner named in the text → the map, with that partner selected.
   await tabTo(page, page.getByRole('article').getByRole('link', { name: 'ソベルト市' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'ソポト市を選択しました' })).toBeAttached();
+  const { map, marker, panel, year, play, table, tableLink } = mapPage(page);
+  await expect(panel('sopot')).toBeVisible();
+  const announced = label('selected', 'ja', { name: partnerName('sopot') });
+  await expect(page.getByRole('status').filter({ hasText: announced })).toBeAttached();
 
   // Select partners on the map; Escape gives focus back.
-  const papeete = page.getByRole('group', { name: '提携都市の地図' }).getByRole('link', { name: 'パペーテ市', exact: true });
+  const papeete = marker('papeete');
   await tabTo(page, papeete);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'パペーテ市' })).toBeFocused();
+  await expect(panel('papeete')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(papeete).toBeFocused();
 
   // Zoom and pan the map.
-  const map = page.getByRole('group', { name: '提携都市の地図' });
   await tabTo(page, map, { backwards: true });
   const before = await papeete.boundingBox();
   await page.keyboard.press('+');
@@ -68,35 +71,34 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
   await expect.poll(async () => (await papeete.boundingBox()).x).not.toBe(before.x);
 
   // Filters, the timeline and its play button, and the table.
-  const relation = page.getByLabel('関係');
+  const relation = page.getByLabel(label('filter_relation'));
   await tabTo(page, relation, { backwards: true });
   await page.keyboard.press('ArrowDown');
   await expect(relation).toHaveValue('sister');
-  const year = page.getByRole('slider', { name: '提携年' });
   await tabTo(page, year);
   await page.keyboard.press('Home');
   await expect(year).toHaveValue('1990');
-  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link', { name: 'ソポト市', exact: true })).toBeVisible();
-  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link', { name: 'パペーテ市', exact: true })).toHaveCount(0);
+  await expect(marker('sopot')).toBeVisible();
+  await expect(marker('papeete')).toHaveCount(0);
   await page.keyboard.press('End');
-  await tabTo(page, page.getByRole('button', { name: '年ごとに再生' }));
-  const table = page.getByRole('table', { name: '提携都市' });
-  const sortBySince = table.getByRole('button', { name: '提携開始' });
+  await tabTo(page, play);
+  const sortBySince = table.getByRole('button', { name: label('col_since') });
   await tabTo(page, sortBySince);
   await page.keyboard.press('Enter');
-  await expect(table.getByRole('columnheader', { name: '提携開始' })).toHaveAttribute('aria-sort', 'ascending');
-  const hirakata = table.getByRole('link', { name: '枚方市' });
+  await expect(table.getByRole('columnheader', { name: label('col_since') })).toHaveAttribute('aria-sort', 'ascending');
+  const hirakata = tableLink('hirakata');
   await tabTo(page, hirakata);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: '枚方市' })).toBeFocused();
+  await expect(panel('hirakata')).toBeFocused();
 
   // From the panel to the article, then to its print view.
-  await tabTo(page, page.getByRole('region', { name: '枚方市' }).getByRole('link', { name: seed.title }));
+  await tabTo(page, panel('hirakata').getByRole('link', { name: seed.title }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await tabTo(page, page.getByRole('link', { name: '印刷用ページ' }));
+  const { printView, print } = articlePage(page);
+  await tabTo(page, printView);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/news\/595305\/print$/);
   await expect(page.getByRole('main')).toBeFocused();
-  await tabTo(page, page.getByRole('button', { name: '印刷' }));
+  await tabTo(page, print);
 });

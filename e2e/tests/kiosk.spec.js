@@ -1,8 +1,13 @@
 // Kiosk mode on a touch screen in a public hall.
 import { test, expect } from '../support/test.js';
+import { containing, label, labelParts } from '../support/labels.js';
+import { mapPage, articlePage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
+// The countdown's words after its number of seconds, and a cluster's after its count.
+const [, countdownText] = labelParts('kiosk_countdown');
+const [, clusterText] = labelParts('cluster_label');
 test.use({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
 
 /** Visible controls smaller than 44×44 CSS px. */
@@ -19,9 +24,10 @@ function smallControls(page) {
 test('a kiosk has no print or close, large text, and only controls of 44×44 or more', async ({ page }) => {
   await page.goto('/news/595305?kiosk=1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await expect(page.getByRole('button', { name: '印刷' })).toBeHidden();
-  await expect(page.getByRole('button', { name: '閉じる' })).toBeHidden();
-  await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  const { print, close, size } = articlePage(page);
+  await expect(print).toBeHidden();
+  await expect(close).toBeHidden();
+  await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
   expect(await smallControls(page)).toEqual([]);
   for (const path of ['/', '/partners', '/partners/sopot']) {
     await page.goto(path);
@@ -45,14 +51,15 @@ test('portrait and landscape both fit without scrolling sideways', async ({ page
 test('an idle kiosk counts down politely and returns to its home', async ({ page }) => {
   await page.clock.install();
   await page.goto('/partners?kiosk=1&idle=4');
-  const map = page.getByRole('group', { name: '提携都市の地図' });
-  await page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' }).tap();
+  const { tableLink, panel, marker } = mapPage(page);
+  await tableLink('sopot').tap();
   await expect(page).toHaveURL(/\/partners\/sopot$/);
-  await page.getByRole('region', { name: 'ソポト市' }).getByRole('link', { name: seed.title }).tap();
+  await panel('sopot').getByRole('link', { name: seed.title }).tap();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await page.getByRole('button', { name: '小' }).tap();
+  const { size } = articlePage(page);
+  await size('font_small').tap();
   // Nobody touches it: a countdown in the second half of the idle time…
-  const countdown = page.getByRole('status').filter({ hasText: '秒後に最初の画面に戻ります' });
+  const countdown = page.getByRole('status').filter({ hasText: countdownText });
   await expect(countdown).toHaveCount(0);
   await page.clock.runFor(2_600);
   await expect(countdown).toBeVisible();
@@ -60,31 +67,31 @@ test('an idle kiosk counts down politely and returns to its home', async ({ page
   await page.clock.runFor(2_000);
   await expect(page).toHaveURL(/\/partners$/);
   await expect(countdown).toHaveCount(0);
-  await expect(map.getByRole('link', { name: 'パペーテ市' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'ソポト市' })).toHaveCount(0);
+  await expect(marker('papeete')).toBeVisible();
+  await expect(panel('sopot')).toHaveCount(0);
   await page.goto('/news/595305');
-  await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('on a kiosk, partners too close for fingers share a cluster that zooms in', async ({ page }) => {
   await page.goto('/partners?kiosk=1');
-  const map = page.getByRole('group', { name: '提携都市の地図' });
+  const { map, marker, panel } = mapPage(page);
   // Sopot and Minsk are a few pixels apart at world zoom.
-  const cluster = map.getByRole('button', { name: /件の提携都市/ }).first();
+  const cluster = map.getByRole('button', { name: containing(clusterText) }).first();
   await expect(cluster).toBeVisible();
-  await expect(map.getByRole('link', { name: 'パペーテ市' })).toBeVisible();
-  for (let i = 0; i < 4 && !(await map.getByRole('link', { name: 'ソポト市', exact: true }).count()); i++) {
-    await map.getByRole('button', { name: /件の提携都市/ }).first().tap();
+  await expect(marker('papeete')).toBeVisible();
+  for (let i = 0; i < 4 && !(await marker('sopot').count()); i++) {
+    await map.getByRole('button', { name: containing(clusterText) }).first().tap();
   }
-  await map.getByRole('link', { name: 'ソポト市', exact: true }).tap();
-  await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+  await marker('sopot').tap();
+  await expect(panel('sopot')).toBeVisible();
 });
 
 test('a touch cancels the countdown', async ({ page }) => {
   await page.goto('/news/595305?kiosk=1&idle=4');
-  const countdown = page.getByRole('status').filter({ hasText: '秒後に最初の画面に戻ります' });
+  const countdown = page.getByRole('status').filter({ hasText: countdownText });
   await expect(countdown).toBeVisible();
-  await countdown.getByRole('button', { name: 'このまま使う' }).tap();
+  await countdown.getByRole('button', { name: label('kiosk_stay') }).tap();
   await expect(countdown).toHaveCount(0);
   await expect(page).toHaveURL(/\/news\/595305/);
 });
@@ -92,20 +99,21 @@ test('a touch cancels the countdown', async ({ page }) => {
 test('kiosk mode lasts the browser session and ?kiosk=0 leaves it', async ({ page }) => {
   await page.goto('/partners?kiosk=1');
   // The app has started (and taken up kiosk mode) once the map page shows.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('提携都市');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('partners_title'));
+  const { print } = articlePage(page);
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await expect(page.getByRole('button', { name: '印刷' })).toBeHidden();
+  await expect(print).toBeHidden();
   await page.goto('/news/595305?kiosk=0');
-  await expect(page.getByRole('button', { name: '印刷' })).toBeVisible();
+  await expect(print).toBeVisible();
   await page.goto('/news/595305');
-  await expect(page.getByRole('button', { name: '印刷' })).toBeVisible();
+  await expect(print).toBeVisible();
 });
 
 test('idle at home on the map, attract mode shows partners until a touch', async ({ page }) => {
   await page.clock.install();
   await page.goto('/partners?kiosk=1&idle=2');
-  await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
+  await expect(mapPage(page).table).toBeVisible();
   // Nobody there: the kiosk resets, rests on its home a moment, plays the
   // years, then selects partners one after another.
   await page.clock.runFor(2_500 + 6_000 + 6_500);

@@ -1,8 +1,8 @@
 // The map as the page's centrepiece: centred on the district, large, with a
 // timeline of partnerships; partnerships known only by their year; kiosks.
 import { test, expect } from '../support/test.js';
-import { label } from '../support/labels.js';
-import { mapPage } from '../support/pages.js';
+import { label, labelParts } from '../support/labels.js';
+import { mapPage, partnerName } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 
 const cities = sampleData('cities.json');
@@ -64,7 +64,8 @@ test('on a phone the map is full width and at least 55% of the screen high', asy
 test('提携年: the map, the table and the counts show the partnerships of that year', async ({ page }) => {
   await page.goto('/partners');
   const { year, marker, row, table } = mapPage(page);
-  const counts = page.getByRole('status').filter({ hasText: '都市・' });
+  // The counts, found by their words after the number of partners, whatever the numbers.
+  const counts = page.getByRole('status').filter({ hasText: labelParts('counts')[1] });
   // From the decade of the first partnership (1993) to this year.
   await expect(year).toHaveAttribute('min', '1990');
   await expect(year).toHaveAttribute('max', String(new Date().getFullYear()));
@@ -74,17 +75,17 @@ test('提携年: the map, the table and the counts show the partnerships of that
   // Partners whose start is not known are always shown, marked undated.
   await expect(marker('sopot')).toBeVisible();
   await expect(row('sopot')).toContainText(label('undated'));
-  await expect(page.getByText('1990年', { exact: true })).toBeVisible();
+  await expect(page.getByText(label('timeline_year', 'ja', { year: 1990 }), { exact: true })).toBeVisible();
   await year.fill('1993');
   await expect(marker('hirakata')).toBeVisible();
   await expect(row('hirakata')).toHaveCount(1);
   await expect(marker('minsk-sovetsky')).toHaveCount(0);
-  await expect(counts).toContainText('3都市・3か国・2大陸');
+  await expect(counts).toContainText(label('counts', 'ja', { partners: 3, countries: 3, continents: 2 }));
   // The keyboard: End is today, everything again; Home the first year.
   await year.focus();
   await page.keyboard.press('End');
   await expect(table.getByRole('row')).toHaveCount(cities.partners.length + 1);
-  await expect(counts).toContainText('7都市・7か国・3大陸');
+  await expect(counts).toContainText(label('counts', 'ja', { partners: 7, countries: 7, continents: 3 }));
   await page.keyboard.press('Home');
   await expect(year).toHaveValue('1990');
   await expect(marker('hirakata')).toHaveCount(0);
@@ -122,11 +123,11 @@ test('a partnership known only by its year is on the map, its row says the year,
   await expect(row('sopot')).toContainText('1994年');
   await table.getByRole('button', { name: label('col_since') }).click();
   const names = await table.getByRole('row').locator('th[scope="row"]').allTextContents();
-  expect(names.slice(0, 2)).toEqual(['枚方市', 'ソポト市']);
+  expect(names.slice(0, 2)).toEqual([partnerName('hirakata'), partnerName('sopot')]);
   await year.fill('1993');
   await expect(marker('sopot')).toHaveCount(0);
   await page.goto('/partners/sopot?lang=en');
-  await expect(page.getByRole('region', { name: 'Sopot' })).toContainText('1994');
+  await expect(mapPage(page, 'en').panel('sopot')).toContainText('1994');
 });
 
 test('an unreadable start drops only itself, with a notice in the reader\'s language', async ({ page }) => {
@@ -135,12 +136,12 @@ test('an unreadable start drops only itself, with a notice in the reader\'s lang
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
   await page.goto('/partners');
   await expect(mapPage(page).marker('sopot')).toBeVisible();
-  const notice = page.getByRole('region', { name: label('ignored_heading') });
-  await expect(notice).toContainText('cities.json: partners[2].since: YYYY-MM-DD、YYYY-MM か YYYY の日付が必要ですが、"spring 1994"でした (sopot)');
+  const notice = (lang) => page.getByRole('region', { name: label('ignored_heading', lang) });
+  const notADate = (lang) =>
+    label('problem_wrong_type', lang, { expected: label('expected_date_or_year', lang), found: '"spring 1994"' });
+  await expect(notice('ja')).toContainText(`cities.json: partners[2].since: ${notADate('ja')} (sopot)`);
   await page.goto('/partners?lang=en');
-  await expect(page.getByRole('region', { name: label('ignored_heading', 'en') })).toContainText(
-    'cities.json: partners[2].since: expected a date as YYYY-MM-DD, YYYY-MM or YYYY, found "spring 1994"',
-  );
+  await expect(notice('en')).toContainText(`cities.json: partners[2].since: ${notADate('en')}`);
 });
 
 test.describe('on a kiosk', () => {

@@ -1,10 +1,15 @@
 // Offline: once the app has been loaded, it reloads with the network down.
 import { test, expect } from '../support/test.js';
+import { label } from '../support/labels.js';
+import { mapPage, articlePage } from '../support/pages.js';
 import { article, deleteData, sampleData, writeData } from '../support/site.js';
 
 test.use({ serviceWorkers: 'allow' });
 
 const seed = sampleData('articles/595305.json');
+
+/** The notice that the page shows saved data, the network being down. */
+const savedCopy = (page) => page.getByRole('status').filter({ hasText: label('showing_saved_copy') });
 
 test('after one visit, the article and the map load with the network down', async ({ page, context }) => {
   await page.goto('/news/595305');
@@ -14,15 +19,16 @@ test('after one visit, the article and the map load with the network down', asyn
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await page.getByRole('link', { name: '提携都市の地図' }).click();
-  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link')).toHaveCount(7);
+  await articlePage(page).mapLink.click();
+  const { map } = mapPage(page);
+  await expect(map.getByRole('link')).toHaveCount(7);
   await expect(page.locator('.partner-map__country').first()).toBeAttached();
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('group', { name: '提携都市の地図' }).getByRole('link')).toHaveCount(7);
+  await expect(map.getByRole('link')).toHaveCount(7);
   await expect(page.locator('.partner-map__country').first()).toBeAttached();
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toBeVisible();
+  await expect(savedCopy(page)).toBeVisible();
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await expect(page.getByText(seed.blocks[0].text)).toBeVisible();
@@ -31,7 +37,7 @@ test('after one visit, the article and the map load with the network down', asyn
   await context.setOffline(false);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  await expect(savedCopy(page)).toHaveCount(0);
 });
 
 /** Loads `path` until the service worker controls the page (and has saved its data). */
@@ -50,13 +56,13 @@ test('an article taken down on the server is gone for a returning reader, online
   // The newsroom pulls it (a correction, a legal request).
   deleteData('articles/e2e-pulled.json');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
+  await expect(savedCopy(page)).toHaveCount(0);
 
   // The saved copy went with it: offline, it does not come back either.
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('読み込めませんでした');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('error_unavailable_heading'));
   await expect(page.getByText('e2e-pulled の第一段落。')).toHaveCount(0);
   await context.setOffline(false);
 });
@@ -67,18 +73,18 @@ test('the saved-data notice follows what is on screen', async ({ page, context }
   // Offline, an article never saved: an error to retry, and no claim of saved data.
   await page.goto('/news/e2e-never-saved');
   const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading', { level: 1 })).toHaveText('読み込めませんでした');
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  await expect(alert.getByRole('heading', { level: 1 })).toHaveText(label('error_unavailable_heading'));
+  await expect(savedCopy(page)).toHaveCount(0);
   // Back online, the retry finds it does not exist.
   await context.setOffline(false);
-  await alert.getByRole('button', { name: '再読み込み' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('記事が見つかりません');
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toHaveCount(0);
+  await alert.getByRole('button', { name: label('retry') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
+  await expect(savedCopy(page)).toHaveCount(0);
   // Offline again on a page that was saved: the notice is there, for that page.
   await context.setOffline(true);
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await expect(page.getByRole('status').filter({ hasText: '保存済みのデータ' })).toBeVisible();
+  await expect(savedCopy(page)).toBeVisible();
   await context.setOffline(false);
 });
 

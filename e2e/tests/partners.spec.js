@@ -1,18 +1,18 @@
 // The partner map and list at /partners.
 import { appRuns, test, expect } from '../support/test.js';
+import { containing, label, labelParts } from '../support/labels.js';
+import { mapPage, articlePage, partnerName } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 
 const cities = sampleData('cities.json');
-const ja = (p) => p.names.ja ?? p.names.en;
-
-function mapOf(page) {
-  return page.getByRole('group', { name: '提携都市の地図' });
-}
+// The counts' words after their number of partners: they find the counts, whatever the numbers.
+const [, countsText] = labelParts('counts');
 
 /** Sopot's marker, and its distance to Minsk's in CSS pixels (centre to centre). */
-function europeanPair(map) {
-  const sopot = map.getByRole('link', { name: 'ソポト市', exact: true });
-  const minsk = map.getByRole('link', { name: 'ミンスク市ソビエト地区', exact: true });
+function europeanPair(page) {
+  const { marker } = mapPage(page);
+  const sopot = marker('sopot');
+  const minsk = marker('minsk-sovetsky');
   const gap = async () => {
     const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
     return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
@@ -21,32 +21,35 @@ function europeanPair(map) {
 }
 
 function rowsOf(page) {
-  return page.getByRole('table', { name: '提携都市' }).getByRole('row');
+  return mapPage(page).table.getByRole('row');
 }
 
 test('every partner is a control on the map and a row in the table', async ({ page }) => {
   await page.goto('/partners');
-  const map = mapOf(page);
+  const { map, marker } = mapPage(page);
   for (const partner of cities.partners) {
-    await expect(map.getByRole('link', { name: ja(partner), exact: true })).toBeVisible();
+    await expect(marker(partner.id)).toBeVisible();
   }
   await expect(map.getByRole('link')).toHaveCount(cities.partners.length);
   await expect(rowsOf(page)).toHaveCount(cities.partners.length + 1); // + header row
-  await expect(page.getByRole('status').filter({ hasText: '都市・' })).toContainText('7都市・7か国・3大陸');
+  await expect(page.getByRole('status').filter({ hasText: countsText })).toContainText(
+    label('counts', 'ja', { partners: 7, countries: 7, continents: 3 }),
+  );
 });
 
 test('clicking a partner selects it: URL, panel with its facts, table row', async ({ page }) => {
   await page.goto('/partners');
-  await mapOf(page).getByRole('link', { name: 'ソポト市', exact: true }).click();
+  const { marker, panel, tableLink } = mapPage(page);
+  await marker('sopot').click();
   await expect(page).toHaveURL(/\/partners\/sopot$/);
-  const panel = page.getByRole('region', { name: 'ソポト市' });
-  await expect(panel).toBeFocused();
-  await expect(panel).toContainText('ポーランド');
-  await expect(panel).toContainText('ヨーロッパ');
-  await expect(panel).toContainText('姉妹都市');
-  await expect(panel.getByRole('link', { name: sampleData('articles/595305.json').title })).toBeVisible();
-  await expect(page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' })).toHaveAttribute('aria-current', 'true');
-  await expect(page).toHaveTitle(/ソポト市/);
+  const sopot = panel('sopot');
+  await expect(sopot).toBeFocused();
+  await expect(sopot).toContainText('ポーランド');
+  await expect(sopot).toContainText(label('continent_europe'));
+  await expect(sopot).toContainText(label('relation_sister'));
+  await expect(sopot.getByRole('link', { name: sampleData('articles/595305.json').title })).toBeVisible();
+  await expect(tableLink('sopot')).toHaveAttribute('aria-current', 'true');
+  await expect(page).toHaveTitle(containing(partnerName('sopot')));
 });
 
 test('a partner chosen while its articles are still loading keeps focus and the map keeps its zoom', async ({ page }) => {
@@ -59,15 +62,14 @@ test('a partner chosen while its articles are still loading keeps focus and the 
     await route.continue();
   });
   await page.goto('/partners');
-  const map = mapOf(page);
-  const { sopot, gap } = europeanPair(map);
+  const { sopot, gap } = europeanPair(page);
   const before = await gap();
-  await page.getByRole('button', { name: '拡大' }).click();
+  await mapPage(page).zoomIn.click();
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
   // Zoomed in, Sopot lies beyond the map's edge: chosen from the keyboard.
   await sopot.focus();
   await page.keyboard.press('Enter');
-  const panel = page.getByRole('region', { name: 'ソポト市' });
+  const panel = mapPage(page).panel('sopot');
   await expect(panel).toBeFocused();
   // (The panel narrows the map, so the zoom is measured with it open.)
   const zoomed = await gap();
@@ -81,10 +83,10 @@ test('a partner chosen while its articles are still loading keeps focus and the 
 
 test('keyboard: Enter on a partner selects it, Escape closes and returns focus', async ({ page }) => {
   await page.goto('/partners');
-  const papeete = mapOf(page).getByRole('link', { name: 'パペーテ市', exact: true });
+  const papeete = mapPage(page).marker('papeete');
   await papeete.focus();
   await page.keyboard.press('Enter');
-  const panel = page.getByRole('region', { name: 'パペーテ市' });
+  const panel = mapPage(page).panel('papeete');
   await expect(panel).toBeFocused();
   await expect(panel).toContainText('2017年9月');
   await page.keyboard.press('Escape');
@@ -95,61 +97,64 @@ test('keyboard: Enter on a partner selects it, Escape closes and returns focus',
 
 test('a partner is reachable by Tab from the map', async ({ page }) => {
   await page.goto('/partners');
-  await mapOf(page).focus();
+  await mapPage(page).map.focus();
   await page.keyboard.press('Tab');
   const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-  expect(cities.partners.map(ja)).toContain(focusedName);
+  expect(cities.partners.map((p) => partnerName(p.id))).toContain(focusedName);
 });
 
 test('a shared link opens with the partner selected, and Back walks selections', async ({ page }) => {
   await page.goto('/partners/papeete');
-  await expect(page.getByRole('region', { name: 'パペーテ市' })).toBeVisible();
-  const table = page.getByRole('table', { name: '提携都市' });
-  await table.getByRole('link', { name: '枚方市' }).click();
-  await expect(page.getByRole('region', { name: '枚方市' })).toBeVisible();
+  const { panel, tableLink } = mapPage(page);
+  await expect(panel('papeete')).toBeVisible();
+  await tableLink('hirakata').click();
+  await expect(panel('hirakata')).toBeVisible();
   await page.goBack();
-  await expect(page.getByRole('region', { name: 'パペーテ市' })).toBeVisible();
+  await expect(panel('papeete')).toBeVisible();
 });
 
 test('an unknown partner id says so and still shows the map', async ({ page }) => {
   await page.goto('/partners/atlantis');
-  await expect(page.getByRole('alert')).toContainText('その提携都市は見つかりません');
-  await expect(mapOf(page).getByRole('link')).toHaveCount(cities.partners.length);
+  await expect(page.getByRole('alert')).toContainText(label('unknown_partner'));
+  await expect(mapPage(page).map.getByRole('link')).toHaveCount(cities.partners.length);
 });
 
 test('filters apply to the map, the table and the counts', async ({ page }) => {
   await page.goto('/partners');
-  await page.getByLabel('関係').selectOption({ label: '交流準備中' });
+  await page.getByLabel(label('filter_relation')).selectOption({ label: label('relation_contact') });
   const contacts = cities.partners.filter((p) => p.relation === 'contact');
-  await expect(mapOf(page).getByRole('link')).toHaveCount(contacts.length);
+  await expect(mapPage(page).map.getByRole('link')).toHaveCount(contacts.length);
   await expect(rowsOf(page)).toHaveCount(contacts.length + 1);
-  await expect(page.getByRole('status').filter({ hasText: '都市・' })).toContainText(`${contacts.length}都市・`);
-  await page.getByLabel('関係').selectOption({ label: 'すべて' });
-  await page.getByLabel('大陸').selectOption({ label: 'アジア' });
+  const counts = page.getByRole('status').filter({ hasText: countsText });
+  await expect(counts).toContainText(`${contacts.length}${countsText}`);
+  await page.getByLabel(label('filter_relation')).selectOption({ label: label('filter_all') });
+  await page.getByLabel(label('filter_continent')).selectOption({ label: label('continent_asia') });
   const asian = cities.partners.filter((p) => p.continent === 'asia');
-  await expect(mapOf(page).getByRole('link')).toHaveCount(asian.length);
+  await expect(mapPage(page).map.getByRole('link')).toHaveCount(asian.length);
   await expect(rowsOf(page)).toHaveCount(asian.length + 1);
 });
 
 test('the table sorts by a column', async ({ page }) => {
   await page.goto('/partners');
-  const table = page.getByRole('table', { name: '提携都市' });
-  await table.getByRole('button', { name: '提携開始' }).click();
-  await expect(table.getByRole('columnheader', { name: '提携開始' })).toHaveAttribute('aria-sort', 'ascending');
+  const { table } = mapPage(page);
+  const sortBySince = table.getByRole('button', { name: label('col_since') });
+  const since = table.getByRole('columnheader', { name: label('col_since') });
+  await sortBySince.click();
+  await expect(since).toHaveAttribute('aria-sort', 'ascending');
   // Oldest first: Hirakata (1993-05).
-  await expect(table.getByRole('row').nth(1)).toContainText('枚方市');
-  await table.getByRole('button', { name: '提携開始' }).click();
-  await expect(table.getByRole('columnheader', { name: '提携開始' })).toHaveAttribute('aria-sort', 'descending');
-  await expect(table.getByRole('row').nth(1)).toContainText('ミンスク市ソビエト地区');
+  await expect(table.getByRole('row').nth(1)).toContainText(partnerName('hirakata'));
+  await sortBySince.click();
+  await expect(since).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText(partnerName('minsk-sovetsky'));
 });
 
 test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   await page.goto('/partners');
-  const map = mapOf(page);
-  const { sopot, gap } = europeanPair(map);
+  const { map, zoomIn } = mapPage(page);
+  const { sopot, gap } = europeanPair(page);
   const before = await gap();
   const markerSize = (await sopot.boundingBox()).width;
-  await page.getByRole('button', { name: '拡大' }).click();
+  await zoomIn.click();
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
   const zoomed = await gap();
   // The map grew, the marker did not: markers keep their screen size.
@@ -171,7 +176,7 @@ test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   await map.focus();
   await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => (await sopot.boundingBox()).x - beforeKey.x).toBeGreaterThan(20);
-  await page.getByRole('button', { name: '全体を表示' }).click();
+  await page.getByRole('button', { name: label('zoom_reset') }).click();
   await expect.poll(gap).toBeLessThan(before * 1.05);
   // The wheel zooms about the pointer, without scrolling the page.
   const scrollBefore = await page.evaluate(() => window.scrollY);
@@ -184,12 +189,12 @@ test('zoom buttons, keys and dragging move the map', async ({ page }) => {
 
 test('an article links partner names to the map', async ({ page }) => {
   await page.goto('/news/595305');
-  const list = page.getByRole('region', { name: 'この記事の提携都市' });
+  const list = page.getByRole('region', { name: label('in_this_article') });
   await expect(list.getByRole('link')).toHaveCount(sampleData('articles/595305.json').partners.length);
   // The article spells Sopot ソベルト市, one of its aliases.
   await page.getByRole('article').getByRole('link', { name: 'ソベルト市' }).click();
   await expect(page).toHaveURL(/\/partners\/sopot$/);
-  await expect(page.getByRole('region', { name: 'ソポト市' })).toBeVisible();
+  await expect(mapPage(page).panel('sopot')).toBeVisible();
 });
 
 test('bad partner entries are named in a notice and left off the map', async ({ page }) => {
@@ -199,13 +204,14 @@ test('bad partner entries are named in a notice and left off the map', async ({ 
   data.partners.push({ ...structuredClone(cities.partners[0]) }); // duplicate id
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
   await page.goto('/partners');
-  const notice = page.getByRole('region', { name: '地図に載せていない提携都市があります' });
+  const { notice, map, marker } = mapPage(page);
+  // The problem up to the id first used.
+  const [duplicate] = labelParts('problem_duplicate');
   await expect(notice).toContainText('cities.json: partners[1].lat');
   await expect(notice).toContainText('partners[2].relation');
-  await expect(notice).toContainText('partners[7].id: id が重複しています');
-  const map = mapOf(page);
+  await expect(notice).toContainText(`partners[7].id: ${duplicate}`);
   await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
-  await expect(map.getByRole('link', { name: ja(cities.partners[1]), exact: true })).toHaveCount(0);
+  await expect(marker(cities.partners[1].id)).toHaveCount(0);
   await expect(rowsOf(page)).toHaveCount(cities.partners.length - 2 + 1);
 });
 
@@ -214,16 +220,17 @@ test('a partner with only an English name is shown by it in the Japanese interfa
   data.partners[0].names = { en: 'Only English' };
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
   await page.goto('/partners');
-  await expect(mapOf(page).getByRole('link', { name: 'Only English', exact: true })).toBeVisible();
-  await expect(page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'Only English' })).toBeVisible();
+  const { map, table } = mapPage(page);
+  await expect(map.getByRole('link', { name: 'Only English', exact: true })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Only English' })).toBeVisible();
 });
 
 test('without partner data the article still reads, and the map says why', async ({ page }) => {
   await page.route('**/data/cities.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleData('articles/595305.json').title);
-  await page.getByRole('link', { name: '提携都市の地図' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('データが見つかりません');
+  await articlePage(page).mapLink.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('error_not_found_heading'));
   await expect(page.getByRole('alert')).toContainText('cities.json');
 });
 
@@ -232,8 +239,7 @@ test('pinching with two fingers zooms the map', async ({ browser }) => {
   const page = await context.newPage();
   await page.goto('/partners');
   await appRuns(page);
-  const map = mapOf(page);
-  const { sopot, gap } = europeanPair(map);
+  const { sopot, gap } = europeanPair(page);
   const before = await gap();
   // Two fingers on Sopot move apart from 40 to 120 px: about three times closer.
   const box = await sopot.boundingBox();
@@ -251,7 +257,7 @@ test('pinching with two fingers zooms the map', async ({ browser }) => {
 test('without the world outlines, partners are still on the map and in the list', async ({ page }) => {
   await page.route('**/map/world-110m.json', (route) => route.fulfill({ status: 404, body: '' }));
   await page.goto('/partners');
-  await expect(page.getByRole('status').filter({ hasText: '世界地図を読み込めませんでした' })).toBeVisible();
-  await expect(mapOf(page).getByRole('link')).toHaveCount(cities.partners.length);
+  await expect(page.getByRole('status').filter({ hasText: label('world_unavailable') })).toBeVisible();
+  await expect(mapPage(page).map.getByRole('link')).toHaveCount(cities.partners.length);
   await expect(rowsOf(page)).toHaveCount(cities.partners.length + 1);
 });

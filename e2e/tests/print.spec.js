@@ -5,10 +5,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { containing, label } from '../support/labels.js';
+import { articlePage, partnerName } from '../support/pages.js';
 import { article, sampleData, writeData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
-const cities = sampleData('cities.json');
 const squash = (s) => s.replace(/\s+/g, '');
 
 /** Prints the page to an A4 PDF (the page's own @page rules) and reads it back. */
@@ -37,12 +38,9 @@ async function expectDocument(page, url) {
   expect(flat).toContain(squash(url));
   expect(flat).toContain('2021年10月14日');
   // The partners the article is about, as a table.
-  for (const id of seed.partners) {
-    const partner = cities.partners.find((p) => p.id === id);
-    expect(flat).toContain(squash(partner.names.ja));
-  }
-  for (const control of ['文字サイズ', '閉じる', '印刷用ページ', 'トップへ戻る', '記事に戻る', '選択を解除']) {
-    expect(text).not.toContain(control);
+  for (const id of seed.partners) expect(flat).toContain(squash(partnerName(id)));
+  for (const control of ['font_size', 'close', 'print_view', 'back_to_top', 'back_to_article', 'close_selection']) {
+    expect(text).not.toContain(label(control));
   }
   expect(pages).toBeLessThanOrEqual(3);
   expect(decodeQr(dir, pdf)).toBe(url);
@@ -52,11 +50,11 @@ test('the print view prints the article as a document with a QR code back online
   await page.goto('/news/595305/print');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   // On screen: a print button and a way back, the partners table and the footer.
-  await expect(page.getByRole('button', { name: '印刷' })).toBeVisible();
-  await expect(page.getByRole('link', { name: '記事に戻る' })).toHaveAttribute('href', '/news/595305');
-  await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
+  await expect(articlePage(page).print).toBeVisible();
+  await expect(page.getByRole('link', { name: label('back_to_article') })).toHaveAttribute('href', '/news/595305');
+  await expect(page.getByRole('img', { name: containing(label('qr_label')) })).toBeVisible();
   await expect(page.getByText(`${baseURL}/news/595305`)).toBeVisible();
-  await expect(page.getByRole('img', { name: '提携都市の地図' })).toBeVisible();
+  await expect(page.getByRole('img', { name: label('map_label') })).toBeVisible();
   await expectDocument(page, `${baseURL}/news/595305`);
 });
 
@@ -70,9 +68,9 @@ test("the browser's print of the article page gives the same document", async ({
 
 test('the article links to its print view', async ({ page }) => {
   await page.goto('/news/595305');
-  await page.getByRole('link', { name: '印刷用ページ' }).click();
+  await articlePage(page).printView.click();
   await expect(page).toHaveURL(/\/news\/595305\/print$/);
-  await page.getByRole('link', { name: '記事に戻る' }).click();
+  await page.getByRole('link', { name: label('back_to_article') }).click();
   await expect(page).toHaveURL(/\/news\/595305$/);
 });
 

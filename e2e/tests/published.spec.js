@@ -2,6 +2,7 @@
 // readers without scripts get, and the app taking over without a trace.
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.js';
+import { mapPage, articlePage, partnerName } from '../support/pages.js';
 import { sampleData, writeData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
@@ -48,9 +49,9 @@ test('the raw column lists the article, the raw map names every partner', async 
   const home = await (await request.get('/')).text();
   expect(home).toContain(`<a href="/news/595305">${seed.title}</a>`);
   const map = textOf(await (await request.get('/partners')).text());
-  for (const partner of cities.partners) expect(map).toContain(partner.names.ja);
+  for (const partner of cities.partners) expect(map).toContain(partnerName(partner.id));
   const english = textOf(await (await request.get('/partners?lang=en')).text());
-  for (const partner of cities.partners) expect(english).toContain(partner.names.en);
+  for (const partner of cities.partners) expect(english).toContain(partnerName(partner.id, 'en'));
 });
 
 test('the feed, the sitemap and robots.txt are served', async ({ request }) => {
@@ -85,9 +86,10 @@ test.describe('with scripts off', () => {
     await page.goto('/news/595305');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
     for (const paragraph of paragraphs) await expect(page.getByText(paragraph, { exact: false }).first()).toBeVisible();
-    await page.getByRole('link', { name: '提携都市の地図' }).click();
-    await expect(page.getByRole('table', { name: '提携都市' })).toBeVisible();
-    await expect(page.getByRole('table', { name: '提携都市' }).getByRole('link', { name: 'ソポト市' })).toBeVisible();
+    await articlePage(page).mapLink.click();
+    const { table, tableLink } = mapPage(page);
+    await expect(table).toBeVisible();
+    await expect(tableLink('sopot')).toBeVisible();
   });
 });
 
@@ -138,8 +140,9 @@ test('the article paints before the app; the app takes over without a shift, kee
   // The text size control is the app's now, and works.
   const paragraph = page.locator('.article-body__paragraph').first();
   const medium = await paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  await page.getByRole('button', { name: '大' }).click();
-  await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  const large = articlePage(page).size('font_large');
+  await large.click();
+  await expect(large).toHaveAttribute('aria-pressed', 'true');
   expect(await paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(medium);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
@@ -149,18 +152,19 @@ test('a reader with 大 remembered gets it in the first paint, and the size work
   const release = await holdApp(page);
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  await expect(page.getByRole('button', { name: '大' })).toHaveAttribute('aria-pressed', 'true');
+  const { size } = articlePage(page);
+  await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
   const paragraph = page.locator('.article-body__paragraph').first();
-  const size = () => paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  const large = await size();
+  const textSize = () => paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const large = await textSize();
   // Before the app: 小 works, through the page's own script.
-  await page.getByRole('button', { name: '小' }).click();
-  await expect(page.getByRole('button', { name: '小' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await size()).toBeLessThan(large);
+  await size('font_small').click();
+  await expect(size('font_small')).toHaveAttribute('aria-pressed', 'true');
+  expect(await textSize()).toBeLessThan(large);
   release();
   await appRunning(page);
   // The app starts with what the reader chose meanwhile.
-  await expect(page.getByRole('button', { name: '小' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(size('font_small')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a reader with English remembered gets English from the first paint', async ({ page, context, baseURL }) => {
@@ -169,23 +173,23 @@ test('a reader with English remembered gets English from the first paint', async
   const release = await holdApp(page);
   await page.goto('/news/595305');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('group', { name: 'Text size' })).toBeVisible();
+  await expect(articlePage(page, 'en').sizes).toBeVisible();
   release();
   await appRunning(page);
-  await expect(page.getByRole('group', { name: 'Text size' })).toBeVisible();
+  await expect(articlePage(page, 'en').sizes).toBeVisible();
 });
 
 test('before the app the map\'s own controls are marked not yet available; links already work', async ({ page }) => {
   const release = await holdApp(page);
   await page.goto('/partners');
-  const map = page.getByRole('group', { name: '提携都市の地図' });
-  await expect(map.getByRole('button', { name: '拡大' })).toBeDisabled();
-  await expect(page.getByRole('combobox', { name: '関係' })).toBeDisabled();
-  await expect(map.getByRole('link', { name: 'ソポト市', exact: true })).toBeVisible();
+  const { zoomIn, relation, marker } = mapPage(page);
+  await expect(zoomIn).toBeDisabled();
+  await expect(relation).toBeDisabled();
+  await expect(marker('sopot')).toBeVisible();
   release();
   await appRunning(page);
-  await expect(map.getByRole('button', { name: '拡大' })).toBeEnabled();
-  await expect(page.getByRole('combobox', { name: '関係' })).toBeEnabled();
+  await expect(zoomIn).toBeEnabled();
+  await expect(relation).toBeEnabled();
 });
 
 test.describe('axe', () => {

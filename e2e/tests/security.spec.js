@@ -1,6 +1,7 @@
 // The deployment's hardening: headers from nginx with deploy/nginx.conf, the
 // content security policy holding on every route, integrity on every asset.
 import { test, expect } from '../support/test.js';
+import { mapPage } from '../support/pages.js';
 import { writeSiteFile } from '../support/site.js';
 
 const ROUTES = ['/', '/news/595305', '/news/595305/print', '/partners', '/partners/sopot', '/no/such/page'];
@@ -20,7 +21,7 @@ test('every route runs without a content security policy violation', async ({ pa
     await page.goto(route);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     if (route.startsWith('/partners')) {
-      await page.getByRole('button', { name: '拡大' }).click();
+      await mapPage(page).zoomIn.click();
     }
     expect(await page.evaluate(() => window.__violations), route).toEqual([]);
   }
