@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod cities;
+pub mod colour_theme;
 pub mod column;
 pub mod date;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod meta;
 pub mod number;
 pub mod partners;
 pub mod print;
+pub mod reading;
 pub mod route;
 pub mod world;
 
@@ -30,6 +32,7 @@ pub use cities::{
     decode_cities, Cities, CitiesDecoder, Continent, Country, Home, Partner, PartnerNotice,
     Relation,
 };
+pub use colour_theme::ColourTheme;
 pub use column::{decode_column, Column, ColumnEntry};
 pub use date::IsoDate;
 pub use error::{DataError, Expected, Found, JsonKind, Problem};

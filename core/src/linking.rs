@@ -119,6 +119,21 @@ impl NameMatcher {
         out
     }
 
+    /// The partner names in `text`: byte ranges, in order, with their partner.
+    pub fn links(&self, text: &str) -> Vec<(std::ops::Range<usize>, Id)> {
+        let base = text.as_ptr() as usize;
+        self.segments(text)
+            .into_iter()
+            .filter_map(|segment| match segment {
+                Segment::Partner { text: name, id } => {
+                    let start = name.as_ptr() as usize - base;
+                    Some((start..start + name.len(), id))
+                }
+                Segment::Text(_) => None,
+            })
+            .collect()
+    }
+
     /// The longest name starting at byte `at` of `text` that may be linked
     /// there (whole words for Latin names), with its byte length.
     fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Id)> {
@@ -226,6 +241,23 @@ mod tests {
                 Segment::Partner { text, id } => (text.to_owned(), Some(id.to_string())),
             })
             .collect()
+    }
+
+    #[test]
+    fn links_are_byte_ranges_of_the_names() {
+        let text = "日本の大阪府枚方市とパペーテ";
+        let links: Vec<(&str, String)> = matcher()
+            .links(text)
+            .into_iter()
+            .map(|(range, id)| (&text[range], id.to_string()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("大阪府枚方市", "hirakata".to_owned()),
+                ("パペーテ", "papeete".to_owned())
+            ]
+        );
     }
 
     #[test]
