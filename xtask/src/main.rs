@@ -6,6 +6,8 @@
 //! works on a fresh machine and is cheap to run again.
 
 mod bundle_css;
+#[cfg(test)]
+mod contrast;
 mod csp;
 mod gen_map;
 #[cfg(test)]

@@ -21,6 +21,7 @@ use reader_core::linking::NameMatcher;
 use reader_core::meta::{attr, describe_article, PageKind, PageMeta, LANGUAGES};
 
 mod feed;
+mod furigana;
 mod site_data;
 mod write;
 
@@ -52,12 +53,30 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
         println!("  note: {warning}");
     }
     let shell = read(&site.join("index.html"))?;
-    let files = render(&data, &origin, &shell)?;
+    let readings = furigana::readings_files(&data).unwrap_or_else(|note| {
+        println!("  note: {note}");
+        Vec::new()
+    });
+    let with_readings = data
+        .articles
+        .iter()
+        .filter(|(article, _)| {
+            let name = reader_core::reading::ruby::readings_file_name(&article.id);
+            readings.iter().any(|(path, _)| path.ends_with(&name))
+        })
+        .map(|(article, _)| article.id.clone())
+        .collect();
+    let mut files = render(&data, &origin, &shell, with_readings)?;
+    let stale = furigana::stale_readings(site, &readings);
+    files.extend(readings);
     let pages = files
         .iter()
         .filter(|(p, _)| p.starts_with(PAGES_DIR))
         .count();
     write_all(site, &files)?;
+    for path in stale {
+        let _ = std::fs::remove_file(path);
+    }
     println!(
         "published {pages} pages ({} articles, {} languages), feed.xml, sitemap.xml, robots.txt for {origin}",
         data.articles.len(),
@@ -83,7 +102,12 @@ fn check_origin(origin: &str) -> Result<String, String> {
 }
 
 /// Every file to write, by its path below the site.
-fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, String)>, String> {
+fn render(
+    data: &SiteData,
+    origin: &str,
+    shell: &str,
+    with_readings: std::collections::BTreeSet<reader_core::Id>,
+) -> Result<Vec<(PathBuf, String)>, String> {
     let matcher = data
         .cities
         .as_ref()
@@ -95,6 +119,7 @@ fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, St
         mentions: Arc::new(data.mentions(matcher.as_deref())),
         matcher,
         world: data.world.clone(),
+        with_readings,
     };
     let publisher = data
         .cities

@@ -5,8 +5,9 @@ use crate::{root, step};
 
 /// Debian packages: the browser and its driver for tests, the web server of
 /// the deploy config, fonts for Japanese and Chinese text, PDF text and image
-/// tools and a QR decoder for the print tests, and Node.js for wasm-opt
-/// (npm's binaryen) and Playwright.
+/// tools and a QR decoder for the print tests, MeCab with its IPADIC
+/// dictionary for the readings (furigana) `publish` writes, and Node.js for
+/// wasm-opt (npm's binaryen) and Playwright.
 const DEBIAN_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
@@ -14,6 +15,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "fonts-noto-cjk",
     "poppler-utils",
     "zbar-tools",
+    "mecab",
+    "mecab-ipadic-utf8",
     "nodejs",
     "npm",
 ];

@@ -12,6 +12,7 @@ use reader_core::column::COLUMN_FILE;
 use reader_core::error::Problem;
 use reader_core::kiosk::{decode_kiosk, KIOSK_FILE};
 use reader_core::linking::{partners_named, NameMatcher, MENTION_SCAN_LIMIT};
+use reader_core::reading::furigana::{decode_dictionary, Dictionary, DICTIONARY_FILE};
 use reader_core::route::article_id;
 use reader_core::world::{decode_world, WORLD_FILE};
 use reader_core::{decode_article, decode_cities, decode_column, Article, DataError, Id};
@@ -24,6 +25,8 @@ pub struct SiteData {
     pub articles: Vec<(Arc<Article>, Option<String>)>,
     pub cities: Option<Arc<reader_core::Cities>>,
     pub world: Option<Arc<reader_core::world::World>>,
+    /// The newsroom's readings of proper nouns (`readings.json`), if any.
+    pub dictionary: Option<Dictionary>,
     pub warnings: Vec<String>,
 }
 
@@ -129,6 +132,12 @@ impl SiteData {
         if let Ok(b) = bytes(KIOSK_FILE) {
             errors.extend(decode_kiosk(b).notices.iter().map(ToString::to_string));
         }
+        let dictionary = match bytes(DICTIONARY_FILE) {
+            Ok(b) => decode_dictionary(b)
+                .map_err(|e| errors.push(e.to_string()))
+                .ok(),
+            Err(_) => None,
+        };
 
         let world = std::fs::read_to_string(site.join("map").join(WORLD_FILE))
             .ok()
@@ -146,6 +155,7 @@ impl SiteData {
                 articles,
                 cities,
                 world,
+                dictionary,
                 warnings,
             }),
             _ => Err(errors),
@@ -178,7 +188,9 @@ fn article_file_names(dir: &Path) -> Vec<String> {
                 .filter_map(Result::ok)
                 .filter_map(|e| {
                     let name = e.file_name().to_string_lossy().into_owned();
-                    name.strip_suffix(".json").map(str::to_owned)
+                    // `{id}.readings.json` are written by publish itself.
+                    let name = name.strip_suffix(".json")?;
+                    (!name.ends_with(".readings")).then(|| name.to_owned())
                 })
                 .collect()
         })
