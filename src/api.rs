@@ -6,7 +6,7 @@ use std::pin::pin;
 use std::sync::Arc;
 
 use futures::future::{select, Either};
-use gloo_net::http::Request;
+use gloo_net::http::{Method, Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use leptos::logging::warn;
 use reader_core::article::article_file;
@@ -14,6 +14,7 @@ use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
 use reader_core::kiosk::{decode_kiosk, KioskFile, KIOSK_FILE};
 use reader_core::linking::{partners_named, NameMatcher, MENTION_SCAN_LIMIT};
+use reader_core::reading::ruby::{decode_readings, readings_file_name, Readings};
 use reader_core::route::article_id;
 use reader_core::world::{decode_world, World, WORLD_FILE};
 use reader_core::{classify_response, decode_article, decode_column};
@@ -110,6 +111,24 @@ pub async fn load_kiosk_settings() -> Option<KioskFile> {
             None
         }
     }
+}
+
+/// Whether the article has readings (furigana) published beside it: asked
+/// without downloading them, which happens only once the reader turns
+/// furigana on.
+pub async fn readings_published(id: &Id) -> bool {
+    let url = format!("{DATA_ROOT}articles/{}", readings_file_name(id));
+    let request = pin!(RequestBuilder::new(&url).method(Method::HEAD).send());
+    match select(request, TimeoutFuture::new(TIMEOUT_MS)).await {
+        Either::Left((Ok(response), _)) => response.ok(),
+        _ => false,
+    }
+}
+
+/// The article's readings (furigana), as the publish command wrote them.
+pub async fn load_readings(id: &Id) -> Result<Readings, LoadError> {
+    let answer = fetch_data(&format!("articles/{}", readings_file_name(id))).await?;
+    decode_readings(id, &answer.bytes).map_err(LoadError::BadData)
 }
 
 /// The app's world map (country outlines), served beside the app.

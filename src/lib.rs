@@ -21,6 +21,7 @@ pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod print;
+pub mod reading_aids;
 pub mod shell;
 pub mod state;
 pub mod text;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| prefs::save_font_scale(font_scale.get()));
     state::show_font_scale(font_scale);
     provide_context(FontScaleSetting(font_scale));
+    reading_aids::provide(kiosk.active());
 
     let column = ColumnData(LocalResource::new(api::load_column));
     provide_context(column);

@@ -3,7 +3,7 @@
 //! storage is unavailable (private mode, blocked cookies) preferences simply
 //! last for the visit.
 
-use reader_core::FontScale;
+use reader_core::{ColourTheme, FontScale};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
@@ -25,6 +25,44 @@ pub fn load_font_scale() -> FontScale {
 pub fn save_font_scale(scale: FontScale) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(FONT_SCALE_KEY, scale.as_str());
+    }
+}
+
+const THEME_KEY: &str = "changning-reader.theme";
+
+/// The reader's chosen colour theme; `None` for the system's.
+pub fn load_colour_theme() -> Option<ColourTheme> {
+    storage()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .and_then(|value| ColourTheme::parse(&value))
+}
+
+/// Remembers the colour theme (or forgets it: the system's again).
+pub fn save_colour_theme(theme: Option<ColourTheme>) {
+    if let Some(storage) = storage() {
+        let _ = match theme {
+            Some(theme) => storage.set_item(THEME_KEY, theme.as_str()),
+            None => storage.remove_item(THEME_KEY),
+        };
+    }
+}
+
+const FURIGANA_KEY: &str = "changning-reader.furigana";
+
+/// Whether the reader turned furigana on.
+pub fn load_furigana() -> bool {
+    storage()
+        .and_then(|s| s.get_item(FURIGANA_KEY).ok().flatten())
+        .is_some_and(|value| value == "on")
+}
+
+pub fn save_furigana(on: bool) {
+    if let Some(storage) = storage() {
+        let _ = if on {
+            storage.set_item(FURIGANA_KEY, "on")
+        } else {
+            storage.remove_item(FURIGANA_KEY)
+        };
     }
 }
 

@@ -9,6 +9,7 @@
 //! render time may touch the browser (origin, today's date, storage and the
 //! router come from context or props).
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, Once};
 
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ use crate::i18n::{td_string, Locale};
 use crate::language;
 use crate::map::partners_view::{Mentions, PartnersView};
 use crate::pages::column::ColumnList;
+use crate::reading_aids::{ArticleAids, FuriganaReadings};
 use crate::shell::site_footer::SiteFooter;
 use crate::shell::site_header::SiteHeader;
 use crate::state::{AheadOfTime, SiteName, SiteOrigin, ThisYear};
@@ -41,6 +43,8 @@ pub struct Site {
     pub world: Option<Arc<World>>,
     /// For each partner, the column's articles naming it.
     pub mentions: Arc<Mentions>,
+    /// The articles whose readings (furigana) are published beside them.
+    pub with_readings: BTreeSet<Id>,
 }
 
 /// A page of the site.
@@ -70,6 +74,14 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
         let content = match page {
             Page::Column => view! { <ColumnList column=site.column.clone()/> }.into_any(),
             Page::Article { article, print } => {
+                let aids = ArticleAids {
+                    readings: Signal::stored(if site.with_readings.contains(&article.id) {
+                        FuriganaReadings::Published
+                    } else {
+                        FuriganaReadings::NotPublished
+                    }),
+                    ..ArticleAids::default()
+                };
                 let view = view! {
                     <ArticleView
                         article=article.clone()
@@ -79,6 +91,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
                         // Paper only: the still map's countries would more than
                         // double the page; the app adds them when it runs.
                         world=Signal::stored(None)
+                        aids=aids
                     />
                 };
                 if *print {
@@ -209,6 +222,7 @@ mod tests {
             cities: Some(cities),
             world: None,
             mentions: Arc::new(Mentions::new()),
+            with_readings: BTreeSet::new(),
         }
     }
 
@@ -228,7 +242,12 @@ mod tests {
             },
             Locale::ja,
         );
-        assert!(html.contains(&format!("{}</h1>", article.title)), "{html}");
+        // The title as one sentence (the unit read aloud) in its heading.
+        let markup = html.replace("<!>", "");
+        assert!(
+            markup.contains(&format!("{}</span></h1>", article.title)),
+            "{html}"
+        );
         assert!(html.contains("文字サイズ"));
         assert!(html.contains("2021年10月14日"));
         assert!(
@@ -237,6 +256,21 @@ mod tests {
         );
         assert!(html.contains("https://news.example/news/595305"));
         assert!(html.contains("長寧ニューズ"));
+    }
+
+    #[test]
+    fn furigana_is_offered_where_readings_were_published() {
+        let page = Page::Article {
+            article: seed(),
+            print: false,
+        };
+        assert!(!render(&site(), &page, Locale::ja).contains("ふりがな"));
+        let mut with = site();
+        with.with_readings.insert(seed().id.clone());
+        let html = render(&with, &page, Locale::ja);
+        assert!(html.contains("ふりがな"), "{html}");
+        // Not before the app runs: it fetches the readings.
+        assert!(html.contains("disabled"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
+use reader_core::reading::plan::{speech_lang, Part, ReadingPlan};
 use reader_core::world::World;
 use reader_core::{Article, Cities, FontScale};
 
@@ -12,9 +13,15 @@ use super::article_body::ArticleBody;
 use super::article_meta::ArticleMeta;
 use super::article_partners::ArticlePartners;
 use super::breadcrumbs::Breadcrumbs;
+use super::colour_theme_control::ColourThemeControl;
 use super::font_size_control::FontSizeControl;
+use super::furigana_toggle::FuriganaToggle;
+use super::inline_text::InlineText;
+use super::read_aloud::ReadAloud;
+use super::read_aloud_control::ReadAloudControl;
 use crate::language::use_language;
 use crate::print::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
+use crate::reading_aids::{ArticleAids, FuriganaReadings};
 
 /// A loaded article, element by element as the original page had them.
 /// It shows what it is given: the partner cities (the list of partners, the
@@ -33,7 +40,12 @@ pub fn ArticleView(
     /// The world outline for the printed map, once loaded.
     #[prop(into, default = Signal::stored(None))]
     world: Signal<Option<Arc<World>>>,
+    /// The colour theme and furigana (the defaults when rendered ahead of time).
+    #[prop(optional)]
+    aids: ArticleAids,
 ) -> impl IntoView {
+    let plan = Arc::new(ReadingPlan::for_article(&article));
+    let reader = ReadAloud::new(plan, speech_lang(article.lang.as_deref()));
     let article = Arc::unwrap_or_clone(article);
     let lang = use_language();
     // For paper: the partners as a table and a still map.
@@ -54,9 +66,29 @@ pub fn ArticleView(
             .map(|cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities/> })
     };
     let id = article.id.clone();
+    let readings = Signal::derive(move || match aids.readings.get() {
+        FuriganaReadings::Loaded(readings) if aids.furigana.0.get() => Some(readings),
+        _ => None,
+    });
+    let furigana_problem = Signal::derive(move || match aids.readings.get() {
+        FuriganaReadings::Failed(error) => Some(error),
+        _ => None,
+    });
+    let current = reader.current;
+    scroll_to_sentence_read(reader);
     // `elementtiming` lets the benchmark read the paint time of the title.
-    let title = view! { <h1 class="article__title">{article.title}</h1> }
-        .add_any_attr(custom_attribute("elementtiming", "article-title"));
+    let title = view! {
+        <h1 class="article__title" data-part=Part::Title.to_attr()>
+            <InlineText
+                text=article.title
+                part=Part::Title
+                links=Signal::stored(None)
+                readings=readings
+                current=current
+            />
+        </h1>
+    }
+    .add_any_attr(custom_attribute("elementtiming", "article-title"));
     view! {
         <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
         <article class="article print-document" lang=article.lang>
@@ -65,14 +97,57 @@ pub fn ArticleView(
                 {title}
                 <div class="article__meta-row">
                     <ArticleMeta published=article.published views=article.views/>
+                </div>
+                <div class="article__aids screen-only">
                     <FontSizeControl scale=font_scale/>
+                    <ColourThemeControl theme=aids.theme/>
+                    <Show when=move || aids.readings.with(FuriganaReadings::offered)>
+                        <FuriganaToggle on=aids.furigana.0 problem=furigana_problem/>
+                    </Show>
+                    <ReadAloudControl reader=reader/>
                 </div>
             </header>
-            <ArticleBody blocks=article.blocks matcher=matcher/>
+            <ArticleBody
+                blocks=article.blocks
+                matcher=matcher
+                readings=readings
+                current=current
+                on_choose=move |part| reader.choose(part)
+            />
             {partners}
             {print_partners}
             <ArticleActions id=id.clone()/>
             <PrintFooter id=id/>
         </article>
+    }
+}
+
+/// Keeps the sentence read aloud in view (smoothly, unless the reader
+/// prefers reduced motion); a kiosk's reset stops reading.
+fn scroll_to_sentence_read(reader: ReadAloud) {
+    Effect::new(move |_| {
+        let Some(key) = reader.current.get() else {
+            return;
+        };
+        let selector = format!("[data-sentence=\"{}\"]", key.to_attr());
+        if let Ok(Some(sentence)) = document().query_selector(&selector) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            let smooth = !crate::kiosk::prefers_reduced_motion();
+            options.set_behavior(if smooth {
+                web_sys::ScrollBehavior::Smooth
+            } else {
+                web_sys::ScrollBehavior::Auto
+            });
+            sentence.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    if let Some(resets) = use_context::<crate::kiosk::KioskResets>() {
+        Effect::new(move |previous: Option<()>| {
+            resets.0.track();
+            if previous.is_some() {
+                reader.stop();
+            }
+        });
     }
 }

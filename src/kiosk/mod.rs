@@ -11,6 +11,7 @@ use reader_core::{AppRoute, DataError, FontScale};
 
 use crate::i18n::td_string;
 use crate::language::use_language;
+use crate::reading_aids::{ColourThemeSetting, FuriganaSetting};
 use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
 
 /// How a kiosk behaves, once its settings are known.
@@ -174,6 +175,8 @@ pub fn KioskRunner() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let font_scale = expect_context::<FontScaleSetting>().0;
+    let theme = expect_context::<ColourThemeSetting>();
+    let furigana = expect_context::<FuriganaSetting>().0;
     let cities = expect_context::<CitiesData>().0;
     let language = use_language();
     let tick = move || {
@@ -195,6 +198,8 @@ pub fn KioskRunner() -> impl IntoView {
                     navigate(&home, NavigateOptions::default());
                 }
                 font_scale.set(FontScale::Large);
+                theme.choice.set(None);
+                furigana.set(false);
                 let kiosk_language = language::remembered();
                 language.set(kiosk_language);
                 resets.0.update(|n| *n += 1);

@@ -8,6 +8,7 @@ use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::{Cities, LoadError};
 
+use super::furigana::article_readings;
 use super::not_found::{Missing, NotFoundMessage};
 use crate::api;
 use crate::article::article_view::ArticleView;
@@ -15,6 +16,7 @@ use crate::handover;
 use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::offline::SavedCopyNotice;
+use crate::reading_aids::{ArticleAids, ColourThemeSetting, FuriganaSetting};
 use crate::shell::load_error::{LoadErrorView, Loading};
 use crate::text;
 use crate::{CitiesData, ColumnData, FontScaleSetting};
@@ -64,6 +66,20 @@ pub fn ArticlePage(
         || async { api::load_world().await.ok() },
     );
     let world = Signal::derive(move || world.get().flatten());
+    let furigana = expect_context::<FuriganaSetting>();
+    let article_id = Signal::derive(move || {
+        article.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.as_ref().ok())
+                .map(|a| a.value.id.clone())
+        })
+    });
+    let readings = article_readings(article_id, furigana.0);
+    let aids = ArticleAids {
+        theme: ColourThemeSetting::use_context(),
+        furigana,
+        readings: readings.readings,
+    };
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -74,13 +90,14 @@ pub fn ArticlePage(
                         handover::when_complete(move || {
                             column_data.settled()
                                 && cities_data.settled()
+                                && readings.known.get()
                                 && (kiosk || cities.with(Option::is_none) || matcher.with(Option::is_some))
                         });
                         let title = loaded.value.title.clone();
                         let id = loaded.value.id.to_string();
                         let view = view! {
                             <SavedCopyNotice saved_at=loaded.saved_at/>
-                            <ArticleView article=loaded.value font_scale=font_scale cities=cities matcher=matcher world=world/>
+                            <ArticleView article=loaded.value font_scale=font_scale cities=cities matcher=matcher world=world aids=aids/>
                         };
                         if print_view {
                             view! {

@@ -3,5 +3,6 @@
 
 pub mod article;
 pub mod column;
+pub mod furigana;
 pub mod not_found;
 pub mod partners;

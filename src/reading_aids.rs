@@ -1,0 +1,145 @@
+//! The reader's reading aids beside the text size: the colour theme (背景色)
+//! and furigana (ふりがな), as app-wide settings in context. Read aloud
+//! belongs to the article view (`article/read_aloud.rs`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use reader_core::reading::ruby::Readings;
+use reader_core::{ColourTheme, LoadError};
+use wasm_bindgen::prelude::*;
+
+use crate::handover::Handover;
+use crate::prefs;
+
+/// The reader's colour theme: `None` follows the system (black where it
+/// prefers dark, else white).
+#[derive(Clone, Copy, Default)]
+pub struct ColourThemeSetting {
+    pub choice: RwSignal<Option<ColourTheme>>,
+    /// Whether the system prefers dark, kept up to date.
+    pub system_dark: RwSignal<bool>,
+}
+
+impl ColourThemeSetting {
+    pub fn use_context() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The theme on screen, tracked.
+    pub fn shown(self) -> ColourTheme {
+        ColourTheme::shown(self.choice.get(), self.system_dark.get())
+    }
+}
+
+/// Whether the reader wants readings over kanji (remembered).
+#[derive(Clone, Copy, Default)]
+pub struct FuriganaSetting(pub RwSignal<bool>);
+
+/// Provides both settings: the reader's remembered choices (a kiosk starts
+/// from the defaults and remembers nothing), shown on `<html data-theme>`
+/// where the stylesheet reads it and the page's own script set it first.
+pub fn provide(kiosk: bool) {
+    let choice = RwSignal::new(if kiosk {
+        None
+    } else {
+        prefs::load_colour_theme()
+    });
+    let dark_query = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    let system_dark = RwSignal::new(dark_query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(query) = dark_query {
+        // For the app's lifetime: one listener, never removed.
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if let Some(query) = window()
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten()
+            {
+                system_dark.set(query.matches());
+            }
+        });
+        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+    }
+    let theme = ColourThemeSetting {
+        choice,
+        system_dark,
+    };
+    // Until the app took over a published page, its own script ran the
+    // controls: take the theme it shows.
+    if let Some(handover) = Handover::use_context() {
+        handover.before_swap(move || {
+            let on_page = document()
+                .document_element()
+                .and_then(|root| root.get_attribute("data-theme"))
+                .and_then(|value| ColourTheme::parse(&value));
+            if let Some(on_page) = on_page.filter(|t| *t != theme.shown()) {
+                choice.set(Some(on_page));
+            }
+        });
+    }
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.shown().as_str());
+        }
+    });
+    if !kiosk {
+        Effect::new(move |previous: Option<()>| {
+            let choice = choice.get();
+            if previous.is_some() {
+                prefs::save_colour_theme(choice);
+            }
+        });
+    }
+    provide_context(theme);
+
+    let furigana = RwSignal::new(!kiosk && prefs::load_furigana());
+    if !kiosk {
+        Effect::new(move |previous: Option<()>| {
+            let on = furigana.get();
+            if previous.is_some() {
+                prefs::save_furigana(on);
+            }
+        });
+    }
+    provide_context(FuriganaSetting(furigana));
+}
+
+/// How far an article's readings (furigana) are known.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum FuriganaReadings {
+    /// None published (or not known yet): the toggle is not offered.
+    #[default]
+    NotPublished,
+    /// Published beside the article; fetched once the reader turns furigana on.
+    Published,
+    Loaded(Arc<Readings>),
+    Failed(LoadError),
+}
+
+impl FuriganaReadings {
+    pub fn offered(&self) -> bool {
+        !matches!(self, FuriganaReadings::NotPublished)
+    }
+}
+
+/// What the article page gives the article view's reading aids.
+#[derive(Clone, Copy)]
+pub struct ArticleAids {
+    pub theme: ColourThemeSetting,
+    pub furigana: FuriganaSetting,
+    pub readings: Signal<FuriganaReadings>,
+}
+
+impl Default for ArticleAids {
+    fn default() -> Self {
+        Self {
+            theme: ColourThemeSetting::default(),
+            furigana: FuriganaSetting::default(),
+            readings: Signal::stored(FuriganaReadings::NotPublished),
+        }
+    }
+}
