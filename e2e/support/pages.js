@@ -49,3 +49,11 @@ export function articlePage(page, lang = 'ja') {
     body: page.locator('.article-body'),
   };
 }
+
+/** An accessible name as text that may carry furigana: Chromium names a link
+ *  over 「ソベルト<ruby>市<rt>し</rt></ruby>」 "ソベルト市" (the reading is hidden
+ *  from assistive technology), Playwright's own computation "ソベルト 市". */
+export function textName(text) {
+  const escaped = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('\\s*')}$`);
+}

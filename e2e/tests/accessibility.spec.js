@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from '../support/axe.js';
 import { containing, label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
 import { article, writeData } from '../support/site.js';
+import { installSpeech } from '../support/speech.js';
 
 // axe is injected as an inline script, which the site's CSP rightly refuses.
 test.use({ bypassCSP: true });
@@ -21,6 +22,18 @@ const STATES = [
     await size.click();
     await expect(size).toHaveAttribute('aria-pressed', 'true');
   }]),
+  ['article, furigana on', async (page) => {
+    await page.goto('/news/595305');
+    const furigana = page.getByRole('button', { name: label('furigana') });
+    await furigana.click();
+    await expect(furigana).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('main rt').first()).toBeVisible();
+  }],
+  ['article, reading aloud', async (page) => {
+    await page.goto('/news/595305');
+    await page.getByRole('button', { name: label('read_aloud'), exact: true }).click();
+    await expect(page.getByRole('button', { name: label('read_aloud_stop'), exact: true })).toBeVisible();
+  }],
   ['print view', async (page) => {
     await page.goto('/news/595305/print');
     await expect(page.getByRole('img', { name: containing(label('qr_label')) })).toBeVisible();
@@ -84,17 +97,27 @@ const STATES = [
   }],
 ];
 
+/** The reader's colour theme, as the 背景色 buttons remember it. */
+const rememberTheme = (theme) => (page) =>
+  page.addInitScript((t) => localStorage.setItem('changning-reader.theme', t), theme);
+
+// Each mode: the system's media features and the reader's colour theme.
 const MODES = [
   ['light', {}],
   ['dark', { colorScheme: 'dark' }],
   ['forced colours', { forcedColors: 'active' }],
   ['reduced motion', { reducedMotion: 'reduce' }],
+  [`theme ${label('theme_black')}`, {}, rememberTheme('black')],
+  [`theme ${label('theme_blue')}`, {}, rememberTheme('blue')],
+  [`theme ${label('theme_white')} on a dark system`, { colorScheme: 'dark' }, rememberTheme('white')],
 ];
 
-for (const [mode, media] of MODES) {
+for (const [mode, media, prepare] of MODES) {
   test(`no axe violations anywhere (${mode})`, async ({ page }) => {
     test.setTimeout(120_000);
+    await installSpeech(page);
     await page.emulateMedia(media);
+    if (prepare) await prepare(page);
     for (const [state, reach] of STATES) {
       await reach(page);
       await expectNoAxeViolations(page, `${state} (${mode})`);
@@ -103,6 +126,7 @@ for (const [mode, media] of MODES) {
 }
 
 test('every route reflows at 320 CSS px without sideways scrolling', async ({ page }) => {
+  await installSpeech(page);
   await page.setViewportSize({ width: 320, height: 640 });
   for (const [state, reach] of STATES) {
     await reach(page);
@@ -112,6 +136,7 @@ test('every route reflows at 320 CSS px without sideways scrolling', async ({ pa
 });
 
 test('each page has landmarks and exactly one h1', async ({ page }) => {
+  await installSpeech(page);
   for (const [state, reach] of STATES) {
     await reach(page);
     await expect(page.getByRole('banner'), state).toHaveCount(1);

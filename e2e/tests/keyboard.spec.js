@@ -1,8 +1,9 @@
 // One reader, keyboard only, through the whole product.
 import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
-import { mapPage, articlePage, partnerName } from '../support/pages.js';
+import { mapPage, articlePage, partnerName, textName } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
+import { installSpeech, said } from '../support/speech.js';
 
 const seed = sampleData('articles/595305.json');
 
@@ -24,8 +25,9 @@ async function tabTo(page, target, { backwards = false } = {}) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-test('keyboard only: column, article, text size, map, table, filters, zoom, print view', async ({ page }) => {
+test('keyboard only: column, article, text size, reading aids, map, table, filters, zoom, print view', async ({ page }) => {
   test.setTimeout(90_000);
+  await installSpeech(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
@@ -47,8 +49,29 @@ test('keyboard only: column, article, text size, map, table, filters, zoom, prin
   await page.keyboard.press('Enter');
   await expect(large).toHaveAttribute('aria-pressed', 'true');
 
+  // Reading aids: a colour theme, furigana, read aloud and stop.
+  const black = page.getByRole('group', { name: label('colour_theme') }).getByRole('button', { name: label('theme_black'), exact: true });
+  await tabTo(page, black);
+  await page.keyboard.press('Enter');
+  await expect(black).toHaveAttribute('aria-pressed', 'true');
+  const furigana = page.getByRole('button', { name: label('furigana') });
+  await tabTo(page, furigana);
+  await page.keyboard.press('Space');
+  await expect(furigana).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('h1 rt').first()).toBeVisible();
+  const readAloud = page.getByRole('button', { name: label('read_aloud'), exact: true });
+  await tabTo(page, readAloud);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => said(page)).toHaveLength(1);
+  const stop = page.getByRole('button', { name: label('read_aloud_stop'), exact: true });
+  await tabTo(page, stop);
+  await page.keyboard.press('Enter');
+  await expect(stop).toBeHidden();
+  await expect(readAloud).toBeFocused();
+
   // A partner named in the text → the map, with that partner selected.
-  await tabTo(page, page.getByRole('article').getByRole('link', { name: 'ソベルト市' }));
+  // (With furigana on, the name is still the text as written.)
+  await tabTo(page, page.getByRole('article').getByRole('link', { name: textName('ソベルト市') }));
   await page.keyboard.press('Enter');
   const { map, marker, panel, year, play, table, tableLink } = mapPage(page);
   await expect(panel('sopot')).toBeVisible();

@@ -2,6 +2,7 @@
 // readers without scripts get, and the app taking over without a trace.
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.js';
+import { label } from '../support/labels.js';
 import { mapPage, articlePage, partnerName } from '../support/pages.js';
 import { sampleData, writeData } from '../support/site.js';
 
@@ -165,6 +166,33 @@ test('a reader with 大 remembered gets it in the first paint, and the size work
   await appRunning(page);
   // The app starts with what the reader chose meanwhile.
   await expect(size('font_small')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a reader with 黒 remembered gets it in the first paint, and 青 works before the app', async ({ page }) => {
+  // Remembered from an earlier visit (set once: the reload below keeps the reader's new choice).
+  await page.addInitScript(() => localStorage.getItem('changning-reader.theme') || localStorage.setItem('changning-reader.theme', 'black'));
+  const release = await holdApp(page);
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const group = page.getByRole('group', { name: label('colour_theme') });
+  const theme = (key) => group.getByRole('button', { name: label(key), exact: true });
+  await expect(theme('theme_black')).toHaveAttribute('aria-pressed', 'true');
+  const black = await background();
+  expect(black).not.toBe('rgb(255, 255, 255)');
+  // Before the app: 青 works, through the page's own script.
+  await theme('theme_blue').click();
+  await expect(theme('theme_blue')).toHaveAttribute('aria-pressed', 'true');
+  const blue = await background();
+  expect(blue).not.toBe(black);
+  release();
+  await appRunning(page);
+  // The app starts with what the reader chose meanwhile, and remembers it.
+  await expect(theme('theme_blue')).toHaveAttribute('aria-pressed', 'true');
+  expect(await background()).toBe(blue);
+  await page.reload();
+  await expect(theme('theme_blue')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a reader with English remembered gets English from the first paint', async ({ page, context, baseURL }) => {

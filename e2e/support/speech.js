@@ -1,0 +1,82 @@
+// A recording stand-in for the browser's speech synthesis: real speech is
+// not asserted (the test machine has no voices). Installed before the
+// page's own scripts, it records what the app asks it to say, in which
+// language, and pause / resume / cancel; the test ends the sentence being
+// "spoken" with `window.__speech.finish()`, as a voice reaching its end would.
+
+/** Installs the stand-in; `supported: false` takes speech away entirely. */
+export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Test voice', default: true }], supported = true } = {}) {
+  await page.addInitScript(({ voices, supported }) => {
+    if (!supported) {
+      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
+      return;
+    }
+    const log = [];
+    let queue = [];
+    let paused = false;
+    class Utterance {
+      constructor(text) {
+        Object.assign(this, { text, lang: '', voice: null, onend: null, onerror: null });
+      }
+    }
+    const synth = {
+      speak(u) {
+        queue.push(u);
+        log.push({ event: 'speak', text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
+      },
+      cancel() {
+        const cancelled = queue;
+        queue = [];
+        log.push({ event: 'cancel' });
+        for (const u of cancelled) if (u.onerror) u.onerror({ error: 'interrupted' });
+      },
+      pause() {
+        paused = true;
+        log.push({ event: 'pause' });
+      },
+      resume() {
+        paused = false;
+        log.push({ event: 'resume' });
+      },
+      getVoices: () => voices,
+      get speaking() {
+        return queue.length > 0;
+      },
+      get paused() {
+        return paused;
+      },
+      get pending() {
+        return queue.length > 1;
+      },
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+    window.__speech = {
+      log,
+      /** What was said, in order, with its language. */
+      said: () => log.filter((e) => e.event === 'speak').map((e) => ({ text: e.text, lang: e.lang })),
+      /** Ends the sentence being spoken; the app then says the next one. */
+      finish() {
+        const u = queue.shift();
+        if (u && u.onend) u.onend({});
+        return u ? u.text : null;
+      },
+      events: () => log.map((e) => e.event),
+    };
+  }, { voices, supported });
+}
+
+/** Everything said so far. */
+export function said(page) {
+  return page.evaluate(() => window.__speech.said());
+}
+
+/** Ends the sentence being spoken. */
+export function finishSentence(page) {
+  return page.evaluate(() => window.__speech.finish());
+}
+
+export function speechEvents(page) {
+  return page.evaluate(() => window.__speech.events());
+}
