@@ -9,10 +9,12 @@ use leptos_router::NavigateOptions;
 use reader_core::kiosk::{idle_override, kiosk_switch, IdleState, IdleTimer, KioskSettings};
 use reader_core::{AppRoute, DataError, FontScale};
 
-use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::reading_aids::{ColourThemeSetting, FuriganaSetting};
-use crate::{api, language, prefs, text, CitiesData, FontScaleSetting};
+use crate::{api, language, prefs, CitiesData, FontScaleSetting};
+
+mod notices;
+pub use notices::{KioskCountdownNotice, KioskSettingsNotice};
 
 /// How a kiosk behaves, once its settings are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -248,23 +250,6 @@ pub fn KioskRunner() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct KioskCountdown(pub RwSignal<Option<u32>>);
 
-/// "Returning to the start in N seconds", politely; any touch cancels it.
-#[component]
-pub fn KioskCountdownNotice() -> impl IntoView {
-    let countdown = use_context::<KioskCountdown>().map(|c| c.0);
-    let lang = use_language();
-    move || {
-        countdown.and_then(|c| c.get()).map(|seconds| {
-            view! {
-                <div class="kiosk-countdown" role="status" aria-live="polite">
-                    <p class="kiosk-countdown__text">{move || text::kiosk_countdown(seconds, lang.get())}</p>
-                    <button type="button" class="kiosk-countdown__stay button-primary">{move || td_string!(lang.get(), kiosk_stay)}</button>
-                </div>
-            }
-        })
-    }
-}
-
 /// Whether the reader asks for less motion (read when it matters, never while rendering).
 pub fn prefers_reduced_motion() -> bool {
     window()
@@ -277,33 +262,4 @@ pub fn prefers_reduced_motion() -> bool {
 /// Whether the page runs as a kiosk (for views that differ there).
 pub fn is_kiosk() -> bool {
     use_context::<Kiosk>().is_some_and(|k| k.active())
-}
-
-/// For the operator at set-up: which settings in `kiosk.json` were refused
-/// and why, in the interface language, for a few seconds. Visitors never
-/// see it: it shows only when kiosk mode is entered with `?kiosk=1`.
-#[component]
-pub fn KioskSettingsNotice() -> impl IntoView {
-    let notices = use_context::<KioskSettingsNotices>().map(|n| n.0);
-    let lang = use_language();
-    move || {
-        let notices = notices.map(|n| n.get()).unwrap_or_default();
-        (!notices.is_empty()).then(|| {
-            view! {
-                <section class="data-notice kiosk-setup-notice" role="alert" aria-labelledby="kiosk-setup-heading">
-                    <h2 class="data-notice__heading" id="kiosk-setup-heading">{move || td_string!(lang.get(), kiosk_settings_heading)}</h2>
-                    <p>{move || td_string!(lang.get(), kiosk_settings_help)}</p>
-                    <ul class="data-notice__list">
-                        {notices
-                            .into_iter()
-                            .map(|n| {
-                                let place = text::data_error_place(&n);
-                                view! { <li><code>{place}</code>": "{move || text::problem(&n.problem, lang.get())}</li> }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-    }
 }

@@ -9,7 +9,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::root;
-use crate::shell::{run, Cmd};
+use crate::shell::Cmd;
+
+mod manifests;
+mod registry;
+use manifests::{check_locked, package_of_manifest};
+#[cfg(test)]
+use manifests::{locked_packages, LockedPackage, Package};
+use registry::{pristine_archive, unpack};
 
 /// The files of a vendored crate that are ours, not the registry's: they are
 /// left out of the diff and of the comparison.
@@ -25,39 +32,6 @@ pub fn check() -> Result<(), String> {
     let lock = read_text(&root.join("Cargo.lock"))?;
     let work = root.join("target/vendor-check");
     check_vendored(&root.join("vendor"), &lock, &work, &work)
-}
-
-/// A crate as the registry knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Package {
-    name: String,
-    version: String,
-}
-
-impl Package {
-    /// The name of the top directory in the `.crate` archive, which is also
-    /// the archive's name without `.crate`.
-    fn release_name(&self) -> String {
-        format!("{}-{}", self.name, self.version)
-    }
-
-    fn download_url(&self) -> String {
-        format!(
-            "https://static.crates.io/crates/{}/{}.crate",
-            self.name,
-            self.release_name()
-        )
-    }
-}
-
-/// One `[[package]]` entry of Cargo.lock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct LockedPackage {
-    name: String,
-    version: String,
-    /// `None` for path crates, which is what a `[patch.crates-io]` entry
-    /// pointing into `vendor/` makes.
-    source: Option<String>,
 }
 
 /// A file that is not the same in the registry's crate with the diff applied
@@ -167,215 +141,6 @@ fn check_crate(
         "\nIf the change to {label} is meant, regenerate its PATCHED.diff as its PATCHED.md says."
     ));
     Err(message)
-}
-
-/// The crate's name and version from the `[package]` section of a
-/// Cargo.toml (as published crates have it: plain strings, no workspace
-/// inheritance).
-fn package_of_manifest(manifest: &str) -> Result<Package, String> {
-    let mut section = "";
-    let mut name = None;
-    let mut version = None;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            section = line;
-            continue;
-        }
-        if section != "[package]" {
-            continue;
-        }
-        match key_and_value(line) {
-            Some(("name", value)) => name = Some(quoted_string(value)?),
-            Some(("version", value)) => version = Some(quoted_string(value)?),
-            _ => {}
-        }
-    }
-    match (name, version) {
-        (Some(name), Some(version)) => Ok(Package { name, version }),
-        (None, _) => Err("no `name = \"…\"` in its [package] section".to_owned()),
-        (_, None) => Err("no `version = \"…\"` in its [package] section".to_owned()),
-    }
-}
-
-/// The `[[package]]` entries of a Cargo.lock. An entry whose name or
-/// version is not a plain string is left out, which the caller reports as
-/// "not found".
-fn locked_packages(lock: &str) -> Vec<LockedPackage> {
-    let mut packages = Vec::new();
-    let mut current: Option<LockedPackage> = None;
-    let mut finish = |entry: Option<LockedPackage>| {
-        if let Some(entry) = entry.filter(|e| !e.name.is_empty() && !e.version.is_empty()) {
-            packages.push(entry);
-        }
-    };
-    for line in lock.lines().map(str::trim) {
-        if line.starts_with('[') {
-            // A new entry, or another table (such as [metadata]) that ends
-            // the one before.
-            let next = (line == "[[package]]").then(|| LockedPackage {
-                name: String::new(),
-                version: String::new(),
-                source: None,
-            });
-            finish(std::mem::replace(&mut current, next));
-            continue;
-        }
-        let (Some(entry), Some((key, value))) = (current.as_mut(), key_and_value(line)) else {
-            continue;
-        };
-        let value = quoted_string(value).unwrap_or_default();
-        match key {
-            "name" => entry.name = value,
-            "version" => entry.version = value,
-            "source" => entry.source = Some(value),
-            _ => {}
-        }
-    }
-    finish(current);
-    packages
-}
-
-/// Checks that Cargo.lock uses the vendored crate: an entry with its name and
-/// version and no `source` (a path crate, as `[patch.crates-io]` makes).
-fn check_locked(lock: &str, package: &Package) -> Result<(), String> {
-    let same_name: Vec<LockedPackage> = locked_packages(lock)
-        .into_iter()
-        .filter(|locked| locked.name == package.name)
-        .collect();
-    if same_name
-        .iter()
-        .any(|locked| locked.version == package.version && locked.source.is_none())
-    {
-        return Ok(());
-    }
-    if same_name.is_empty() {
-        return Err(format!(
-            "Cargo.lock has no package {}: nothing uses this vendored crate \
-             (is its [patch.crates-io] entry gone?)",
-            package.name
-        ));
-    }
-    let locked: Vec<String> = same_name
-        .iter()
-        .map(|locked| match &locked.source {
-            Some(source) => format!("{} from {source}", locked.version),
-            None => format!("{} from a path", locked.version),
-        })
-        .collect();
-    Err(format!(
-        "Cargo.lock locks {} {} but not {} from vendor/ (a [[package]] entry without a source): \
-         the vendored crate is not the one in use. After a version bump, vendor the locked \
-         release and apply PATCHED.diff to it again (see PATCHED.md).",
-        package.name,
-        locked.join(", "),
-        package.version
-    ))
-}
-
-/// `key = value` with both sides trimmed, for TOML lines of plain keys.
-fn key_and_value(line: &str) -> Option<(&str, &str)> {
-    let (key, value) = line.split_once('=')?;
-    Some((key.trim(), value.trim()))
-}
-
-/// The contents of a basic TOML string without escapes, as crate names,
-/// versions and sources are; anything after the closing quote (a comment)
-/// is ignored.
-fn quoted_string(value: &str) -> Result<String, String> {
-    value
-        .strip_prefix('"')
-        .and_then(|rest| rest.split_once('"'))
-        .map(|(contents, _)| contents.to_owned())
-        .filter(|contents| !contents.contains('\\'))
-        .ok_or_else(|| format!("`{value}` is not a plain quoted string"))
-}
-
-/// The registry's `.crate` for `package`: from Cargo's download cache when
-/// Cargo has it, else from `downloads`, downloaded there from crates.io when
-/// missing.
-fn pristine_archive(package: &Package, downloads: &Path) -> Result<PathBuf, String> {
-    let file = format!("{}.crate", package.release_name());
-    if let Some(cached) = cargo_cache_dirs()
-        .into_iter()
-        .map(|dir| dir.join(&file))
-        .find(|path| path.is_file())
-    {
-        return Ok(cached);
-    }
-    let downloaded = downloads.join(&file);
-    if downloaded.is_file() {
-        return Ok(downloaded);
-    }
-    std::fs::create_dir_all(downloads)
-        .map_err(|e| format!("cannot create {}: {e}", downloads.display()))?;
-    // Downloaded under another name and renamed when complete, so an
-    // interrupted download is never taken for the crate.
-    let partial = downloads.join(format!("{file}.part-{}", std::process::id()));
-    run(Cmd::new("curl")
-        .args(["--fail", "--silent", "--show-error", "--location"])
-        .args(["--retry", "2", "--output"])
-        .args([path_text(&partial)?, &package.download_url()]))
-    .map_err(|problem| {
-        let _ = std::fs::remove_file(&partial);
-        format!(
-            "cannot download {} {} from crates.io: {problem}",
-            package.name, package.version
-        )
-    })?;
-    std::fs::rename(&partial, &downloaded)
-        .map_err(|e| format!("cannot rename {}: {e}", partial.display()))?;
-    Ok(downloaded)
-}
-
-/// The directories of Cargo's registry cache (`$CARGO_HOME/registry/cache/*/`).
-fn cargo_cache_dirs() -> Vec<PathBuf> {
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
-    let Some(cache) = cargo_home.map(|home| home.join("registry/cache")) else {
-        return Vec::new();
-    };
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(cache)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|path| path.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    dirs.sort();
-    dirs
-}
-
-/// Unpacks `archive` into `unpack_into/<name>-<version>/`, replacing what was
-/// there, and returns that directory.
-fn unpack(archive: &Path, package: &Package, unpack_into: &Path) -> Result<PathBuf, String> {
-    let unpacked = unpack_into.join(package.release_name());
-    if unpacked.exists() {
-        std::fs::remove_dir_all(&unpacked)
-            .map_err(|e| format!("cannot clear {}: {e}", unpacked.display()))?;
-    }
-    std::fs::create_dir_all(unpack_into)
-        .map_err(|e| format!("cannot create {}: {e}", unpack_into.display()))?;
-    run_captured(
-        Cmd::new("tar").args(["-xzf", path_text(archive)?, "-C", path_text(unpack_into)?]),
-        "tar",
-    )
-    .map_err(|problem| {
-        format!(
-            "cannot unpack {} (delete it if it is damaged): {problem}",
-            archive.display()
-        )
-    })?;
-    if !unpacked.is_dir() {
-        return Err(format!(
-            "{} has no top directory {}/",
-            archive.display(),
-            package.release_name()
-        ));
-    }
-    Ok(unpacked)
 }
 
 /// Applies the unified diff `diff` with `patch -p1` inside `dir`. Hunks that
