@@ -4,7 +4,7 @@
 // slow phone (4x CPU, fast 4G), the partner map at scale, a 2,000-block
 // article, and Lighthouse. Printed as Markdown and written to BENCH_REPORT.
 import { chromium } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../support/browser.js';
@@ -16,6 +16,7 @@ const site = process.env.BENCH_SITE;
 const staticPage = process.env.BENCH_STATIC_PAGE;
 const reportPath = process.env.BENCH_REPORT;
 const LOADS = Number(process.env.BENCH_LOADS || 10);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 5);
 if (!base || !site || !staticPage) throw new Error('run with `cargo xtask bench`');
 
 const out = [];
@@ -139,6 +140,13 @@ async function transfer(browser, path, ready) {
   return kinds;
 }
 
+/** Which element Lighthouse took as the largest contentful paint. */
+function lcpElement(audits) {
+  const items = audits['lcp-breakdown-insight']?.details?.items ?? [];
+  const node = items.find((item) => item.type === 'node');
+  return node ? node.selector.split(' > ').at(-1) : '—';
+}
+
 async function lighthouseScores(path) {
   const { default: lighthouse } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
@@ -164,6 +172,7 @@ async function lighthouseScores(path) {
       lcp: audits['largest-contentful-paint'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
+      lcpElement: lcpElement(audits),
     };
   } finally {
     await chrome.kill();
@@ -248,16 +257,25 @@ await browser.close();
 say();
 say('## Lighthouse (mobile, simulated throttling)');
 say();
-say('| route | performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
-say('|---|---|---|---|---|---|---|---|');
+say(`${LIGHTHOUSE_RUNS} runs per route; the run with the median performance score is shown, and the`);
+say("range of the performance score and LCP over all runs (Lighthouse's simulated LCP moves by seconds");
+say('between runs of the same build: it counts the requests that had started when the page painted).');
+say();
+say('| route | performance | accessibility | best practices | SEO | LCP | LCP element | TBT | CLS | performance, LCP over the runs |');
+say('|---|---|---|---|---|---|---|---|---|---|');
 const lh = {};
 for (const path of ['/news/595305', '/partners']) {
   try {
-    const s = await lighthouseScores(path);
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseScores(path));
+    runs.sort((a, b) => a.performance - b.performance);
+    const s = runs[Math.floor(runs.length / 2)];
     lh[path] = s;
-    say(`| ${path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${ms(s.lcp)} | ${ms(s.tbt)} | ${s.cls.toFixed(3)} |`);
+    const range = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
+    const spread = `${range(runs.map((r) => r.performance), String)}, ${range(runs.map((r) => r.lcp), ms)}`;
+    say(`| ${path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${ms(s.lcp)} | \`${s.lcpElement}\` | ${ms(s.tbt)} | ${s.cls.toFixed(3)} | ${spread} |`);
   } catch (e) {
-    say(`| ${path} | failed: ${String(e.message).split('\n')[0]} | | | | | |`);
+    say(`| ${path} | failed: ${String(e.message).split('\n')[0]} | | | | | | | | |`);
   }
 }
 
@@ -280,4 +298,10 @@ for (const [path, s] of Object.entries(lh)) {
   say(`| LCP ≤ 1.5 s, ${path} | ${ms(s.lcp)} | ${check(s.lcp <= 1500)} |`);
   say(`| CLS 0, ${path} | ${s.cls.toFixed(3)} | ${check(s.cls === 0)} |`);
 }
-if (reportPath) writeFileSync(reportPath, out.join('\n') + '\n');
+// What people wrote below the figures (why a budget is missed, the soak) is kept.
+const KEPT = '<!-- Written by hand from here on: cargo xtask bench keeps it. -->';
+if (reportPath) {
+  const before = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
+  const kept = before.includes(KEPT) ? before.slice(before.indexOf(KEPT)) : `${KEPT}\n`;
+  writeFileSync(reportPath, `${out.join('\n')}\n\n${kept}`);
+}
