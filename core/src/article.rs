@@ -1,10 +1,13 @@
 //! `/data/articles/{id}.json`: one article.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::date::IsoDate;
-use crate::error::{DataError, Expected, Found, Problem};
+use crate::error::{DataError, Expected, Found, JsonKind, Problem};
 use crate::id::Id;
 use crate::json::{decode_text, join, kind_of, quote, utf8_text};
 use crate::route::is_same_site_path;
@@ -53,7 +56,7 @@ pub enum Block {
 }
 
 #[derive(Deserialize)]
-struct ArticleFile {
+struct ArticleFile<'a> {
     id: Id,
     #[serde(default)]
     lang: Option<String>,
@@ -63,7 +66,10 @@ struct ArticleFile {
     views: Option<u64>,
     #[serde(default)]
     breadcrumbs: Vec<String>,
-    blocks: Vec<Value>,
+    /// Each block kept as text: only the fields a block's kind uses are
+    /// read, so an unknown field (of any content) is ignored.
+    #[serde(borrow)]
+    blocks: Vec<&'a RawValue>,
     #[serde(default)]
     partners: Vec<Id>,
 }
@@ -92,9 +98,9 @@ pub fn decode_article(id: &Id, bytes: impl AsRef<[u8]>) -> Result<Article, DataE
     }
     let mut notices = Vec::new();
     let mut blocks = Vec::with_capacity(raw.blocks.len());
-    for (index, value) in raw.blocks.into_iter().enumerate() {
+    for (index, block) in raw.blocks.into_iter().enumerate() {
         let path = format!("blocks[{index}]");
-        if let Some(block) = decode_block(file, &path, value, &mut notices)? {
+        if let Some(block) = decode_block(file, &path, block, &mut notices)? {
             blocks.push(block);
         }
     }
@@ -118,17 +124,23 @@ pub fn decode_article(id: &Id, bytes: impl AsRef<[u8]>) -> Result<Article, DataE
 fn decode_block(
     file: &str,
     path: &str,
-    value: Value,
+    raw: &RawValue,
     notices: &mut Vec<DataError>,
 ) -> Result<Option<Block>, DataError> {
-    let Value::Object(fields) = value else {
+    let Ok(fields) = serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get()) else {
+        let found = match serde_json::from_str::<Value>(raw.get()) {
+            Ok(value) => kind_of(&value),
+            // Not an object, and not even a value serde can hold (a number
+            // too large): all that is left is what it starts with.
+            Err(_) => JsonKind::Number,
+        };
         return Err(DataError::new(
             file,
             path,
             Problem::WrongType {
                 expected: Expected::Object,
                 found: Found {
-                    kind: kind_of(&value),
+                    kind: found,
                     literal: None,
                 },
             },
@@ -187,7 +199,7 @@ fn decode_block(
 struct Fields<'a> {
     file: &'a str,
     path: &'a str,
-    fields: &'a Map<String, Value>,
+    fields: &'a BTreeMap<String, &'a RawValue>,
 }
 
 impl Fields<'_> {
@@ -197,19 +209,30 @@ impl Fields<'_> {
     }
 
     fn optional(&self, name: &str) -> Result<Option<String>, DataError> {
-        match self.fields.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(other) => Err(DataError::new(
+        let Some(raw) = self.fields.get(name) else {
+            return Ok(None);
+        };
+        let wrong = |kind| {
+            DataError::new(
                 self.file,
                 join(self.path, name),
                 Problem::WrongType {
                     expected: Expected::Text,
                     found: Found {
-                        kind: kind_of(other),
+                        kind,
                         literal: None,
                     },
                 },
+            )
+        };
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(Value::Null) => Ok(None),
+            Ok(Value::String(text)) => Ok(Some(text)),
+            Ok(other) => Err(wrong(kind_of(&other))),
+            Err(_) => Err(DataError::new(
+                self.file,
+                join(self.path, name),
+                Problem::NumberTooLarge,
             )),
         }
     }
@@ -284,6 +307,39 @@ mod tests {
         assert_eq!((a.views, a.lang, a.breadcrumbs.len()), (None, None, 0));
         let counted = article("[]").replace(r#""views": null"#, r#""views": 4321"#);
         assert_eq!(decode_article(&one(), &counted).unwrap().views, Some(4321));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_whatever_they_hold() {
+        let a = decode_article(
+            &one(),
+            article(
+                r#"[{"kind": "paragraph", "text": "p", "weight": 1e400, "style": {"x": [-1e999]}},
+                   {"kind": "video", "length": 1e400}]"#,
+            )
+            .replace(
+                r#""future_field": {"x": 1}"#,
+                r#""future_field": {"x": 1e400}"#,
+            ),
+        )
+        .unwrap();
+        assert_eq!(a.blocks, vec![Block::Paragraph { text: "p".into() }]);
+        assert_eq!(a.notices.len(), 1, "the unknown kind only");
+    }
+
+    #[test]
+    fn a_block_that_is_not_an_object_or_a_known_field_too_large_is_named() {
+        for (blocks, path) in [
+            ("[1e400]", "blocks[0]"),
+            (r#"["text"]"#, "blocks[0]"),
+            (
+                r#"[{"kind": "paragraph", "text": 1e400}]"#,
+                "blocks[0].text",
+            ),
+        ] {
+            let err = decode_article(&one(), article(blocks)).unwrap_err();
+            assert_eq!(err.path, path, "{blocks}");
+        }
     }
 
     #[test]

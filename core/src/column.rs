@@ -6,7 +6,7 @@ use crate::date::IsoDate;
 use crate::error::{DataError, Problem};
 use crate::id::Id;
 use crate::json::{decode_text, quote, utf8_text};
-use crate::route::RESERVED_ARTICLE_IDS;
+use crate::route::article_id;
 
 /// Where the column lives, relative to `/data/`.
 pub const COLUMN_FILE: &str = "articles/index.json";
@@ -45,7 +45,7 @@ pub fn decode_column(bytes: impl AsRef<[u8]>) -> Result<Column, DataError> {
         return Err(DataError::new(file, "column.title", Problem::Empty));
     }
     for (i, entry) in column.articles.iter().enumerate() {
-        if RESERVED_ARTICLE_IDS.contains(&entry.id.as_str()) {
+        if article_id(entry.id.as_str()).is_none() {
             let found = quote(entry.id.as_str());
             return Err(DataError::new(
                 file,

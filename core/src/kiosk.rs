@@ -1,5 +1,8 @@
 //! Kiosk mode: its settings, and when an unattended kiosk resets itself.
 
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::{DataError, Expected, Found, Problem};
@@ -45,15 +48,35 @@ pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
 pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
     let file = KIOSK_FILE;
     let mut out = KioskFile::default();
-    let fields = match utf8_text(file, bytes.as_ref())
-        .and_then(|text| decode_text::<serde_json::Map<String, Value>>(file, &text))
-    {
-        Ok(fields) => fields,
+    let text = match utf8_text(file, bytes.as_ref()) {
+        Ok(text) => text,
         Err(error) => {
             out.notices.push(error);
             return out;
         }
     };
+    // Each field kept as text and read on its own: an unknown field is
+    // never read, a known one that cannot be read is that field's problem.
+    let raw = match decode_text::<BTreeMap<String, &RawValue>>(file, &text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            out.notices.push(error);
+            return out;
+        }
+    };
+    let mut fields = serde_json::Map::new();
+    for name in ["home", "idle_seconds", "attract"] {
+        if let Some(value) = raw.get(name) {
+            match serde_json::from_str::<Value>(value.get()) {
+                Ok(value) => {
+                    fields.insert(name.to_owned(), value);
+                }
+                Err(_) => out
+                    .notices
+                    .push(DataError::new(file, name, Problem::NumberTooLarge)),
+            }
+        }
+    }
     let wrong = |field: &str, expected: Expected, value: &Value| {
         DataError::new(
             file,
@@ -230,8 +253,9 @@ mod tests {
     #[test]
     fn settings_decode_with_defaults() {
         assert_eq!(decode_kiosk("{}"), KioskFile::default());
-        let f =
-            decode_kiosk(r#"{"home": "/partners", "idle_seconds": 120, "attract": false, "x": 1}"#);
+        let f = decode_kiosk(
+            r#"{"home": "/partners", "idle_seconds": 120, "attract": false, "x": 1e400}"#,
+        );
         assert_eq!(
             f.settings,
             KioskSettings {
@@ -281,6 +305,11 @@ mod tests {
                 r#"{"attract": "yes", "home": "/partners", "idle_seconds": 30}"#,
                 "attract",
             ),
+            (
+                r#"{"idle_seconds": 1e400, "home": "/partners"}"#,
+                "idle_seconds",
+            ),
+            (r#"{"home": "/NEWS/INDEX", "idle_seconds": 30}"#, "home"),
         ] {
             let f = decode_kiosk(json);
             let paths: Vec<&str> = f.notices.iter().map(|n| n.path.as_str()).collect();

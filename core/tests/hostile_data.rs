@@ -190,6 +190,21 @@ fn bad_entry() -> impl Strategy<Value = (Vec<u8>, bool)> {
             r#""relation": "sister""#,
             r#""relation": "sister", "since": "1994-13-01""#
         ),
+        keeps(
+            r#""relation": "sister""#,
+            r#""relation": "sister", "since": 1e400"#
+        ),
+        Just((
+            good.replace(
+                r#""relation": "sister""#,
+                r#""relation": "sister", "since": "19@4""#
+            )
+            .into_bytes()
+            .into_iter()
+            .map(|b| if b == b'@' { 0xe9 } else { b })
+            .collect(),
+            true
+        )),
         replace(
             r#""relation": "sister""#,
             r#""relation": "sister", "aliases": [1]"#

@@ -35,9 +35,10 @@ struct PartnerEntry {
     lat: f64,
     lon: f64,
     relation: String,
-    /// Read on its own: an unreadable start drops only itself.
+    /// Kept as text and read on its own: an unreadable start (a wrong
+    /// type, a number too large to read) drops only itself.
     #[serde(default)]
-    since: Option<Value>,
+    since: Option<Box<RawValue>>,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -78,11 +79,9 @@ impl CitiesDecoder {
             start..start + raw.get().len()
         };
         let entries: Vec<Range<usize>> = outline.partners.iter().map(|raw| range(raw)).collect();
-        // Bytes that are not UTF-8 outside every partner entry spoil the file.
-        if let Some(&at) = not_utf8
-            .iter()
-            .find(|&&at| !entries.iter().any(|r| r.contains(&at)))
-        {
+        // Bytes that are not UTF-8 outside every partner entry spoil the
+        // file. Both lists are in file order: one walk over the two.
+        if let Some(at) = outside_every_entry(&not_utf8, &entries) {
             return Err(DataError::new(file, path_at(&text, at), Problem::NotUtf8));
         }
         let home: Home = decode_part(file, "home", outline.home.get())?;
@@ -137,12 +136,24 @@ impl CitiesDecoder {
                 .ok()
                 .and_then(|e| e.id)
         };
-        let decoded = match self.not_utf8.iter().find(|&&at| range.contains(&at)) {
-            Some(&at) => Err(DataError::new(
-                file,
-                join(&prefix, &path_at(entry, at - range.start)),
-                Problem::NotUtf8,
-            )),
+        // The bytes that are not UTF-8 in this entry (a binary search: the
+        // list is in file order).
+        let first = self.not_utf8.partition_point(|&at| at < range.start);
+        let last = self.not_utf8.partition_point(|&at| at < range.end);
+        let bad_paths: Vec<String> = self.not_utf8[first..last]
+            .iter()
+            .map(|&at| path_at(entry, at - range.start))
+            .collect();
+        let decoded = match bad_paths.iter().find(|path| path.as_str() != "since") {
+            Some(path) => Err(DataError::new(file, join(&prefix, path), Problem::NotUtf8)),
+            // Bad bytes in its start only: the start alone is dropped.
+            None if !bad_paths.is_empty() => {
+                decode_partner(file, &prefix, entry).map(|(mut partner, _)| {
+                    partner.since = None;
+                    let error = DataError::new(file, join(&prefix, "since"), Problem::NotUtf8);
+                    (partner, Some(error))
+                })
+            }
             None => decode_partner(file, &prefix, entry),
         };
         let left_off = |error| PartnerNotice {
@@ -226,11 +237,40 @@ fn decode_partner(
     Ok((partner, ignored))
 }
 
+/// The first offset in `offsets` that no range of `ranges` holds; both in
+/// increasing order and the ranges not overlapping.
+fn outside_every_entry(offsets: &[usize], ranges: &[Range<usize>]) -> Option<usize> {
+    let mut ranges = ranges.iter().peekable();
+    for &at in offsets {
+        while ranges.next_if(|r| r.end <= at).is_some() {}
+        match ranges.peek() {
+            Some(r) if r.contains(&at) => {}
+            _ => return Some(at),
+        }
+    }
+    None
+}
+
 /// A partnership's start: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or absent.
-fn read_since(value: Option<Value>) -> Result<Option<IsoDate>, Problem> {
+fn read_since(raw: Option<Box<RawValue>>) -> Result<Option<IsoDate>, Problem> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let value = match serde_json::from_str::<Value>(raw.get()) {
+        Ok(value) => value,
+        Err(error) if error.to_string().starts_with("number out of range") => {
+            return Err(Problem::NumberTooLarge)
+        }
+        Err(_) => {
+            return Err(Problem::Invalid {
+                expected: Expected::DateOrYear,
+                found: quote(raw.get()),
+            })
+        }
+    };
     match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => {
+        Value::Null => Ok(None),
+        Value::String(text) => {
             IsoDate::parse_or_year(&text)
                 .map(Some)
                 .ok_or_else(|| Problem::Invalid {
@@ -238,7 +278,7 @@ fn read_since(value: Option<Value>) -> Result<Option<IsoDate>, Problem> {
                     found: quote(&text),
                 })
         }
-        Some(other) => Err(Problem::WrongType {
+        other => Err(Problem::WrongType {
             expected: Expected::DateOrYear,
             found: Found {
                 kind: kind_of(&other),

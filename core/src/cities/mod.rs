@@ -132,6 +132,7 @@ pub fn decode_cities(bytes: impl AsRef<[u8]>) -> Result<Cities, DataError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Problem;
 
     fn partner(id: &str, extra: &str) -> String {
         format!(
@@ -262,6 +263,10 @@ mod tests {
             "1994",
             r#"{"y": 1}"#,
             r#""94""#,
+            "1e400",
+            "-1e999",
+            "[1994]",
+            "true",
         ] {
             let c =
                 decode_cities(cities(&[partner("s", &format!(r#", "since": {since}"#))])).unwrap();
@@ -278,13 +283,75 @@ mod tests {
     }
 
     #[test]
+    fn a_start_with_bytes_that_are_not_utf8_drops_only_itself() {
+        let text = cities(&[partner("a", r#", "since": "19@@""#), partner("b", "")]);
+        let mut bytes = text.into_bytes();
+        let at = bytes.windows(2).position(|w| w == b"@@").unwrap();
+        bytes[at] = 0xE9; // Latin-1 é
+        bytes[at + 1] = 0xFF;
+        let c = decode_cities(&bytes).unwrap();
+        assert_eq!(c.partners.len(), 2);
+        assert_eq!(c.partners[0].since, None);
+        assert_eq!(c.notices.len(), 1);
+        assert_eq!(c.notices[0].error.path, "partners[0].since");
+        assert_eq!(c.notices[0].error.problem, Problem::NotUtf8);
+        assert!(!c.notices[0].left_off);
+    }
+
+    #[test]
     fn unknown_fields_are_ignored() {
         let c = decode_cities(cities(&[partner(
             "x",
-            r#", "population": 400000, "flag": {"svg": true}"#,
+            r#", "population": 400000, "flag": {"svg": true}, "area": 1e400, "x": [-1e999]"#,
         )]))
         .unwrap();
         assert_eq!(c.partners.len(), 1);
+        assert!(c.notices.is_empty());
+    }
+
+    #[test]
+    fn decoding_in_small_steps_gives_what_one_step_gives() {
+        let partners: Vec<String> = (0..23)
+            .map(|i| match i % 5 {
+                0 => partner(&format!("p{i}"), r#", "since": "soon""#),
+                1 => partner(&format!("p{i}"), "").replace("34.8", "1e400"),
+                2 => partner("dup", ""),
+                _ => partner(&format!("p{i}"), r#", "since": "2001""#),
+            })
+            .collect();
+        let text = cities(&partners);
+        let whole = decode_cities(&text).unwrap();
+        for n in [1, 2, 7, 22, 23, 24] {
+            let mut decoder = CitiesDecoder::new(text.as_bytes()).unwrap();
+            let mut steps = 1;
+            while !decoder.step(n) {
+                steps += 1;
+            }
+            assert_eq!(steps, 23_usize.div_ceil(n).max(1), "n = {n}");
+            let stepped = decoder.finish();
+            assert_eq!(stepped.partners, whole.partners, "n = {n}");
+            assert_eq!(stepped.notices, whole.notices, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn a_large_file_in_latin1_names_every_entry() {
+        // One bad byte in every entry (a file saved in Latin-1): each entry
+        // is named on its own. (Each entry looks up only its own bad bytes:
+        // this once scanned all of them per entry.)
+        let partners: Vec<String> = (0..50_000)
+            .map(|i| partner(&format!("p{i}"), r#", "summary": {"en": "caf@"}"#))
+            .collect();
+        let mut bytes = cities(&partners).into_bytes();
+        for b in bytes.iter_mut() {
+            if *b == b'@' {
+                *b = 0xE9;
+            }
+        }
+        let c = decode_cities(&bytes).unwrap();
+        assert_eq!(c.partners.len(), 0);
+        assert_eq!(c.notices.len(), 50_000);
+        assert_eq!(c.notices[49_999].error.path, "partners[49999].summary.en");
     }
 
     #[test]
