@@ -95,20 +95,22 @@ pub async fn load_cities() -> Result<Loaded<Cities>, LoadError> {
 }
 
 /// The kiosk's settings: `None` without a file. A file with mistakes still
-/// gives settings (the defaults where it is wrong) and names the mistakes.
-pub async fn load_kiosk_settings() -> Option<KioskFile> {
+/// gives settings (the defaults where it is wrong) and names the mistakes;
+/// a file that cannot be loaded (HTML, a server error, no answer) is an
+/// error, and the kiosk runs on its defaults.
+pub async fn load_kiosk_settings() -> Result<Option<KioskFile>, LoadError> {
     match fetch_data(KIOSK_FILE).await {
         Ok(answer) => {
             let file = decode_kiosk(&answer.bytes);
             for notice in &file.notices {
                 warn!("kiosk setting refused: {notice}");
             }
-            Some(file)
+            Ok(Some(file))
         }
-        Err(LoadError::NotFound { .. }) => None,
+        Err(LoadError::NotFound { .. }) => Ok(None),
         Err(error) => {
             warn!("kiosk settings not loaded: {error}");
-            None
+            Err(error)
         }
     }
 }

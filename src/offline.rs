@@ -25,15 +25,17 @@ pub fn register_service_worker() {
 /// that data is the copy saved for offline use (`saved_at`, the time it
 /// was saved) rather than a fresh answer.
 #[component]
-pub fn SavedCopyNotice(saved_at: Option<String>) -> impl IntoView {
+pub fn SavedCopyNotice(#[prop(into)] saved_at: Signal<Option<String>>) -> impl IntoView {
     let lang = use_language();
-    saved_at.map(|at| {
-        let date = reader_core::IsoDate::parse(at.get(..10).unwrap_or_default());
-        view! {
-            <p class="saved-notice" role="status" lang=move || lang.code()>
-                {move || td_string!(lang.get(), showing_saved_copy)}
-                {move || date.map(|d| format!("({} {})", d.format(lang.code()), td_string!(lang.get(), saved_on)))}
-            </p>
-        }
-    })
+    move || {
+        saved_at.get().map(|at| {
+            let date = reader_core::IsoDate::parse(at.get(..10).unwrap_or_default());
+            view! {
+                <p class="saved-notice" role="status" lang=move || lang.code()>
+                    {move || td_string!(lang.get(), showing_saved_copy)}
+                    {move || date.map(|d| format!("({} {})", d.format(lang.code()), td_string!(lang.get(), saved_on)))}
+                </p>
+            }
+        })
+    }
 }

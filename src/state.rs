@@ -59,6 +59,27 @@ impl CitiesData {
     pub fn page_signal(&self) -> Signal<Option<Arc<Cities>>> {
         page_copy(self.0)
     }
+
+    /// When the cities on screen were saved, if they are the service
+    /// worker's saved copy (a page's own signal, like `page_signal`).
+    pub fn saved_at_signal(&self) -> Signal<Option<String>> {
+        let resource = self.0;
+        let read = move || {
+            resource.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|loaded| loaded.saved_at.clone())
+            })
+        };
+        let copy = RwSignal::new(untrack(read));
+        Effect::new(move |_| {
+            let saved_at = read();
+            if copy.with_untracked(|c| *c != saved_at) {
+                copy.set(saved_at);
+            }
+        });
+        copy.into()
+    }
 }
 
 /// The reader's article text size, shared by every page that shows an article.

@@ -47,6 +47,8 @@ export function articlePage(page, lang = 'ja') {
     /** The header's link to the partner map. */
     mapLink: page.getByRole('link', { name: label('partners_link', lang) }),
     body: page.locator('.article-body'),
+    /** The partners the article is about, each a link to the map. */
+    partnersList: page.getByRole('region', { name: label('in_this_article', lang) }),
   };
 }
 

@@ -96,6 +96,22 @@ test('a touch cancels the countdown', async ({ page }) => {
   await expect(page).toHaveURL(/\/news\/595305/);
 });
 
+test('a tap during the countdown reaches what it taps: nothing moves under the finger', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/partners?kiosk=1&idle=4');
+  const countdown = page.getByRole('status').filter({ hasText: countdownText });
+  const { marker, panel } = mapPage(page);
+  await expect(marker('papeete')).toBeVisible();
+  const before = await marker('papeete').boundingBox();
+  await page.clock.runFor(2_600);
+  await expect(countdown).toBeVisible();
+  expect(await marker('papeete').boundingBox()).toEqual(before);
+  await marker('papeete').tap();
+  await expect(page).toHaveURL(/\/partners\/papeete$/);
+  await expect(panel('papeete')).toBeVisible();
+  await expect(countdown).toHaveCount(0);
+});
+
 test('kiosk mode lasts the browser session and ?kiosk=0 leaves it', async ({ page }) => {
   await page.goto('/partners?kiosk=1');
   // The app has started (and taken up kiosk mode) once the map page shows.

@@ -67,6 +67,67 @@ test('an article taken down on the server is gone for a returning reader, online
   await context.setOffline(false);
 });
 
+test('a 410 is as final as a 404: the saved copy goes', async ({ page, context }) => {
+  writeData('articles/e2e-gone.json', article('e2e-gone'));
+  await underServiceWorker(page, '/news/e2e-gone');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-gone');
+  // The server says the article is gone for good. (The context's routes
+  // also answer the service worker's own requests.)
+  await context.route('**/data/articles/e2e-gone.json', (route) => route.fulfill({ status: 410, body: 'Gone' }));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
+  await expect(savedCopy(page)).toHaveCount(0);
+  await context.unroute('**/data/articles/e2e-gone.json');
+  deleteData('articles/e2e-gone.json');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('error_unavailable_heading'));
+  await context.setOffline(false);
+});
+
+for (const status of [500, 502, 503]) {
+  test(`a server error (${status}) leaves the saved copy standing in, and says so`, async ({ page, context }) => {
+    const id = `e2e-saved-${status}`;
+    writeData(`articles/${id}.json`, article(id));
+    await underServiceWorker(page, `/news/${id}`);
+    await expect(savedCopy(page)).toHaveCount(0);
+    await context.route(`**/data/articles/${id}.json`, (route) => route.fulfill({ status, body: 'down' }));
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`テスト記事 ${id}`);
+    await expect(page.getByText(`${id} の第一段落。`)).toBeVisible();
+    await expect(savedCopy(page)).toBeVisible();
+    await context.unroute(`**/data/articles/${id}.json`);
+  });
+}
+
+test('a server too slow to answer: the saved copy stands in, and says so', async ({ page, context }) => {
+  writeData('articles/e2e-slow.json', article('e2e-slow'));
+  await underServiceWorker(page, '/news/e2e-slow');
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route('**/data/articles/e2e-slow.json', async (route) => {
+    await released;
+    // The page may have given up on it by then.
+    await route.continue().catch(() => {});
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-slow');
+  await expect(savedCopy(page)).toBeVisible();
+  release();
+});
+
+test('an article whose partner cities are the saved copy says it shows saved data', async ({ page, context }) => {
+  await underServiceWorker(page, '/news/595305');
+  await expect(savedCopy(page)).toHaveCount(0);
+  await context.route('**/data/cities.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // Its partners still show, from the saved copy, and the page says so.
+  await expect(articlePage(page).partnersList.getByRole('link')).toHaveCount(seed.partners.length);
+  await expect(savedCopy(page)).toBeVisible();
+  await context.unroute('**/data/cities.json');
+});
+
 test('the saved-data notice follows what is on screen', async ({ page, context }) => {
   await underServiceWorker(page, '/news/595305');
   await context.setOffline(true);

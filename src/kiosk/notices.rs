@@ -2,6 +2,7 @@
 //! for the operator at set-up, the settings that were refused.
 
 use leptos::prelude::*;
+use reader_core::LoadError;
 
 use super::{KioskCountdown, KioskSettingsNotices};
 use crate::i18n::td_string;
@@ -42,9 +43,13 @@ pub fn KioskSettingsNotice() -> impl IntoView {
                     <ul class="data-notice__list">
                         {notices
                             .into_iter()
-                            .map(|n| {
-                                let place = text::data_error_place(&n);
-                                view! { <li><code>{place}</code>": "{move || text::problem(&n.problem, lang.get())}</li> }
+                            .map(|problem| match problem {
+                                LoadError::BadData(n) => {
+                                    let place = text::data_error_place(&n);
+                                    view! { <li><code>{place}</code>": "{move || text::problem(&n.problem, lang.get())}</li> }.into_any()
+                                }
+                                // The file could not be loaded at all: every setting is its default.
+                                other => view! { <li>{move || text::describe(&other, lang.get()).1}</li> }.into_any(),
                             })
                             .collect_view()}
                     </ul>
