@@ -64,7 +64,14 @@ pub fn initial(in_kiosk: bool) -> Locale {
         .and_then(|params| params.get("lang"))
         .and_then(|lang| parse(&lang));
     let Some(locale) = from_query else {
-        return remembered();
+        let locale = remembered();
+        // A choice remembered before the server's cookie existed, or whose
+        // cookie was cleared: tell the server again, so that the next
+        // published page comes in it.
+        if !in_kiosk && prefs::load_language().is_some() {
+            prefs::save_language(locale.as_str());
+        }
+        return locale;
     };
     if in_kiosk {
         prefs::save_kiosk_language(locale.as_str());

@@ -39,8 +39,7 @@ use pages::article::{ArticlePage, ArticlePrintPage};
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
 use pages::partners::PartnersPage;
-use shell::site_footer::SiteFooter;
-use shell::site_header::SiteHeader;
+use shell::PageFrame;
 pub use state::{CitiesData, ColumnData, FontScaleSetting};
 use state::{SiteName, SiteOrigin, ThisYear, Today};
 
@@ -89,16 +88,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <NavigationTracker/>
             <kiosk::KioskRunner/>
-            <SiteHeader/>
-            <main id="main" class="site-main" tabindex="-1">
+            <PageFrame>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ColumnPage/>
                     <Route path=path!("/news/:id") view=|| view! { <ArticlePage/> }/>
                     <Route path=path!("/news/:id/print") view=ArticlePrintPage/>
                     <Route path=path!("/partners/:id?") view=PartnersPage/>
                 </Routes>
-            </main>
-            <SiteFooter/>
+            </PageFrame>
         </Router>
     }
 }

@@ -24,10 +24,10 @@ use crate::article::article_view::ArticleView;
 use crate::i18n::{td_string, Locale};
 use crate::language;
 use crate::map::partners_view::{Mentions, PartnersView};
+use crate::pages::article::PrintView;
 use crate::pages::column::ColumnList;
 use crate::reading_aids::{ArticleAids, FuriganaReadings};
-use crate::shell::site_footer::SiteFooter;
-use crate::shell::site_header::SiteHeader;
+use crate::shell::PageFrame;
 use crate::state::{AheadOfTime, SiteName, SiteOrigin, ThisYear};
 use crate::text;
 
@@ -95,7 +95,8 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
                     />
                 };
                 if *print {
-                    view! { <div class="print-view">{view}</div> }.into_any()
+                    let id = article.id.to_string();
+                    view! { <PrintView id=id>{view}</PrintView> }.into_any()
                 } else {
                     view.into_any()
                 }
@@ -115,14 +116,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
             },
         };
         // Rendered once: read untracked (there is nothing to update).
-        untrack(|| {
-            view! {
-                <SiteHeader/>
-                <main id="main" class="site-main" tabindex="-1">{content}</main>
-                <SiteFooter/>
-            }
-            .to_html()
-        })
+        untrack(|| view! { <PageFrame>{content}</PageFrame> }.to_html())
     });
     drop(owner);
     html
@@ -270,7 +264,31 @@ mod tests {
         let html = render(&with, &page, Locale::ja);
         assert!(html.contains("ふりがな"), "{html}");
         // Not before the app runs: it fetches the readings.
-        assert!(html.contains("disabled"));
+        let toggle = html
+            .split("<button")
+            .find(|button| button.contains("ふりがな"))
+            .expect("the furigana button");
+        assert!(toggle.contains("disabled"), "{toggle}");
+    }
+
+    #[test]
+    fn the_print_view_has_its_toolbar_as_the_app_shows_it() {
+        let html = render(
+            &site(),
+            &Page::Article {
+                article: seed(),
+                print: true,
+            },
+            Locale::ja,
+        );
+        let toolbar = html
+            .split(r#"class="print-view__toolbar""#)
+            .nth(1)
+            .expect("the print view's toolbar");
+        assert!(toolbar.contains(r#"href="/news/595305""#), "{toolbar}");
+        assert!(toolbar.contains("印刷"));
+        // The frame every page has: one main landmark, the skip link's target.
+        assert_eq!(html.matches(r#"<main id="main""#).count(), 1);
     }
 
     #[test]

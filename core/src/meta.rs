@@ -100,9 +100,19 @@ impl PageMeta {
         tag(meta_property("og:description", &self.description));
         tag(meta_property("og:url", &canonical));
         tag(meta_property("og:site_name", &self.site_name));
-        tag(meta_property("og:locale", og_locale(&self.lang)));
-        for lang in LANGUAGES.iter().filter(|l| **l != self.lang) {
-            tag(meta_property("og:locale:alternate", og_locale(lang)));
+        // What a preview shows is in the article's language (its title and
+        // opening, Japanese whichever copy); the other pages' text is the
+        // copy's own, and they exist in the other languages too.
+        match &self.kind {
+            PageKind::Article { article_lang, .. } => {
+                tag(meta_property("og:locale", og_locale(article_lang)));
+            }
+            PageKind::Website => {
+                tag(meta_property("og:locale", og_locale(&self.lang)));
+                for lang in LANGUAGES.iter().filter(|l| **l != self.lang) {
+                    tag(meta_property("og:locale:alternate", og_locale(lang)));
+                }
+            }
         }
         if let PageKind::Article { published, .. } = &self.kind {
             tag(meta_property(
@@ -296,11 +306,33 @@ mod tests {
             r#"<meta property="og:site_name" content="長寧ニューズ">"#,
             r#"<meta property="article:published_time" content="2021-10-14">"#,
             r#"<meta name="twitter:card" content="summary">"#,
+            r#"<meta name="twitter:title" content="長寧の&quot;努力&quot; &lt;b&gt;">"#,
+            r#"<meta name="twitter:description" content="説明">"#,
+            r#"<meta property="og:description" content="説明">"#,
+            r#"<meta property="og:url" content="https://news.example/news/1">"#,
             r#"type="application/atom+xml""#,
         ] {
             assert!(tags.contains(needle), "{needle}\n{tags}");
         }
         assert!(!tags.contains("<b>"));
+    }
+
+    #[test]
+    fn an_article_previews_in_its_own_language_in_every_copy() {
+        for lang in ["ja", "zh", "en"] {
+            let mut m = meta(PageKind::Article {
+                headline: "見出し".into(),
+                published: IsoDate::parse("2021-10-14").unwrap(),
+                article_lang: "ja".into(),
+            });
+            m.lang = lang.into();
+            let tags = m.head_tags();
+            assert!(
+                tags.contains(r#"<meta property="og:locale" content="ja_JP">"#),
+                "{lang}: {tags}"
+            );
+            assert!(!tags.contains("og:locale:alternate"), "{lang}");
+        }
     }
 
     #[test]

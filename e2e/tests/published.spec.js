@@ -87,7 +87,15 @@ test.describe('with scripts off', () => {
     await page.goto('/news/595305');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
     for (const paragraph of paragraphs) await expect(page.getByText(paragraph, { exact: false }).first()).toBeVisible();
-    await articlePage(page).mapLink.click();
+    // Controls only a script could run are not offered, rather than offered dead;
+    // the print view is a link and still there.
+    const article = articlePage(page);
+    await expect(article.sizes).toHaveCount(0);
+    await expect(article.print).toHaveCount(0);
+    await expect(article.close).toHaveCount(0);
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await expect(article.printView).toBeVisible();
+    await article.mapLink.click();
     const { table, tableLink } = mapPage(page);
     await expect(table).toBeVisible();
     await expect(tableLink('sopot')).toBeVisible();
@@ -127,7 +135,8 @@ test('the article paints before the app; the app takes over without a shift, kee
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toHaveText(seed.title);
   expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
-  // The controls only the app can run wait for it; the map's are disabled.
+  // The controls only the app can run are marked not yet available.
+  await expect(page.getByRole('button', { name: label('read_aloud') })).toBeDisabled();
   const before = await h1.boundingBox();
   await page.evaluate(() => window.scrollTo(0, 600));
   const scrolled = await page.evaluate(() => window.scrollY);
@@ -155,6 +164,8 @@ test('a reader with 大 remembered gets it in the first paint, and the size work
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   const { size } = articlePage(page);
   await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
+  // The published page's default is no longer marked.
+  await expect(size('font_medium')).toHaveAttribute('aria-pressed', 'false');
   const paragraph = page.locator('.article-body__paragraph').first();
   const textSize = () => paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const large = await textSize();
@@ -207,6 +218,20 @@ test('a reader with English remembered gets English from the first paint', async
   await expect(articlePage(page, 'en').sizes).toBeVisible();
 });
 
+test('the app takes over without stealing focus: the control the reader is on stays focused', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto('/news/595305');
+  const { size } = articlePage(page);
+  await size('font_small').focus();
+  await expect(size('font_small')).toBeFocused();
+  release();
+  await appRunning(page);
+  // The app's own button, in the same place, has the focus now.
+  await expect(size('font_small')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(size('font_small')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('before the app the map\'s own controls are marked not yet available; links already work', async ({ page }) => {
   const release = await holdApp(page);
   await page.goto('/partners');
@@ -240,6 +265,7 @@ test('stale pages: the data wins, with one h1 and no error', async ({ page }) =>
   changed.title = `${seed.title}(訂正)`;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   // The newsroom changed the data and did not publish.
   await page.route('**/data/articles/595305.json', (route) => route.fulfill({ json: changed }));
   await page.goto('/news/595305');
@@ -247,6 +273,7 @@ test('stale pages: the data wins, with one h1 and no error', async ({ page }) =>
   await appRunning(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page).toHaveTitle(changed.title);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -38,11 +38,11 @@ pub fn ArticleActions(id: Id) -> impl IntoView {
     };
     view! {
         <div class="article-actions screen-only" lang=move || lang.code()>
-            <button type="button" class="article-actions__button" data-prelude="print" on:click=print>
+            <button type="button" class="article-actions__button needs-script" data-prelude="print" on:click=print>
                 {move || td_string!(lang.get(), print)}
             </button>
             <a class="article-actions__link" href=format!("/news/{id}/print")>{move || td_string!(lang.get(), print_view)}</a>
-            <button type="button" class="article-actions__button" data-prelude="close" on:click=close>
+            <button type="button" class="article-actions__button needs-script" data-prelude="close" on:click=close>
                 {move || td_string!(lang.get(), close)}
             </button>
         </div>

@@ -14,7 +14,7 @@ pub fn ColourThemeControl(theme: ColourThemeSetting) -> impl IntoView {
     let lang = use_language();
     let label_id = "colour-theme-label";
     view! {
-        <div class="colour-theme reading-aid screen-only" lang=move || lang.code() role="group" aria-labelledby=label_id>
+        <div class="colour-theme reading-aid screen-only needs-script" lang=move || lang.code() role="group" aria-labelledby=label_id>
             <span class="reading-aid__label" id=label_id>{move || td_string!(lang.get(), colour_theme)}</span>
             {ColourTheme::ALL
                 .into_iter()

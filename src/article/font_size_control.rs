@@ -13,7 +13,7 @@ pub fn FontSizeControl(scale: RwSignal<FontScale>) -> impl IntoView {
     let lang = use_language();
     let label_id = "font-size-label";
     view! {
-        <div class="font-size screen-only" lang=move || lang.code() role="group" aria-labelledby=label_id>
+        <div class="font-size screen-only needs-script" lang=move || lang.code() role="group" aria-labelledby=label_id>
             <span class="font-size__label" id=label_id>{move || td_string!(lang.get(), font_size)}</span>
             {FontScale::ALL
                 .into_iter()

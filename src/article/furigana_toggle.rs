@@ -17,7 +17,7 @@ pub fn FuriganaToggle(
 ) -> impl IntoView {
     let lang = use_language();
     view! {
-        <div class="furigana reading-aid screen-only" lang=move || lang.code()>
+        <div class="furigana reading-aid screen-only needs-script" lang=move || lang.code()>
             <button
                 type="button"
                 class="reading-aid__toggle"

@@ -29,7 +29,7 @@ pub fn ReadAloudControl(reader: ReadAloud) -> impl IntoView {
         }
     };
     view! {
-        <div class="read-aloud reading-aid screen-only" lang=move || lang.code() role="group" aria-labelledby=label_id>
+        <div class="read-aloud reading-aid screen-only needs-script" lang=move || lang.code() role="group" aria-labelledby=label_id>
             <span class="visually-hidden" id=label_id>{move || td_string!(lang.get(), read_aloud)}</span>
             <button
                 type="button"

@@ -32,7 +32,7 @@ pub fn PartnerFilters(
         })
         .collect();
     view! {
-        <div class="partner-filters">
+        <div class="partner-filters needs-script">
             <FilterSelect
                 label=Label::new(|lang| td_string!(lang, filter_relation))
                 options=relations

@@ -228,7 +228,7 @@ pub fn PartnerMap(
                     </g>
                 </svg>
                 </div>
-                <div class="partner-map__controls">
+                <div class="partner-map__controls needs-script">
                     <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_in) on:click=move |_| zoom_by.run(ZOOM_STEP)>
                         "+"
                     </button>

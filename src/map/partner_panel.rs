@@ -43,7 +43,7 @@ pub fn PartnerPanel(
         >
             <div class="partner-panel__head">
                 <h2 class="partner-panel__name" id="partner-panel-heading" lang=name_lang>{name}</h2>
-                <button type="button" class="partner-panel__close" disabled=crate::state::ahead_of_time() on:click=move |_| on_close.run(())>
+                <button type="button" class="partner-panel__close needs-script" disabled=crate::state::ahead_of_time() on:click=move |_| on_close.run(())>
                     {move || td_string!(lang.get(), close_selection)}
                 </button>
             </div>

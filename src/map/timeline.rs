@@ -46,7 +46,7 @@ pub fn Timeline(
     on_cleanup(move || timer.update_value(|t| drop(t.take())));
     let shown = move || td_string!(lang.get(), timeline_year, year = year.get()).to_string();
     view! {
-        <div class="timeline">
+        <div class="timeline needs-script">
             <label class="timeline__label" for="timeline-year">{move || td_string!(lang.get(), timeline)}</label>
             <input
                 id="timeline-year"

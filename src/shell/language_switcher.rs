@@ -14,7 +14,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let lang = use_language();
     let in_kiosk = is_kiosk();
     view! {
-        <div class="language-switcher" role="group" aria-label=move || td_string!(lang.get(), language_switcher)>
+        <div class="language-switcher needs-script" role="group" aria-label=move || td_string!(lang.get(), language_switcher)>
             {Locale::get_all()
                 .iter()
                 .copied()

@@ -39,13 +39,11 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
     let data = match SiteData::load(site) {
         Ok(data) => data,
         Err(problems) => {
-            for problem in &problems {
-                eprintln!("  {problem}");
-            }
             return Err(format!(
-                "{} problem(s) in {}/data: nothing was published",
+                "{} problem(s) in {}/data: nothing was published\n  {}",
                 problems.len(),
-                site.display()
+                site.display(),
+                problems.join("\n  ")
             ));
         }
     };
@@ -53,21 +51,41 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
         println!("  note: {warning}");
     }
     let shell = read(&site.join("index.html"))?;
-    let readings = furigana::readings_files(&data).unwrap_or_else(|note| {
-        println!("  note: {note}");
-        Vec::new()
-    });
+    let readings_path = |id: &reader_core::Id| {
+        Path::new("data/articles").join(reader_core::reading::ruby::readings_file_name(id))
+    };
+    // Readings (furigana) for every article from MeCab; without it, the
+    // readings published before stay (they name the texts they are for, so
+    // an edited text simply shows none), except those of articles now gone.
+    let (readings, kept) = match furigana::readings_files(&data) {
+        Ok(readings) => (readings, Vec::new()),
+        Err(note) => {
+            println!("  note: {note}; the readings published before are kept");
+            let kept: Vec<PathBuf> = data
+                .articles
+                .iter()
+                .map(|(article, _)| readings_path(&article.id))
+                .filter(|path| site.join(path).is_file())
+                .collect();
+            (Vec::new(), kept)
+        }
+    };
     let with_readings = data
         .articles
         .iter()
         .filter(|(article, _)| {
-            let name = reader_core::reading::ruby::readings_file_name(&article.id);
-            readings.iter().any(|(path, _)| path.ends_with(&name))
+            let path = readings_path(&article.id);
+            readings.iter().any(|(written, _)| *written == path) || kept.contains(&path)
         })
         .map(|(article, _)| article.id.clone())
         .collect();
     let mut files = render(&data, &origin, &shell, with_readings)?;
-    let stale = furigana::stale_readings(site, &readings);
+    let keep: Vec<PathBuf> = readings
+        .iter()
+        .map(|(path, _)| path.clone())
+        .chain(kept)
+        .collect();
+    let stale = furigana::stale_readings(site, &keep);
     files.extend(readings);
     let pages = files
         .iter()

@@ -1,7 +1,7 @@
 //! The column as an Atom feed (RFC 4287), and the sitemap of every page.
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-use reader_core::meta::attr;
+use reader_core::meta::{attr, describe_article};
 use reader_core::IsoDate;
 
 use super::SiteData;
@@ -19,14 +19,22 @@ fn moment(date: IsoDate) -> FixedDateTime {
     text.parse().unwrap_or_default()
 }
 
-/// `feed.xml`: the column's articles, newest first, each with its link,
-/// date and summary.
+/// `feed.xml`: the column's articles, newest first (the column's order
+/// among articles of one day), each with its link, date and summary (the
+/// column's, else the start of its first paragraph, as the page's
+/// description).
 pub fn atom(data: &SiteData, origin: &str, publisher: &str) -> String {
-    let entries: Vec<Entry> = data
-        .column
-        .articles
-        .iter()
+    let mut column: Vec<_> = data.column.articles.iter().collect();
+    column.sort_by_key(|entry| std::cmp::Reverse(entry.published));
+    let entries: Vec<Entry> = column
+        .into_iter()
         .map(|entry| {
+            let summary = data
+                .articles
+                .iter()
+                .find(|(article, _)| article.id == entry.id)
+                .map(|(article, _)| describe_article(article, entry.summary.as_deref()))
+                .or_else(|| entry.summary.clone());
             let url = format!("{origin}/news/{}", entry.id);
             let mut e = Entry::default();
             e.set_id(url.clone());
@@ -38,7 +46,7 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &str) -> String {
             link.set_rel("alternate");
             link.set_mime_type(Some("text/html".to_owned()));
             e.set_links(vec![link]);
-            e.set_summary(entry.summary.clone().map(Text::plain));
+            e.set_summary(summary.map(Text::plain));
             e
         })
         .collect();

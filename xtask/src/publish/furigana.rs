@@ -127,7 +127,7 @@ fn parse_mecab(output: &str) -> Vec<Vec<Token>> {
 }
 
 /// The readings files of articles that are gone, to be removed.
-pub fn stale_readings(site: &Path, written: &[(PathBuf, String)]) -> Vec<PathBuf> {
+pub fn stale_readings(site: &Path, keep: &[PathBuf]) -> Vec<PathBuf> {
     let dir = site.join("data/articles");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
@@ -136,7 +136,7 @@ pub fn stale_readings(site: &Path, written: &[(PathBuf, String)]) -> Vec<PathBuf
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.to_string_lossy().ends_with(".readings.json"))
-        .filter(|path| !written.iter().any(|(w, _)| site.join(w) == *path))
+        .filter(|path| !keep.iter().any(|kept| site.join(kept) == *path))
         .collect()
 }
 
@@ -157,7 +157,7 @@ mod tests {
     }
 
     /// With MeCab installed (as `cargo xtask setup` does): the seed
-    /// article's words, the newsroom's proper nouns winning.
+    /// article's words as MeCab reads them, before any dictionary.
     #[test]
     fn mecab_reads_the_seed_articles_words() {
         let lines = vec!["枚方市と交流を深めた".to_owned(), "取り組み".to_owned()];

@@ -38,6 +38,17 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
+/// The addresses `sitemap.xml` lists, read with an XML parser.
+fn sitemap_addresses(site: &Path) -> Vec<String> {
+    let sitemap = read(site, "sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn seed(site: &Path) -> serde_json::Value {
     serde_json::from_str(&read(site, "data/articles/595305.json")).unwrap()
 }
@@ -122,16 +133,73 @@ fn the_feed_is_atom_and_the_sitemap_lists_every_article() {
         .content
         .starts_with("ミンスク市"));
 
-    let sitemap = read(&site, "sitemap.xml");
-    let doc = roxmltree::Document::parse(&sitemap).unwrap();
-    let locs: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .filter_map(|n| n.text())
-        .collect();
-    assert!(locs.contains(&"https://news.example/news/595305"));
-    assert!(locs.contains(&"https://news.example/"));
+    let locs = sitemap_addresses(&site);
+    assert!(locs.contains(&"https://news.example/news/595305".to_owned()));
+    assert!(locs.contains(&"https://news.example/".to_owned()));
     assert!(read(&site, "robots.txt").contains("Sitemap: https://news.example/sitemap.xml"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn with_several_articles_the_feed_is_newest_first_and_the_sitemap_has_them_all() {
+    let site = sample_site("several");
+    let mut index: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/articles/index.json")).unwrap();
+    // The column out of date order, one without a summary.
+    for (id, published, summary) in [
+        ("older", "2019-03-01", Some("古い記事の要約。")),
+        ("newest", "2024-05-20", None),
+    ] {
+        let mut entry =
+            serde_json::json!({ "id": id, "title": format!("記事 {id}"), "published": published });
+        if let Some(summary) = summary {
+            entry["summary"] = serde_json::json!(summary);
+        }
+        index["articles"].as_array_mut().unwrap().push(entry);
+        let article = serde_json::json!({
+            "id": id, "lang": "ja", "title": format!("記事 {id}"), "published": published,
+            "blocks": [{ "kind": "heading", "text": "見出し" }, { "kind": "paragraph", "text": format!("{id} の本文の最初の段落。") }]
+        });
+        std::fs::write(
+            site.join(format!("data/articles/{id}.json")),
+            article.to_string(),
+        )
+        .unwrap();
+    }
+    std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
+    run(&site, "https://news.example").unwrap();
+    let feed = feed_rs::parser::parse(read(&site, "feed.xml").as_bytes()).unwrap();
+    let links: Vec<&str> = feed
+        .entries
+        .iter()
+        .map(|e| e.links[0].href.as_str())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://news.example/news/newest",
+            "https://news.example/news/595305",
+            "https://news.example/news/older",
+        ]
+    );
+    let summary = |i: usize| feed.entries[i].summary.as_ref().unwrap().content.clone();
+    assert_eq!(
+        summary(0),
+        "newest の本文の最初の段落。",
+        "no summary: the first paragraph"
+    );
+    assert_eq!(summary(2), "古い記事の要約。");
+    let locs = sitemap_addresses(&site);
+    for id in ["595305", "older", "newest"] {
+        assert!(
+            locs.contains(&format!("https://news.example/news/{id}")),
+            "{id}: {locs:?}"
+        );
+        assert!(
+            site.join(format!("pages/ja/news/{id}.html")).is_file(),
+            "{id}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -146,6 +214,11 @@ fn a_broken_article_is_named_and_nothing_changes() {
     std::fs::write(&data, article.to_string()).unwrap();
     let error = run(&site, "https://news.example").unwrap_err();
     assert!(error.contains("nothing was published"), "{error}");
+    // The problem, with its file and field, as the app names it.
+    assert!(
+        error.contains("articles/595305.json: blocks[2].text: expected a string, found a number"),
+        "{error}"
+    );
     let mut after = snapshot(&site);
     after.remove(&data);
     let mut expected = before;
@@ -230,6 +303,37 @@ fn pages_of_articles_that_are_gone_are_removed() {
     assert!(!site.join("pages/ja/news/extra.html").exists());
     assert!(!site.join("pages/ja/news/extra").exists());
     assert!(site.join("pages/ja/news/595305.html").exists());
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// With MeCab installed (as `cargo xtask setup` does).
+#[test]
+fn readings_are_written_beside_each_article_and_go_with_it() {
+    let site = sample_site("readings");
+    std::fs::write(
+        site.join("data/articles/extra.json"),
+        r#"{"id": "extra", "lang": "ja", "title": "長寧の記事", "published": "2024-01-01",
+            "blocks": [{"kind": "paragraph", "text": "枚方市との交流を深めた。"}]}"#,
+    )
+    .unwrap();
+    run(&site, "https://news.example").unwrap();
+    for id in ["595305", "extra"] {
+        let path = format!("data/articles/{id}.readings.json");
+        let file = reader_core::reading::ruby::decode_readings(
+            &reader_core::Id::parse(id).unwrap(),
+            read(&site, &path),
+        )
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(!file.is_empty(), "{path}");
+        // The toggle is offered on the page of an article with readings.
+        assert!(read(&site, &format!("pages/ja/news/{id}.html")).contains("ふりがな"));
+    }
+    // The newsroom's dictionary wins: 長寧 is ちょうねい, not ながやす.
+    assert!(read(&site, "data/articles/extra.readings.json").contains("ちょうねい"));
+    std::fs::remove_file(site.join("data/articles/extra.json")).unwrap();
+    run(&site, "https://news.example").unwrap();
+    assert!(!site.join("data/articles/extra.readings.json").exists());
+    assert!(site.join("data/articles/595305.readings.json").exists());
     let _ = std::fs::remove_dir_all(&site);
 }
 
