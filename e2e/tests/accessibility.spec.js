@@ -51,6 +51,17 @@ const STATES = [
     await page.getByLabel(label('filter_continent')).selectOption({ label: label('continent_europe') });
     await expect(mapPage(page).table.getByRole('row')).not.toHaveCount(8);
   }],
+  ['map, 提携年 at 1993 and playing', async (page) => {
+    await page.goto('/partners');
+    const { year, play } = mapPage(page);
+    await year.fill('1993');
+    await expect(mapPage(page).marker('minsk-sovetsky')).toHaveCount(0);
+    // Under reduced motion there is no play button to press.
+    if (await play.isVisible()) {
+      await play.click();
+      await expect(page.getByRole('button', { name: label('timeline_stop') })).toBeVisible();
+    }
+  }],
   ['article not found', async (page) => {
     await page.goto('/news/e2e-a11y-missing');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));

@@ -105,6 +105,17 @@ test('keyboard only: column, article, text size, reading aids, map, table, filte
   await expect(marker('papeete')).toHaveCount(0);
   await page.keyboard.press('End');
   await tabTo(page, play);
+  // Space plays the years from the first; the button becomes "stop", keeps
+  // the focus, and Space again stops it.
+  await page.keyboard.press('Space');
+  const stopPlaying = page.getByRole('button', { name: label('timeline_stop') });
+  await expect(stopPlaying).toBeFocused();
+  await expect.poll(() => year.inputValue()).not.toBe(String(new Date().getFullYear()));
+  await page.keyboard.press('Space');
+  await expect(play).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('End');
+  await tabTo(page, play);
   const sortBySince = table.getByRole('button', { name: label('col_since') });
   await tabTo(page, sortBySince);
   await page.keyboard.press('Enter');

@@ -80,11 +80,16 @@ test('提携年: the map, the table and the counts show the partnerships of that
   await expect(marker('hirakata')).toBeVisible();
   await expect(row('hirakata')).toHaveCount(1);
   await expect(marker('minsk-sovetsky')).toHaveCount(0);
+  await expect(row('minsk-sovetsky')).toHaveCount(0);
   await expect(counts).toContainText(label('counts', 'ja', { partners: 3, countries: 3, continents: 2 }));
   // The keyboard: End is today, everything again; Home the first year.
   await year.focus();
   await page.keyboard.press('End');
   await expect(table.getByRole('row')).toHaveCount(cities.partners.length + 1);
+  for (const partner of cities.partners) {
+    await expect(marker(partner.id)).toBeVisible();
+    await expect(row(partner.id)).toHaveCount(1);
+  }
   await expect(counts).toContainText(label('counts', 'ja', { partners: 7, countries: 7, continents: 3 }));
   await page.keyboard.press('Home');
   await expect(year).toHaveValue('1990');
@@ -126,8 +131,14 @@ test('a partnership known only by its year is on the map, its row says the year,
   expect(names.slice(0, 2)).toEqual([partnerName('hirakata'), partnerName('sopot')]);
   await year.fill('1993');
   await expect(marker('sopot')).toHaveCount(0);
-  await page.goto('/partners/sopot?lang=en');
-  await expect(mapPage(page, 'en').panel('sopot')).toContainText('1994');
+  // In every language: the year alone, as that language writes it.
+  for (const [lang, text] of [['en', /1994(?!年)/], ['zh', '1994年']]) {
+    await page.goto(`/partners/sopot?lang=${lang}`);
+    const map = mapPage(page, lang);
+    await expect(map.year).toBeVisible();
+    await expect(map.row('sopot')).toContainText(text);
+    await expect(map.panel('sopot')).toContainText(text);
+  }
 });
 
 test('an unreadable start drops only itself, with a notice in the reader\'s language', async ({ page }) => {
@@ -140,8 +151,10 @@ test('an unreadable start drops only itself, with a notice in the reader\'s lang
   const notADate = (lang) =>
     label('problem_wrong_type', lang, { expected: label('expected_date_or_year', lang), found: '"spring 1994"' });
   await expect(notice('ja')).toContainText(`cities.json: partners[2].since: ${notADate('ja')} (sopot)`);
-  await page.goto('/partners?lang=en');
-  await expect(notice('en')).toContainText(`cities.json: partners[2].since: ${notADate('en')}`);
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`/partners?lang=${lang}`);
+    await expect(notice(lang)).toContainText(`cities.json: partners[2].since: ${notADate(lang)} (sopot)`);
+  }
 });
 
 test.describe('on a kiosk', () => {

@@ -58,6 +58,22 @@ test('the print view prints the article as a document with a QR code back online
   await expectDocument(page, `${baseURL}/news/595305`);
 });
 
+test('the still map is centred on home as the interactive one: Papeete east of it, Sopot west', async ({ page }) => {
+  await page.goto('/news/595305/print');
+  const map = page.getByRole('img', { name: label('map_label') });
+  await expect(map).toBeVisible();
+  const centre = async (locator) => {
+    const box = await locator.boundingBox();
+    return box.x + box.width / 2;
+  };
+  const home = await centre(map.locator('.static-map__home'));
+  const marker = (id) => map.locator('.static-map__marker').filter({ hasText: partnerName(id) });
+  // Centred on Greenwich, Papeete (149° W) would sit at the far west.
+  expect(await centre(marker('papeete'))).toBeGreaterThan(home);
+  expect(await centre(marker('sopot'))).toBeLessThan(home);
+  expect(await centre(marker('hirakata'))).toBeGreaterThan(home);
+});
+
 test("the browser's print of the article page gives the same document", async ({ page, baseURL }) => {
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);

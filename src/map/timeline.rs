@@ -1,5 +1,6 @@
 //! 提携年: how the district's partnerships grew, year by year. A slider
-//! from the first partnership's year to this year (arrows, Home and End
+//! from the decade of the first partnership (so that a time before it can
+//! be shown too) to this year (arrows, Home and End
 //! work as on any slider), the year beside it, and a button that plays the
 //! years one after another (hidden when the reader asks for less motion; it
 //! can be stopped, and never takes focus).
