@@ -63,25 +63,32 @@ fn provide_app_contexts() {
     provide_context(SiteOrigin("https://example.test".to_owned()));
 }
 
-/// A mounted view, unmounted (and its container removed) when dropped.
+/// A mounted view, unmounted (its container and the styles it added
+/// removed) when dropped.
 struct Mounted {
     container: HtmlElement,
+    styles: Vec<HtmlStyleElement>,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
         self.container.remove();
+        for style in &self.styles {
+            style.remove();
+        }
     }
 }
 
 /// Mounts the article view in a fresh container.
 fn mount_article(scale: RwSignal<FontScale>) -> Mounted {
     let document = document();
+    let mut styles = Vec::new();
     for css in STYLES {
         let style: HtmlStyleElement = document.create_element("style").unwrap().unchecked_into();
         style.set_text_content(Some(css));
         document.head().unwrap().append_child(&style).unwrap();
+        styles.push(style);
     }
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
@@ -94,6 +101,7 @@ fn mount_article(scale: RwSignal<FontScale>) -> Mounted {
     });
     Mounted {
         container,
+        styles,
         _handle: handle,
     }
 }
@@ -240,6 +248,7 @@ async fn the_map_draws_a_marker_per_partner_and_a_click_fills_the_panel() {
     });
     let mounted = Mounted {
         container: container.clone(),
+        styles: Vec::new(),
         _handle: handle,
     };
     leptos::task::tick().await;

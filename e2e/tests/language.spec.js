@@ -105,13 +105,17 @@ test('a kiosk returns to its own language when the visitor walks away', async ({
 
 test('switching language on the map keeps the filter, the zoom, the selection and the focus', async ({ page }) => {
   await page.goto('/partners');
-  const { marker, relation, zoomIn, tableLink, panel } = mapPage(page);
+  const { marker, relation, zoomIn, tableLink, panel, year } = mapPage(page);
   await expect(marker('sopot')).toBeVisible();
+  const transform = () => page.locator('.partner-map__svg > g').getAttribute('transform');
+  const unzoomed = await transform();
   await relation.selectOption({ label: label('relation_sister') });
+  await page.getByLabel(label('filter_continent')).selectOption({ label: label('continent_europe') });
+  await year.fill('2018');
   await zoomIn.click();
+  await expect.poll(transform).not.toBe(unzoomed);
   await tableLink('sopot').click();
   await expect(panel('sopot')).toBeVisible();
-  const transform = () => page.locator('.partner-map__svg > g').getAttribute('transform');
   const zoomed = await transform();
   const english = page.getByRole('button', { name: label('language_name', 'en') });
   await english.click();
@@ -119,6 +123,10 @@ test('switching language on the map keeps the filter, the zoom, the selection an
   const inEnglish = mapPage(page, 'en');
   await expect(inEnglish.relation).toHaveValue('sister');
   await expect(inEnglish.relation.locator('option:checked')).toHaveText(label('relation_sister', 'en'));
+  await expect(page.getByLabel(label('filter_continent', 'en'))).toHaveValue('europe');
+  await expect(inEnglish.year).toHaveValue('2018');
+  // Papeete (2017) is no European sister city: still filtered out.
+  await expect(inEnglish.marker('papeete')).toHaveCount(0);
   expect(await transform()).toBe(zoomed);
   await expect(inEnglish.panel('sopot')).toBeVisible();
   await expect(page).toHaveURL(/\/partners\/sopot$/);

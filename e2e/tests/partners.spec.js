@@ -113,6 +113,23 @@ test('a shared link opens with the partner selected, and Back walks selections',
   await expect(panel('papeete')).toBeVisible();
 });
 
+test('focus moves only for a choice: choosing the open partner again focuses its panel, Back leaves focus alone', async ({ page }) => {
+  await page.goto('/partners');
+  const { panel, tableLink, map } = mapPage(page);
+  await tableLink('hirakata').click();
+  await expect(panel('hirakata')).toBeFocused();
+  await tableLink('papeete').click();
+  await expect(panel('papeete')).toBeFocused();
+  // Back selects Hirakata again: not the reader's choice, so focus stays put.
+  await map.focus();
+  await page.goBack();
+  await expect(panel('hirakata')).toBeVisible();
+  await expect(map).toBeFocused();
+  // The open partner chosen again: no new panel comes, the open one takes the focus.
+  await tableLink('hirakata').click();
+  await expect(panel('hirakata')).toBeFocused();
+});
+
 test('an unknown partner id says so and still shows the map', async ({ page }) => {
   await page.goto('/partners/atlantis');
   await expect(page.getByRole('alert')).toContainText(label('unknown_partner'));

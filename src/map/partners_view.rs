@@ -20,7 +20,7 @@ use super::partner_map::PartnerMap;
 use super::partner_panel::PartnerPanel;
 use super::partner_table::PartnerTable;
 use super::timeline::Timeline;
-use super::use_panel_focus::{use_panel_focus, PanelFocus};
+use super::use_panel_focus::{use_panel_focus, Choice, PanelFocus};
 use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::shell::data_notice::DataNotices;
@@ -114,14 +114,17 @@ pub fn PartnersView(
     let PanelFocus {
         reader_chose,
         give_back,
-    } = use_panel_focus(panel_ref, map_frame);
+    } = use_panel_focus(panel_ref, map_frame, selected_id);
     let close = move || {
         on_navigate.run(None);
         give_back.run(());
     };
     let on_close = Callback::new(move |()| close());
     let on_select = Callback::new(move |id: Id| {
-        reader_chose.run(document().active_element());
+        reader_chose.run(Choice {
+            partner: id.to_string(),
+            from: document().active_element(),
+        });
         on_navigate.run(Some(id));
     });
     // A partner link in the table is followed by the router; it is the
@@ -131,8 +134,15 @@ pub fn PartnersView(
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a[href^='/partners/']").ok().flatten());
-        if let Some(link) = link {
-            reader_chose.run(Some(link));
+        let partner = link
+            .as_ref()
+            .and_then(|link| link.get_attribute("href"))
+            .and_then(|href| href.strip_prefix("/partners/").map(str::to_owned));
+        if let (Some(partner), Some(link)) = (partner, link) {
+            reader_chose.run(Choice {
+                partner,
+                from: Some(link),
+            });
         }
     };
     let on_keydown = move |event: web_sys::KeyboardEvent| {

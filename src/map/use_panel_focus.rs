@@ -7,9 +7,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// What the reader chose: the partner (by id) and the control they chose
+/// it with, if it is known.
+pub struct Choice {
+    pub partner: String,
+    pub from: Option<web_sys::Element>,
+}
+
 pub struct PanelFocus {
-    /// The reader chose a partner with this control (if it is known).
-    pub reader_chose: Callback<Option<web_sys::Element>>,
+    /// The reader chose a partner.
+    pub reader_chose: Callback<Choice>,
     /// The panel closed: focus back to where the choice was made.
     pub give_back: Callback<()>,
 }
@@ -17,20 +24,33 @@ pub struct PanelFocus {
 pub fn use_panel_focus(
     panel: NodeRef<leptos::html::Section>,
     map_frame: NodeRef<leptos::html::Div>,
+    selected_id: Signal<Option<String>>,
 ) -> PanelFocus {
-    let focus_panel_on_open = StoredValue::new(false);
+    // The partner whose panel takes focus when it opens: set by the
+    // reader's choice only, and spent when that panel opens.
+    let focus_on_open = StoredValue::new(None::<String>);
     let chosen_from = StoredValue::new_local(None::<web_sys::Element>);
     Effect::new(move |_| {
         if let Some(panel) = panel.get() {
-            if focus_panel_on_open.get_value() {
-                focus_panel_on_open.set_value(false);
+            let opened = selected_id.get_untracked();
+            if opened.is_some() && focus_on_open.get_value() == opened {
+                focus_on_open.set_value(None);
                 let _ = panel.focus();
             }
         }
     });
-    let reader_chose = Callback::new(move |from: Option<web_sys::Element>| {
-        focus_panel_on_open.set_value(true);
-        chosen_from.set_value(from);
+    let reader_chose = Callback::new(move |choice: Choice| {
+        chosen_from.set_value(choice.from);
+        let already_open = selected_id.get_untracked().as_deref() == Some(choice.partner.as_str());
+        match panel.get_untracked().filter(|_| already_open) {
+            // The panel of this partner is open already: no new panel will
+            // come to take the focus, so it takes it now.
+            Some(panel) => {
+                focus_on_open.set_value(None);
+                let _ = panel.focus();
+            }
+            None => focus_on_open.set_value(Some(choice.partner)),
+        }
     });
     let give_back = Callback::new(move |()| {
         let from = chosen_from
