@@ -48,3 +48,46 @@ where
     });
     value
 }
+
+/// Loads `start(key)` for the current `key`, once `ready()` holds, and again
+/// whenever the key changes (the router may keep a page while its id
+/// changes): the signal has the value for the current key only, never one
+/// left over from the key before.
+pub fn load_for<K, T, F>(
+    key: Signal<Option<K>>,
+    ready: impl Fn() -> bool + 'static,
+    start: impl Fn(K) -> F + 'static,
+) -> Signal<Option<T>>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+    F: Future<Output = T> + 'static,
+{
+    let value = RwSignal::new(None::<(K, T)>);
+    let started = StoredValue::new(None::<K>);
+    Effect::new(move |_| {
+        let Some(current) = key.get() else {
+            return;
+        };
+        if !ready() || started.with_value(|s| s.as_ref() == Some(&current)) {
+            return;
+        }
+        started.set_value(Some(current.clone()));
+        let future = start(current.clone());
+        leptos::task::spawn_local(async move {
+            let loaded = future.await;
+            // Only if it is still the key wanted (a later one may have started).
+            if started.try_with_value(|s| s.as_ref() == Some(&current)) == Some(true) {
+                let _ = value.try_set(Some((current, loaded)));
+            }
+        });
+    });
+    Signal::derive(move || {
+        let current = key.get()?;
+        value.with(|v| {
+            v.as_ref()
+                .filter(|(k, _)| *k == current)
+                .map(|(_, loaded)| loaded.clone())
+        })
+    })
+}

@@ -15,6 +15,7 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
     const log = [];
     let queue = [];
     let paused = false;
+    const cancelled = [];
     class Utterance {
       constructor(text) {
         Object.assign(this, { text, lang: '', voice: null, onend: null, onerror: null });
@@ -26,10 +27,11 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
         log.push({ event: 'speak', text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
       },
       cancel() {
-        const cancelled = queue;
+        const dropped = queue;
         queue = [];
+        cancelled.push(...dropped);
         log.push({ event: 'cancel' });
-        for (const u of cancelled) if (u.onerror) u.onerror({ error: 'interrupted' });
+        for (const u of dropped) if (u.onerror) u.onerror({ error: 'interrupted', utterance: u });
       },
       pause() {
         paused = true;
@@ -56,10 +58,18 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
       log,
       /** What was said, in order, with its language. */
       said: () => log.filter((e) => e.event === 'speak').map((e) => ({ text: e.text, lang: e.lang })),
+      /** The voices the app chose, sentence by sentence. */
+      voices: () => log.filter((e) => e.event === 'speak').map((e) => e.voice),
       /** Ends the sentence being spoken; the app then says the next one. */
       finish() {
         const u = queue.shift();
-        if (u && u.onend) u.onend({});
+        if (u && u.onend) u.onend({ utterance: u });
+        return u ? u.text : null;
+      },
+      /** A late "end" of the last cancelled sentence, as some browsers send. */
+      lateEnd() {
+        const u = cancelled.at(-1);
+        if (u && u.onend) u.onend({ utterance: u });
         return u ? u.text : null;
       },
       events: () => log.map((e) => e.event),
@@ -75,6 +85,16 @@ export function said(page) {
 /** Ends the sentence being spoken. */
 export function finishSentence(page) {
   return page.evaluate(() => window.__speech.finish());
+}
+
+/** A late "end" event of the sentence cancelled last. */
+export function lateEnd(page) {
+  return page.evaluate(() => window.__speech.lateEnd());
+}
+
+/** The voices chosen, sentence by sentence. */
+export function voicesUsed(page) {
+  return page.evaluate(() => window.__speech.voices());
 }
 
 export function speechEvents(page) {

@@ -3,6 +3,7 @@ import { test, expect } from '../support/test.js';
 import { containing, label, labelParts } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
+import { installSpeech } from '../support/speech.js';
 
 const seed = sampleData('articles/595305.json');
 // The countdown's words after its number of seconds, and a cluster's after its count.
@@ -29,6 +30,15 @@ test('a kiosk has no print or close, large text, and only controls of 44×44 or 
   await expect(close).toBeHidden();
   await expect(size('font_large')).toHaveAttribute('aria-pressed', 'true');
   expect(await smallControls(page)).toEqual([]);
+  // While reading aloud, its own controls (pause, stop, next, previous) too.
+  await installSpeech(page);
+  await page.reload();
+  await page.getByRole('button', { name: label('read_aloud'), exact: true }).tap();
+  await expect(page.getByRole('button', { name: label('read_aloud_stop'), exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: label('read_aloud_next') })).toBeVisible();
+  expect(await smallControls(page), 'reading aloud').toEqual([]);
+  await page.getByRole('button', { name: label('read_aloud_pause'), exact: true }).tap();
+  expect(await smallControls(page), 'paused').toEqual([]);
   for (const path of ['/', '/partners', '/partners/sopot']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { label } from '../support/labels.js';
 import { articlePage, partnerName } from '../support/pages.js';
 import { article, sampleData, writeData } from '../support/site.js';
-import { finishSentence, installSpeech, said, speechEvents } from '../support/speech.js';
+import { finishSentence, installSpeech, lateEnd, said, speechEvents, voicesUsed } from '../support/speech.js';
 
 const seed = sampleData('articles/595305.json');
 
@@ -142,7 +142,13 @@ test.describe('背景色', () => {
 
 test.describe('読み上げ', () => {
   test('reads the title, then the text sentence by sentence in Japanese, highlighting and showing each', async ({ page }) => {
-    await installSpeech(page);
+    // The system's default voice speaks English; a Japanese one is chosen.
+    await installSpeech(page, {
+      voices: [
+        { lang: 'en-US', name: 'English default', default: true },
+        { lang: 'ja-JP', name: 'Japanese voice', default: false },
+      ],
+    });
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto('/news/595305');
     const read = page.getByRole('button', { name: label('read_aloud'), exact: true });
@@ -158,6 +164,13 @@ test.describe('読み上げ', () => {
       await finishSentence(page);
     }
     await expect(page.getByRole('status').filter({ hasText: label('read_aloud_reading') })).toBeVisible();
+    expect(new Set(await voicesUsed(page))).toEqual(new Set(['Japanese voice']));
+    // Further down, the sentence read is scrolled into view.
+    const before = await page.evaluate(() => window.scrollY);
+    for (let i = 0; i < 8; i++) await page.getByRole('button', { name: label('read_aloud_next') }).click();
+    await expect(highlighted).toHaveCount(1);
+    await expect(highlighted).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
   });
 
   test('pause, resume and stop do what they say; focus stays on the control', async ({ page }) => {
@@ -180,9 +193,11 @@ test.describe('読み上げ', () => {
     await expect(page.locator('.sentence--reading')).toHaveCount(0);
     const start = group.getByRole('button', { name: label('read_aloud'), exact: true });
     await expect(start).toBeFocused();
-    // Stopped means stopped: nothing more is said.
-    await finishSentence(page);
+    // Stopped means stopped: not even a late "end" of the cancelled
+    // sentence makes it say the next one.
+    expect(await lateEnd(page)).toBe(spokenOrder[0]);
     expect(await said(page)).toHaveLength(1);
+    await expect(page.locator('.sentence--reading')).toHaveCount(0);
   });
 
   test('reads from the paragraph the reader chose, and moves to one chosen while reading', async ({ page }) => {
@@ -223,7 +238,7 @@ test.describe('読み上げ', () => {
     await page.getByRole('link', { name: partnerName('hirakata') }).first().click();
     await expect(page).toHaveURL(/\/partners\/hirakata$/);
     expect((await speechEvents(page)).at(-1)).toBe('cancel');
-    await finishSentence(page);
+    expect(await lateEnd(page)).toBe(spokenOrder[1]);
     expect(await said(page)).toHaveLength(2);
   });
 
@@ -247,20 +262,36 @@ test.describe('読み上げ', () => {
 
 test.describe('ふりがな', () => {
   test('shows readings over kanji, remembered; partner links still work; off leaves the text as before', async ({ page }) => {
+    const readingsFetched = [];
+    page.on('request', (r) => r.method() === 'GET' && r.url().endsWith('.readings.json') && readingsFetched.push(r.url()));
     await page.goto('/news/595305');
     const body = page.locator('.article-body');
+    const title = page.getByRole('heading', { level: 1 });
     const before = await body.innerHTML();
+    const titleBefore = await title.innerHTML();
     const names = await linkNames(page);
     const toggle = page.getByRole('button', { name: label('furigana') });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await expect(page.locator('ruby')).toHaveCount(0);
+    // The readings are fetched only once the reader asks for them.
+    expect(readingsFetched).toEqual([]);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     // The newsroom's dictionary wins over the analyser (長 ちょう + 寧 やすし).
     await expect(page.locator('ruby', { hasText: /^長寧/ }).first().locator('rt')).toHaveText('ちょうねい');
     await expect(page.locator('ruby', { hasText: /^枚方/ }).first().locator('rt')).toHaveText('ひらかた');
-    // Okurigana stay outside the ruby; numbers and kana are not annotated.
+    expect(readingsFetched).toHaveLength(1);
     await expect(page.locator('ruby', { hasText: /^努力/ }).first().locator('rt')).toHaveText('どりょく');
+    // Okurigana stay outside the ruby (広<rt>ひろ</rt>がり): no ruby's text
+    // ends in kana, and 広 is followed by its kana outside it.
+    const bases = await page.locator('main ruby').evaluateAll((rubies) =>
+      rubies.map((r) => [...r.childNodes].filter((n) => n.nodeName !== 'RT').map((n) => n.textContent).join('')),
+    );
+    expect(bases.filter((b) => /[ぁ-ゖ]$/.test(b))).toEqual([]);
+    const hiro = page.locator('main ruby').filter({ hasText: /^広/ }).first();
+    await expect(hiro.locator('rt')).toHaveText('ひろ');
+    expect(await hiro.evaluate((r) => r.nextSibling && r.nextSibling.textContent.startsWith('がり'))).toBe(true);
+    // Numbers and kana are not annotated.
     await expect(page.locator('ruby').filter({ hasText: /^[0-9０-９]/ })).toHaveCount(0);
     await expect(page.locator('ruby').filter({ hasText: /^[ぁ-んァ-ヶー]+/ })).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 }).locator('ruby').first()).toBeVisible();
@@ -278,6 +309,7 @@ test.describe('ふりがな', () => {
     await page.getByRole('button', { name: label('furigana') }).click();
     await expect(page.locator('ruby')).toHaveCount(0);
     expect(await body.innerHTML()).toBe(before);
+    expect(await title.innerHTML()).toBe(titleBefore);
   });
 
   test('the printed page has the readings while they are on', async ({ page }) => {
@@ -320,9 +352,18 @@ test('a kiosk reset returns colours, furigana and reading aloud to their default
   await expect(page.locator('ruby').first()).toBeVisible();
   await page.getByRole('button', { name: label('read_aloud'), exact: true }).click();
   await expect(page.locator('.sentence--reading')).toHaveCount(1);
+  // Someone listening is there, though they touch nothing: no reset.
+  await page.clock.runFor(4_600);
+  await expect(page.locator('.sentence--reading')).toHaveCount(1);
+  await expect(button('theme_black')).toHaveAttribute('aria-pressed', 'true');
+  // Paused and left alone, the kiosk resets, and the reading stops.
+  await page.getByRole('button', { name: label('read_aloud_pause'), exact: true }).click();
+  const cancelsBefore = (await speechEvents(page)).filter((e) => e === 'cancel').length;
   await page.clock.runFor(4_600);
   await expect(button('theme_white')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('ruby')).toHaveCount(0);
   await expect(page.locator('.sentence--reading')).toHaveCount(0);
-  expect(await speechEvents(page)).toContain('cancel');
+  const events = await speechEvents(page);
+  expect(events.filter((e) => e === 'cancel').length).toBeGreaterThan(cancelsBefore);
+  expect(events.at(-1)).toBe('cancel');
 });

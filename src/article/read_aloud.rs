@@ -44,9 +44,19 @@ pub struct ReadAloud {
     pub current: RwSignal<Option<SentenceKey>>,
     pub problem: RwSignal<Option<SpeechProblem>>,
     index: StoredValue<usize>,
-    /// Bumped whenever reading stops or jumps, so that the events of an
-    /// utterance already cancelled are ignored.
-    generation: StoredValue<u32>,
+    /// The browser's side of it, made on the first sentence spoken.
+    speech: StoredValue<Option<Speech>, LocalStorage>,
+}
+
+/// The utterance being spoken and the one pair of handlers every utterance
+/// of this reader uses. Only the utterance being spoken has them attached:
+/// before anything is cancelled they are taken off it, so that no event of
+/// a cancelled utterance calls back, and nothing is left behind per sentence.
+struct Speech {
+    utterance: Option<SpeechSynthesisUtterance>,
+    voice: Option<SpeechSynthesisVoice>,
+    on_end: Closure<dyn FnMut(JsValue)>,
+    on_error: Closure<dyn FnMut(JsValue)>,
 }
 
 impl ReadAloud {
@@ -59,16 +69,12 @@ impl ReadAloud {
             current: RwSignal::new(None),
             problem: RwSignal::new(None),
             index: StoredValue::new(0),
-            generation: StoredValue::new(0),
+            speech: StoredValue::new_local(None),
         };
         // Leaving the page stops reading. (Only in a browser: rendered ahead
         // of time, there is no speech to stop.)
         #[cfg(target_arch = "wasm32")]
-        on_cleanup(move || {
-            if let Some(synth) = synthesis() {
-                synth.cancel();
-            }
-        });
+        on_cleanup(move || reader.cancel());
         reader
     }
 
@@ -125,12 +131,22 @@ impl ReadAloud {
     }
 
     pub fn stop(self) {
-        self.generation.update_value(|g| *g += 1);
+        self.cancel();
+        self.speaking.set(Speaking::Stopped);
+        self.current.set(None);
+    }
+
+    /// Stops the speech, with the handlers taken off the utterance first.
+    fn cancel(self) {
+        let _ = self.speech.try_update_value(|speech| {
+            if let Some(utterance) = speech.as_mut().and_then(|s| s.utterance.take()) {
+                utterance.set_onend(None);
+                utterance.set_onerror(None);
+            }
+        });
         if let Some(synth) = synthesis() {
             synth.cancel();
         }
-        self.speaking.set(Speaking::Stopped);
-        self.current.set(None);
     }
 
     fn speak_from(self, index: usize) {
@@ -147,16 +163,45 @@ impl ReadAloud {
             }
         };
         self.problem.set(None);
-        self.generation.update_value(|g| *g += 1);
         // A paused synthesis keeps its queue paused: cancel, then resume.
-        synth.cancel();
+        self.cancel();
         synth.resume();
+        self.speech.update_value(|speech| match speech {
+            Some(speech) => speech.voice = voice,
+            None => *speech = Some(self.handlers(voice)),
+        });
         self.speaking.set(Speaking::Reading);
-        self.say(&synth, index, voice.as_ref());
+        self.say(&synth, index);
     }
 
-    /// Says sentence `index`, then (on its end) the next one.
-    fn say(self, synth: &SpeechSynthesis, index: usize, voice: Option<&SpeechSynthesisVoice>) {
+    /// The handlers of this reader's utterances: the end of one says the
+    /// next; an error that is not our own cancelling stops, and says so.
+    fn handlers(self, voice: Option<SpeechSynthesisVoice>) -> Speech {
+        let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| {
+            if let (Some(synth), Some(index)) = (synthesis(), self.index.try_get_value()) {
+                self.say(&synth, index + 1);
+            }
+        });
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let error = js_sys::Reflect::get(&event, &"error".into())
+                .ok()
+                .and_then(|e| e.as_string())
+                .unwrap_or_default();
+            if !matches!(error.as_str(), "interrupted" | "canceled") {
+                let _ = self.problem.try_set(Some(SpeechProblem::Failed));
+                self.stop();
+            }
+        });
+        Speech {
+            utterance: None,
+            voice,
+            on_end,
+            on_error,
+        }
+    }
+
+    /// Says sentence `index`; its end says the next one.
+    fn say(self, synth: &SpeechSynthesis, index: usize) {
         let Some((key, text)) = self
             .plan
             .with_value(|plan| plan.get(index).map(|(key, text)| (key, text.to_owned())))
@@ -171,33 +216,19 @@ impl ReadAloud {
             return;
         };
         utterance.set_lang(&self.lang.get_value());
-        utterance.set_voice(voice);
         self.index.set_value(index);
         self.current.set(Some(key));
-        let generation = self.generation.get_value();
-        let voice = voice.cloned();
-        let on_end = Closure::once_into_js(move || {
-            if self.generation.try_get_value() == Some(generation) {
-                if let Some(synth) = synthesis() {
-                    self.say(&synth, index + 1, voice.as_ref());
-                }
-            }
+        let attached = self.speech.try_update_value(|speech| {
+            let speech = speech.as_mut()?;
+            utterance.set_voice(speech.voice.as_ref());
+            utterance.set_onend(Some(speech.on_end.as_ref().unchecked_ref()));
+            utterance.set_onerror(Some(speech.on_error.as_ref().unchecked_ref()));
+            speech.utterance = Some(utterance.clone());
+            Some(())
         });
-        let on_error = Closure::once_into_js(move |event: JsValue| {
-            let error = js_sys::Reflect::get(&event, &"error".into())
-                .ok()
-                .and_then(|e| e.as_string())
-                .unwrap_or_default();
-            // Cancelled by us (stop, a jump): not a problem.
-            let ours = matches!(error.as_str(), "interrupted" | "canceled");
-            if !ours && self.generation.try_get_value() == Some(generation) {
-                self.problem.set(Some(SpeechProblem::Failed));
-                self.stop();
-            }
-        });
-        utterance.set_onend(Some(on_end.unchecked_ref()));
-        utterance.set_onerror(Some(on_error.unchecked_ref()));
-        synth.speak(&utterance);
+        if attached.flatten().is_some() {
+            synth.speak(&utterance);
+        }
     }
 }
 

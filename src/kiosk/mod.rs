@@ -186,6 +186,11 @@ pub fn KioskRunner() -> impl IntoView {
             return;
         };
         let t = now();
+        // Someone listening to an article read aloud is there, though they
+        // touch nothing (a paused reading waits for them like a page does).
+        if is_speaking() {
+            timer.update_value(|timer| timer.input(t));
+        }
         match timer.with_value(|timer| timer.state(t)) {
             IdleState::Active => countdown.set(None),
             IdleState::Warning { seconds_left } => countdown.set(Some(seconds_left)),
@@ -244,6 +249,13 @@ pub fn KioskRunner() -> impl IntoView {
     let interval = gloo_timers::callback::Interval::new(500, tick);
     let interval = StoredValue::new_local(Some(interval));
     on_cleanup(move || interval.update_value(|i| drop(i.take())));
+}
+
+/// Whether the browser is reading something aloud now (not paused).
+fn is_speaking() -> bool {
+    window()
+        .speech_synthesis()
+        .is_ok_and(|synth| synth.speaking() && !synth.paused())
 }
 
 /// Seconds left before an idle kiosk resets, while it counts down.

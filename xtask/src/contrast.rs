@@ -125,7 +125,21 @@ pub const PAIRS: &[(&str, &str, f64)] = &[
     ("--relation-exchange", "--map-sea", 3.0),
     ("--relation-contact", "--map-sea", 3.0),
     ("--map-home", "--map-sea", 3.0),
+    // Markers over a partner's own country, which is highlighted.
+    ("--relation-sister", "--map-land-partner", 3.0),
+    ("--relation-exchange", "--map-land-partner", 3.0),
+    ("--relation-contact", "--map-land-partner", 3.0),
+    ("--map-home", "--map-land-partner", 3.0),
+    // Routes, the chosen one and the others, over sea and land.
     ("--map-arc", "--map-sea", 3.0),
+    ("--map-arc", "--map-land", 3.0),
+    ("--map-arc-faint", "--map-sea", 3.0),
+    ("--map-arc-faint", "--map-land", 3.0),
+    ("--map-arc-faint", "--map-land-partner", 3.0),
+    // Clusters of partners too close for a fingertip, and their counts.
+    ("--map-cluster", "--map-sea", 3.0),
+    ("--map-cluster", "--map-land", 3.0),
+    ("--map-cluster-text", "--map-cluster", 4.5),
 ];
 
 /// Every pair that misses its ratio, in every theme.
@@ -151,6 +165,26 @@ pub fn problems(themes: &BTreeMap<String, BTreeMap<String, String>>) -> Vec<Stri
 mod tests {
     use super::*;
     use crate::root;
+
+    /// The pairs above are what the map shows only if it draws them as they
+    /// are: no opacity blending them into what lies beneath.
+    #[test]
+    fn the_map_draws_its_colours_opaque() {
+        let css = std::fs::read_to_string(root().join("style/partner-map.css")).unwrap();
+        let css = without_comments(&css);
+        for property in [
+            "opacity",
+            "stroke-opacity",
+            "fill-opacity",
+            "mix-blend-mode",
+        ] {
+            assert!(
+                !css.split([';', '{'])
+                    .any(|d| d.trim().starts_with(&format!("{property}:"))),
+                "style/partner-map.css sets {property}: the contrast check would overstate"
+            );
+        }
+    }
 
     #[test]
     fn every_theme_meets_its_contrast() {

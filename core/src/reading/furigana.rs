@@ -113,7 +113,13 @@ pub fn annotate(
                 annotate_piece(&mut out, piece_start, at, chars_before);
                 chars_before += text[piece_start..at].chars().count();
                 let length = word.chars().count();
-                out.push((chars_before, chars_before + length, reading.to_owned()));
+                // The newsroom's reading, over the word's kanji only (its
+                // okurigana stay outside, as for the analyser's words).
+                out.extend(
+                    align(word, reading)
+                        .into_iter()
+                        .map(|(s, e, r)| (chars_before + s, chars_before + e, r)),
+                );
                 chars_before += length;
                 at += word.len();
                 piece_start = at;
@@ -390,6 +396,19 @@ mod tests {
         assert_eq!(
             marked(text, &fixed),
             "長寧(ちょうねい)区(く)は枚方市(ひらかたし)と"
+        );
+    }
+
+    #[test]
+    fn the_dictionarys_words_keep_their_okurigana_outside_too() {
+        let dictionary = Dictionary::new([
+            ("取り組み".to_owned(), "とりくみ".to_owned()),
+            ("お台場".to_owned(), "おだいば".to_owned()),
+        ]);
+        let text = "取り組みはお台場で";
+        assert_eq!(
+            marked(text, &annotate(text, &dictionary, &mut |_| Vec::new())),
+            "取(と)り組(く)みはお台場(だいば)で"
         );
     }
 
