@@ -17,6 +17,7 @@ pub mod map;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
+pub mod parts;
 pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

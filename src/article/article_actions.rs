@@ -14,9 +14,8 @@ pub fn ArticleActions(id: Id) -> impl IntoView {
     let lang = use_language();
     let navigator = use_context::<Navigator>();
     let in_app_history = use_context::<InAppHistory>();
-    let print = |_| {
-        let _ = window().print();
-    };
+    let gate = crate::print::PrintGate::use_context();
+    let print = move |_| crate::print::print(gate);
     let close = move |_| {
         let window = window();
         let opened_by_script = window

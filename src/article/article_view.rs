@@ -20,7 +20,9 @@ use super::inline_text::InlineText;
 use super::read_aloud::ReadAloud;
 use super::read_aloud_control::ReadAloudControl;
 use crate::language::use_language;
-use crate::print::print_parts::{PrintFooter, PrintMasthead, PrintPartners};
+use crate::parts::{self, PartStatus};
+use crate::print::print_parts::PrintMasthead;
+use crate::print::PrintGate;
 use crate::reading_aids::{ArticleAids, FuriganaReadings};
 
 /// A loaded article, element by element as the original page had them.
@@ -48,18 +50,30 @@ pub fn ArticleView(
     let reader = ReadAloud::new(plan, speech_lang(article.lang.as_deref()));
     let article = Arc::unwrap_or_clone(article);
     let lang = use_language();
-    // For paper: the partners as a table and a still map.
+    // For paper: the partners as a table and a still map, and the footer
+    // with its QR code: a part of the app downloaded with the article
+    // (`crate::parts`); printing waits for it (`crate::print::PrintGate`).
     let partner_ids = article.partners.clone();
+    let partners_part = RwSignal::new(PartStatus::Coming);
+    let footer_part = RwSignal::new(PartStatus::Coming);
     let print_partners = {
         let ids = partner_ids.clone();
         move || {
             cities.get().map(|c| {
                 let rows = partner_rows(&ids, &c, lang.code()).0;
                 let home = (c.home.lon, c.home.lat);
-                view! { <PrintPartners rows=rows home=home world=world/> }
+                parts::view_of_part(parts::print_partners(rows, home, world), partners_part)
             })
         }
     };
+    if let Some(gate) = PrintGate::use_context() {
+        // Open once the footer is here and, if the partner cities are, their
+        // table and map too (or either cannot come).
+        gate.opens_when(move || {
+            footer_part.get().settled()
+                && (cities.with(Option::is_none) || partners_part.get().settled())
+        });
+    }
     let partners = move || {
         cities
             .get()
@@ -117,7 +131,7 @@ pub fn ArticleView(
             {partners}
             {print_partners}
             <ArticleActions id=id.clone()/>
-            <PrintFooter id=id/>
+            {parts::view_of_part(parts::print_footer(id), footer_part)}
         </article>
     }
 }

@@ -4,10 +4,11 @@
 //! map zoom and selection; at home on the map, attract mode shows partners.
 
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use reader_core::kiosk::{idle_override, kiosk_switch, IdleState, IdleTimer, KioskSettings};
-use reader_core::{AppRoute, DataError, FontScale};
+use reader_core::{AppRoute, FontScale, LoadError};
 
 use crate::language::use_language;
 use crate::reading_aids::{ColourThemeSetting, FuriganaSetting};
@@ -45,9 +46,10 @@ impl Kiosk {
 /// How long the operator sees what was wrong with the kiosk's settings.
 const SETUP_NOTICE_MS: u32 = 20_000;
 
-/// Mistakes in `kiosk.json`, shown to the operator at set-up.
+/// Mistakes in `kiosk.json` (or why it could not be loaded), shown to the
+/// operator at set-up.
 #[derive(Clone, Copy)]
-pub struct KioskSettingsNotices(pub RwSignal<Vec<DataError>>);
+pub struct KioskSettingsNotices(pub RwSignal<Vec<LoadError>>);
 
 /// Counts kiosk resets; views that keep their own state (the map's zoom)
 /// return to it when this changes.
@@ -114,32 +116,74 @@ pub fn KioskRunner() -> impl IntoView {
     provide_context(KioskAttract(attracting));
     let countdown = RwSignal::new(None::<u32>);
     provide_context(KioskCountdown(countdown));
-    let setup_notices = RwSignal::new(Vec::<DataError>::new());
+    let setup_notices = RwSignal::new(Vec::<LoadError>::new());
     provide_context(KioskSettingsNotices(setup_notices));
     if !kiosk.active() {
         return;
     }
+    // The runner is a part of the app of its own, downloaded on a kiosk only.
+    let runner = Runner {
+        kiosk,
+        resets,
+        attracting,
+        countdown,
+        setup_notices,
+    };
+    leptos::task::spawn_local(ScopedFuture::new(async move {
+        if crate::parts::run_kiosk(runner).await.is_err() {
+            leptos::logging::warn!(
+                "kiosk mode could not be downloaded: the kiosk runs as a plain reader"
+            );
+        }
+    }));
+}
+
+/// What the kiosk's runner works with: the kiosk, and the signals the
+/// pages read (resets, attract mode, countdown, the operator's notices).
+#[derive(Clone, Copy)]
+pub struct Runner {
+    kiosk: Kiosk,
+    resets: KioskResets,
+    attracting: RwSignal<bool>,
+    countdown: RwSignal<Option<u32>>,
+    setup_notices: RwSignal<Vec<LoadError>>,
+}
+
+/// Runs an active kiosk (in the owner of [`KioskRunner`]).
+pub fn run(runner: Runner) {
+    let Runner {
+        kiosk,
+        resets,
+        attracting,
+        countdown,
+        setup_notices,
+    } = runner;
 
     // Settings: the file's, with the query's idle time first. A refused
     // setting keeps its default; the operator setting the kiosk up is told.
     let idle_from_query = prefs::load_kiosk().and_then(|(_, idle)| idle);
     leptos::task::spawn_local(async move {
-        if let Some(file) = api::load_kiosk_settings().await {
-            let settings = file.settings;
-            kiosk.config.update(|config| {
-                if let Some(config) = config {
-                    config.attract = settings.attract;
-                    config.idle_seconds = idle_from_query.unwrap_or(settings.idle_seconds);
-                    if let Some(home) = settings.home {
-                        config.home = home;
+        let problems = match api::load_kiosk_settings().await {
+            Ok(Some(file)) => {
+                let settings = file.settings;
+                kiosk.config.update(|config| {
+                    if let Some(config) = config {
+                        config.attract = settings.attract;
+                        config.idle_seconds = idle_from_query.unwrap_or(settings.idle_seconds);
+                        if let Some(home) = settings.home {
+                            config.home = home;
+                        }
                     }
-                }
-            });
-            if kiosk.setting_up && !file.notices.is_empty() {
-                let _ = setup_notices.try_set(file.notices);
-                gloo_timers::future::TimeoutFuture::new(SETUP_NOTICE_MS).await;
-                let _ = setup_notices.try_set(Vec::new());
+                });
+                file.notices.into_iter().map(LoadError::BadData).collect()
             }
+            Ok(None) => Vec::new(),
+            Err(error) => vec![error],
+        };
+        if kiosk.setting_up && !problems.is_empty() {
+            let _ = setup_notices.try_set(problems);
+            gloo_timers::future::TimeoutFuture::new(SETUP_NOTICE_MS).await;
+            let _ = setup_notices.try_set(Vec::new());
         }
     });
 

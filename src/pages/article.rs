@@ -39,6 +39,8 @@ pub fn ArticlePage(
     print_view: bool,
 ) -> impl IntoView {
     let params = use_params_map();
+    // Printing waits for what paper shows (a part of the app of its own).
+    let print_gate = crate::print::PrintGate::provide();
     let font_scale = expect_context::<FontScaleSetting>().0;
     let lang = use_language();
     let article = LocalResource::new(move || {
@@ -48,6 +50,9 @@ pub fn ArticlePage(
     let cities_data = expect_context::<CitiesData>();
     let column_data = expect_context::<ColumnData>();
     let cities = cities_data.page_signal();
+    // The page says it shows saved data when any of it is: the article, or
+    // the partner cities behind its links, list and printed map.
+    let cities_saved_at = cities_data.saved_at_signal();
     let matcher = partner_matcher(cities);
     let kiosk = crate::kiosk::is_kiosk();
     // The printed map's world outline, once there is something to show on it.
@@ -92,20 +97,27 @@ pub fn ArticlePage(
                                 && cities_data.settled()
                                 && readings.known.get()
                                 && (kiosk || cities.with(Option::is_none) || matcher.with(Option::is_some))
+                                // The print view shows on screen what paper shows.
+                                && (!print_view || print_gate.is_open())
                         });
                         let title = loaded.value.title.clone();
                         let id = loaded.value.id.to_string();
+                        let article_saved_at = loaded.saved_at.clone();
+                        let saved_at = Signal::derive(move || {
+                            // The older of the two, if either is a saved copy.
+                            match (article_saved_at.clone(), cities_saved_at.get()) {
+                                (Some(a), Some(c)) => Some(a.min(c)),
+                                (a, c) => a.or(c),
+                            }
+                        });
                         let view = view! {
-                            <SavedCopyNotice saved_at=loaded.saved_at/>
+                            <SavedCopyNotice saved_at=saved_at/>
                             <ArticleView article=loaded.value font_scale=font_scale cities=cities matcher=matcher world=world aids=aids/>
                         };
                         if print_view {
                             view! {
                                 <Title text=title/>
-                                <div class="print-view">
-                                    <PrintToolbar id=id/>
-                                    {view}
-                                </div>
+                                <PrintView id=id>{view}</PrintView>
                             }
                             .into_any()
                         } else {
@@ -158,13 +170,26 @@ fn partner_matcher(cities: Signal<Option<Arc<Cities>>>) -> Signal<Option<Arc<Nam
     matcher.into()
 }
 
+/// The print view (`/news/{id}/print`): the article as paper shows it, with
+/// its own controls above it (hidden on paper).
+#[component]
+pub fn PrintView(id: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="print-view">
+            <PrintToolbar id=id/>
+            {children()}
+        </div>
+    }
+}
+
 /// The print view's own controls: print, and back to the article.
 #[component]
 fn PrintToolbar(id: String) -> impl IntoView {
     let lang = use_language();
+    let gate = crate::print::PrintGate::use_context();
     view! {
         <div class="print-view__toolbar">
-            <button type="button" class="print-view__print button-primary" data-prelude="print" on:click=|_| { let _ = window().print(); }>
+            <button type="button" class="print-view__print button-primary needs-script" data-prelude="print" on:click=move |_| crate::print::print(gate)>
                 {move || td_string!(lang.get(), print)}
             </button>
             <a class="print-view__back" href=format!("/news/{id}")>{move || td_string!(lang.get(), back_to_article)}</a>

@@ -10,9 +10,9 @@ use crate::api;
 use crate::handover;
 use crate::i18n::td_string;
 use crate::language::use_language;
-use crate::map::partners_view::PartnersView;
 use crate::offline::SavedCopyNotice;
-use crate::shell::load_error::{LoadErrorView, Loading};
+use crate::parts::{self, PartMissing};
+use crate::shell::load_error::{LoadErrorView, Loading, PartMissingView};
 use crate::{CitiesData, ColumnData};
 
 pub use crate::map::partners_view::Mentions;
@@ -37,6 +37,8 @@ pub fn PartnersPage() -> impl IntoView {
     // background (the name matcher too: with many partners it takes a
     // while); the map shows without them.
     let mentions = RwSignal::new(None::<Arc<Mentions>>);
+    // Asks again for the map's part when it could not be downloaded.
+    let retry_part = Trigger::new();
     let cities_now = expect_context::<CitiesData>().page_signal();
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
@@ -61,8 +63,19 @@ pub fn PartnersPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || {
                     let cities = loaded.value.clone();
+                    retry_part.track();
                     Suspend::new(async move {
                         let world = world.await.ok();
+                        // The map's own part of the app (its views, gestures and
+                        // layout), downloaded for this page.
+                        let map = parts::partners_view(
+                            cities,
+                            world,
+                            selected_id,
+                            mentions.into(),
+                            go,
+                        )
+                        .await;
                         // Complete once it shows what a published page shows: the
                         // site's name and the selected partner's articles.
                         handover::when_complete(move || {
@@ -71,14 +84,12 @@ pub fn PartnersPage() -> impl IntoView {
                                     || column.with(Option::is_none)
                                     || mentions.with(Option::is_some))
                         });
-                        view! {
-                            <PartnersView
-                                cities=cities
-                                world=world
-                                selected_id=selected_id
-                                mentions=mentions
-                                on_navigate=go
-                            />
+                        match map {
+                            Ok(map) => map,
+                            Err(PartMissing) => view! {
+                                <PartMissingView on_retry=move |_| retry_part.notify()/>
+                            }
+                            .into_any(),
                         }
                     })
                 }}
