@@ -7,6 +7,10 @@
 //   with the header X-Reader-Saved (its date) so the app can say so. A 404 or
 //   410 is final: the saved copy is deleted and the reader sees "not found".
 const VERSION = '__BUILD_ID__';
+// The parts of the app pages download when they need them (the map, the
+// printed parts, kiosk mode): precached too, so that a kiosk that loaded
+// once opens any page offline. Named by the release build.
+const PARTS = [ /* filled in by cargo xtask dist */ ];
 const SHELL = `shell-${VERSION}`;
 const DATA = 'data';
 const NETWORK_WINDOW_MS = 2000;
@@ -17,7 +21,7 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(SHELL);
       const html = await (await fetch('/index.html', { cache: 'no-cache' })).text();
       const assets = [...html.matchAll(/(?:href|src)="(\/[^"?#]+)"/g)].map((m) => m[1]);
-      await cache.addAll(['/index.html', ...new Set(assets)]);
+      await cache.addAll(['/index.html', ...new Set([...assets, ...PARTS])]);
       await self.skipWaiting();
     })(),
   );

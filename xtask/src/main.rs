@@ -16,6 +16,7 @@ mod nginx;
 mod publish;
 mod setup;
 mod shell;
+mod split;
 mod static_page;
 mod vendor;
 
@@ -37,6 +38,7 @@ usage: cargo xtask <task>
           pages, feed.xml, sitemap.xml and robots.txt beside the app
   bench   the benchmark report (sizes, load times vs static HTML, the map at
           scale, Lighthouse), printed and kept in BENCHMARKS.md
+  size    where the wasm's bytes go, by crate and by feature (twiggy)
   fuzz    the hostile-data property tests with ten times as many cases
   soak    a kiosk left alone: memory over 1,000 select/open/idle-reset cycles
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "publish" => publish_task(),
         "bench" => bench(),
+        "size" => size(),
         "fuzz" => fuzz(),
         "soak" => soak(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
@@ -85,11 +88,21 @@ fn step(title: &str) {
     println!("\n==> {title}");
 }
 
-/// Builds the release into `dist/` without downloading any tool.
+/// Builds the release into `dist/` without downloading any tool: Trunk's
+/// build, split into the parts of the app each page downloads when it
+/// needs them (`split.rs`).
 fn dist() -> Result<PathBuf, String> {
-    step("release build (trunk build --release --offline)");
-    run(trunk(["build", "--release", "--offline"]))?;
+    step("release build (trunk build --release --offline), with the split points");
+    run(trunk(["build", "--release", "--offline"]).env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        split::RUSTFLAGS,
+    ))?;
     let dist = root().join("dist");
+    step("splitting the app into the parts each page downloads (wasm-split)");
+    let parts = split::apply(&dist, &root().join("build-tools/node_modules/.bin"))?;
+    for (part, files) in &parts.by_split {
+        println!("  {part}: {}", files.join(", "));
+    }
     csp::version_service_worker(&dist)?;
     // The deploy config with this build's loader hash in its CSP.
     let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
@@ -240,6 +253,43 @@ fn bench() -> Result<(), String> {
         .env("BENCH_SITE", &site.display().to_string())
         .env("BENCH_STATIC_PAGE", &static_page)
         .env("BENCH_REPORT", &report.display().to_string())
+        .dir(root().join("e2e")))
+}
+
+/// Where the main module's bytes go: twiggy over it as wasm-bindgen leaves
+/// it (before wasm-opt, names kept), summed by crate and by feature; the
+/// parts split off it are listed by `dist` as it writes them.
+fn size() -> Result<(), String> {
+    setup::all()?;
+    setup::twiggy()?;
+    dist()?;
+    let main = root().join("target/split/main.wasm");
+    let out = root().join("target/size");
+    step("wasm-bindgen, then twiggy over every function and data segment of the main module");
+    run(Cmd::new("wasm-bindgen").args([
+        "--target",
+        "web",
+        "--keep-lld-exports",
+        "--out-name",
+        "changning-reader",
+        "--out-dir",
+        &out.display().to_string(),
+        &main.display().to_string(),
+    ]))?;
+    let wasm = out.join("changning-reader_bg.wasm");
+    let list = out.join("twiggy-top.csv");
+    run(Cmd::new("twiggy").args([
+        "top",
+        "-n",
+        "1000000",
+        "--format",
+        "csv",
+        "-o",
+        &list.display().to_string(),
+        &wasm.display().to_string(),
+    ]))?;
+    run(Cmd::new("node")
+        .args(["bench/wasm-size.mjs", &list.display().to_string()])
         .dir(root().join("e2e")))
 }
 

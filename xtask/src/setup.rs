@@ -22,6 +22,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
 ];
 
 const TRUNK_VERSION: &str = "0.21.14";
+const TWIGGY_VERSION: &str = "0.8.0";
 
 pub fn all() -> Result<(), String> {
     debian_packages()?;
@@ -109,6 +110,24 @@ fn rust_tools() -> Result<(), String> {
             "--version",
             &wanted,
             "--force",
+        ]))?;
+    }
+    Ok(())
+}
+
+/// twiggy, for `cargo xtask size` only (the other tasks do not need it).
+pub fn twiggy() -> Result<(), String> {
+    let installed = output("twiggy", &["--version"]).unwrap_or_default();
+    if installed.split_whitespace().nth(1) != Some(TWIGGY_VERSION) {
+        step(&format!(
+            "installing twiggy {TWIGGY_VERSION} (a minute or two, once)"
+        ));
+        run(Cmd::new("cargo").args([
+            "install",
+            "twiggy",
+            "--version",
+            TWIGGY_VERSION,
+            "--locked",
         ]))?;
     }
     Ok(())

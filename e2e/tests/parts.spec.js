@@ -1,0 +1,131 @@
+// The app in parts (the release build, `cargo xtask dist`): a page downloads
+// the map, the printed parts or kiosk mode only when it needs them, each
+// with its integrity; printing waits for what paper shows; a kiosk that
+// loaded once opens any page offline.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '../support/test.js';
+import { label } from '../support/labels.js';
+import { mapPage } from '../support/pages.js';
+import { sampleData } from '../support/site.js';
+
+const seed = sampleData('articles/595305.json');
+
+/** The parts each kind of page needs, as the build wrote them into the page's script. */
+async function partsOf(request) {
+  const html = await (await request.get('/')).text();
+  const found = /var parts = (\{.*?\});/.exec(html);
+  expect(found, 'the build names its parts in index.html').not.toBeNull();
+  return JSON.parse(found[1]);
+}
+
+const wasmRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && seen.push(new URL(r.url()).pathname));
+  return seen;
+};
+
+test('an article downloads none of the map; the map downloads its part', async ({ page, request }) => {
+  const parts = await partsOf(request);
+  const mapFiles = parts.partners;
+  expect(mapFiles.length).toBeGreaterThan(0);
+  const seen = wasmRequests(page);
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // The printed parts come with the article (Ctrl+P may follow at once).
+  await expect(page.locator('.print-footer__qr')).toBeAttached();
+  const mapOnly = mapFiles.filter((f) => !parts.print.includes(f));
+  expect(seen.filter((f) => mapOnly.includes(f))).toEqual([]);
+  await page.getByRole('link', { name: label('partners_link') }).click();
+  await expect(mapPage(page).marker('sopot')).toBeVisible();
+  for (const file of mapOnly) expect(seen).toContain(file);
+});
+
+test('each part is fetched with its integrity: a tampered one is refused, and the page says so', async ({ page, request }) => {
+  const parts = await partsOf(request);
+  // The loader fetches every part with the integrity of the file served.
+  const html = await (await request.get('/')).text();
+  const loaderPath = /<link rel="modulepreload" href="(\/wasm-split-[0-9a-f]+\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(html);
+  expect(loaderPath, 'the loader is preloaded with its integrity').not.toBeNull();
+  const loader = await (await request.get(loaderPath[1])).text();
+  for (const file of new Set(Object.values(parts).flat())) {
+    const served = readFileSync(join(process.env.E2E_SITE_ROOT, file));
+    const integrity = `sha384-${createHash('sha384').update(served).digest('base64')}`;
+    expect(loader, file).toContain(`new URL(".${file}", import.meta.url), { integrity: "${integrity}" }`);
+  }
+  // The map part arrives changed on the way: its integrity no longer holds.
+  const file = parts.partners.at(-1);
+  const original = readFileSync(join(process.env.E2E_SITE_ROOT, file));
+  const tampered = Buffer.from(original);
+  tampered[tampered.length - 1] ^= 0xff;
+  await page.route((url) => url.pathname === file, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/wasm', body: tampered }),
+  );
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/partners');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(label('part_missing'));
+  await expect(mapPage(page).marker('sopot')).toHaveCount(0);
+  // As it should be, the retry brings the map.
+  await page.unrouteAll();
+  await alert.getByRole('button', { name: label('retry') }).click();
+  await expect(mapPage(page).marker('sopot')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Ctrl+P the moment the article appears prints the table, the still map and the QR code once they are here', async ({ page, request }) => {
+  const parts = await partsOf(request);
+  const printFiles = parts.print;
+  // What is on the page when the browser is asked to print.
+  await page.addInitScript(() => {
+    window.__printed = [];
+    window.print = () =>
+      window.__printed.push({
+        qr: !!document.querySelector('.print-footer__qr'),
+        table: document.querySelectorAll('.print-partners__table tbody tr').length,
+        map: !!document.querySelector('.static-map .static-map__marker'),
+      });
+  });
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route((url) => printFiles.includes(url.pathname), async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await page.keyboard.press('Control+P');
+  // The browser is not asked before the printed parts are here…
+  expect(await page.evaluate(() => window.__printed)).toEqual([]);
+  release();
+  // …and then once, with all of them.
+  await expect.poll(() => page.evaluate(() => window.__printed)).toEqual([
+    { qr: true, table: seed.partners.length, map: true },
+  ]);
+  // The print button waits the same way, and prints at once when they are here.
+  await page.getByRole('button', { name: label('print'), exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.__printed.length)).toBe(2);
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a kiosk that loaded once opens the map offline, though it never opened it online', async ({ page, context }) => {
+    await page.goto('/news/595305?kiosk=1');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Once the worker controls the page, the data it shows is saved too.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+    await context.setOffline(true);
+    await page.goto('/partners');
+    // (On a kiosk, partners too close for a fingertip share a cluster.)
+    const { marker, tableLink } = mapPage(page);
+    await expect(marker('papeete')).toBeVisible();
+    await expect(tableLink('sopot')).toBeVisible();
+    await context.setOffline(false);
+  });
+});
