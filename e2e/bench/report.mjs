@@ -140,6 +140,32 @@ async function transfer(browser, path, ready) {
   return kinds;
 }
 
+/**
+ * The wasm and JS a page has transferred by the time it works (its `ready`
+ * test holds in the page), one cold load: the app in parts downloads a
+ * part only when the page needs it.
+ */
+async function transferUntilReady(browser, path, ready, throttle) {
+  const { context, page } = await newPage(browser, throttle);
+  const finished = [];
+  page.on('requestfinished', (r) => finished.push(r));
+  await page.goto(base + path);
+  await page.waitForFunction(ready, null, { timeout: 120_000 });
+  const done = [...finished];
+  const t = await page.evaluate(() => performance.now());
+  const sum = { wasm: 0, js: 0, wasmFiles: 0, jsFiles: 0 };
+  for (const r of done) {
+    const name = new URL(r.url()).pathname;
+    const kind = name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'js' : null;
+    if (!kind) continue;
+    const sizes = await r.sizes().catch(() => ({ responseBodySize: 0 }));
+    sum[kind] += sizes.responseBodySize;
+    sum[`${kind}Files`] += 1;
+  }
+  await context.close();
+  return { ...sum, t };
+}
+
 /** Which element Lighthouse took as the largest contentful paint. */
 function lcpElement(audits) {
   const items = audits['lcp-breakdown-insight']?.details?.items ?? [];
@@ -195,6 +221,30 @@ for (const [path, ready] of [['/news/595305', 'h1'], ['/partners', '.map-marker_
   const kinds = await transfer(browser, path, ready);
   sizeRows[path] = kinds;
   for (const [kind, v] of Object.entries(kinds)) say(`| ${path} | ${kind} | ${v.files} | ${kib(v.transfer)} | ${kib(v.raw)} |`);
+}
+
+say();
+say('## What each page downloads before it works (the app in parts; one cold load)');
+say();
+say('"Works": the app runs its controls (text size on an article; the partner links on the map;');
+say('the paper parts shown by the print view). Transfer as nginx sends it (gzip).');
+say();
+say('| page | network | wasm | JS | works after |');
+say('|---|---|---|---|---|');
+const appRuns = "document.documentElement.getAttribute('data-app') === 'running'";
+const PAGES = [
+  ['/news/595305', `${appRuns}`],
+  ['/partners', `${appRuns} && !!document.querySelector('.map-marker__link')`],
+  ['/news/595305/print', `${appRuns} && !!document.querySelector('.print-footer__qr')`],
+  ['/partners?kiosk=1', `${appRuns} && !!document.querySelector('.map-marker__link')`],
+];
+const partsRows = {};
+for (const [label, throttle] of [['unthrottled', null], ['4× CPU, fast 4G', SLOW_PHONE]]) {
+  for (const [path, ready] of PAGES) {
+    const r = await transferUntilReady(browser, path, ready, throttle);
+    partsRows[`${path} ${label}`] = r;
+    say(`| ${path} | ${label} | ${kib(r.wasm)} (${r.wasmFiles} files) | ${kib(r.js)} (${r.jsFiles}) | ${ms(r.t)} |`);
+  }
 }
 
 say();
@@ -282,13 +332,20 @@ for (const path of ['/news/595305', '/partners']) {
 say();
 say('## Budgets');
 say();
-const wasmGz = sizeRows['/news/595305'].wasm?.transfer ?? 0;
-const jsGz = sizeRows['/news/595305'].JS?.transfer ?? 0;
+const articleParts = partsRows['/news/595305 unthrottled'];
+const wasmGz = articleParts.wasm;
+const jsGz = articleParts.js;
 const check = (ok) => (ok ? 'met' : '**missed**');
 say('| budget | measured | |');
 say('|---|---|---|');
-say(`| wasm ≤ 150 KiB gzipped | ${kib(wasmGz)} | ${check(wasmGz <= 150 * 1024)} |`);
-say(`| JS ≤ 10 KiB gzipped | ${kib(jsGz)} | ${check(jsGz <= 10 * 1024)} |`);
+say(`| article: wasm until its controls work ≤ 200 KiB gzipped | ${kib(wasmGz)} | ${check(wasmGz <= 200 * 1024)} |`);
+say(`| article: wasm ≤ 150 KiB gzipped (the first budget) | ${kib(wasmGz)} | ${check(wasmGz <= 150 * 1024)} |`);
+say(`| article: JS ≤ 10 KiB gzipped | ${kib(jsGz)} | ${check(jsGz <= 10 * 1024)} |`);
+const slow = controlTimes['4× CPU, fast 4G (150 ms, 1.6 Mbps)'];
+if (slow) {
+  const appRatio = slow.app / slow.floor;
+  say(`| the app's text-size control works ≤ 3 × static HTML's h1, 4× CPU, fast 4G | ${appRatio.toFixed(2)} × | ${check(appRatio <= 3)} |`);
+}
 for (const [label, ratio] of Object.entries(ratios)) {
   say(`| time to h1 ≤ 1.3 × static HTML, ${label} | ${ratio.toFixed(2)} × | ${check(ratio <= 1.3)} |`);
 }
