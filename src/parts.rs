@@ -76,6 +76,12 @@ part! {
 }
 
 part! {
+    /// Nothing but the map's part itself: called as the map page starts, so
+    /// that the part is ready when the page's data is.
+    map: fn map_ready() -> () {}
+}
+
+part! {
     /// For paper: the article's partners as a table and a still map.
     print: fn print_partners(
         rows: Vec<PartnerRow>,

@@ -36,6 +36,10 @@ pub fn PartnersPage() -> impl IntoView {
     // Which of the column's articles name each partner: looked up in the
     // background (the name matcher too: with many partners it takes a
     // while); the map shows without them.
+    // The map's part of the app, made ready while the data loads.
+    leptos::task::spawn_local(async {
+        let _ = parts::map_ready().await;
+    });
     let mentions = RwSignal::new(None::<Arc<Mentions>>);
     // Asks again for the map's part when it could not be downloaded.
     let retry_part = Trigger::new();

@@ -184,7 +184,7 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     index = replace_exactly_once(
         &index,
         ROUTE_PARTS_PLACEHOLDER,
-        &route_parts_json(&by_split)?,
+        &route_parts_json(&by_split, &part_names, &part_integrity)?,
     )?;
     write(&index_path, index.as_bytes())?;
 
@@ -206,7 +206,27 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     Ok(Parts { by_split })
 }
 
-/// The loader fetches each part by its hashed name and with its integrity.
+/// What the loader does with each part, in place of wasm-split's own fetch
+/// and `instantiateStreaming`: the part is fetched by its hashed name with
+/// its integrity and compiled once, or taken as the page's first script
+/// began compiling it (while the main module was still on its way).
+const LOADER_PRELUDE: &str = r#"// Each part compiled once: as the page's first script began it (beside
+// the main module), else now. Fetched with its integrity. (cargo xtask dist)
+function __part(path, integrity) {
+    const started = globalThis.__wasmParts && globalThis.__wasmParts[path];
+    if (started) {
+        delete globalThis.__wasmParts[path];
+        return started;
+    }
+    return WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url), { integrity }));
+}
+async function __instantiate(compiled, imports) {
+    return WebAssembly.instantiate(await compiled, imports);
+}
+"#;
+
+/// The loader fetches each part by its hashed name and with its integrity,
+/// compiled once (see [`LOADER_PRELUDE`]).
 fn point_loader_at_parts(
     loader: &str,
     names: &BTreeMap<String, String>,
@@ -218,17 +238,32 @@ fn point_loader_at_parts(
         out = replace_exactly_once(
             &out,
             &format!("fetch(new URL(\"./{stem}.wasm\", import.meta.url))"),
-            &format!("fetch(new URL(\"./{name}\", import.meta.url), {{ integrity: \"{hash}\" }})"),
+            &format!("__part(\"/{name}\", \"{hash}\")"),
         )?;
     }
-    Ok(out)
+    let streaming = "WebAssembly.instantiateStreaming(src, imports)";
+    if out.matches(streaming).count() != names.len() {
+        return Err(format!(
+            "the loader does not instantiate each part with {streaming}"
+        ));
+    }
+    Ok(format!(
+        "{LOADER_PRELUDE}{}",
+        out.replace(streaming, "__instantiate(src, imports)")
+    ))
 }
 
-/// `{"partners": ["/chunk_4-….wasm", "/split_map-….wasm"], …}` for the
-/// page's script. (No integrity there: Chromium ignores it on a preload of
-/// a fetch; the loader's own fetch of each part carries it, and uses the
-/// preloaded answer.)
-fn route_parts_json(by_split: &BTreeMap<String, Vec<String>>) -> Result<String, String> {
+/// `{"partners": [["/chunk_4-….wasm", "sha384-…"], …], …}` for the page's
+/// script, which begins compiling the parts a page needs from its start.
+fn route_parts_json(
+    by_split: &BTreeMap<String, Vec<String>>,
+    names: &BTreeMap<String, String>,
+    integrity: &BTreeMap<String, String>,
+) -> Result<String, String> {
+    let by_file: BTreeMap<String, &String> = names
+        .iter()
+        .map(|(stem, name)| (format!("/{name}"), &integrity[stem]))
+        .collect();
     let mut routes = serde_json::Map::new();
     for (kind, splits) in ROUTE_PARTS {
         let mut files = Vec::new();
@@ -236,7 +271,9 @@ fn route_parts_json(by_split: &BTreeMap<String, Vec<String>>) -> Result<String, 
             let parts = by_split.get(*split).ok_or_else(|| {
                 format!("a {kind} page needs the part {split}, which the build does not have")
             })?;
-            files.extend(parts.iter().cloned().map(serde_json::Value::String));
+            for file in parts {
+                files.push(serde_json::json!([file, by_file[file]]));
+            }
         }
         routes.insert((*kind).to_owned(), serde_json::Value::Array(files));
     }
@@ -351,14 +388,16 @@ mod tests {
 
     #[test]
     fn the_loader_fetches_each_part_by_its_hashed_name_and_integrity() {
-        let loader = "const a = fetch(new URL(\"./split_map.wasm\", import.meta.url));";
+        let loader = "const src = fetch(new URL(\"./split_map.wasm\", import.meta.url));\n\
+                      return async (imports) => (WebAssembly.instantiateStreaming(src, imports));";
         let names = BTreeMap::from([("split_map".to_owned(), "split_map-00ff.wasm".to_owned())]);
         let hashes = BTreeMap::from([("split_map".to_owned(), "sha384-X".to_owned())]);
         let out = point_loader_at_parts(loader, &names, &hashes).unwrap();
-        assert_eq!(
-            out,
-            "const a = fetch(new URL(\"./split_map-00ff.wasm\", import.meta.url), { integrity: \"sha384-X\" });"
-        );
+        assert!(out.starts_with(LOADER_PRELUDE));
+        assert!(out.ends_with(
+            "const src = __part(\"/split_map-00ff.wasm\", \"sha384-X\");\n\
+             return async (imports) => (__instantiate(src, imports));"
+        ));
     }
 
     #[test]
