@@ -15,7 +15,7 @@ const seed = sampleData('articles/595305.json');
 /** The parts each kind of page needs, as the build wrote them into the page's script. */
 async function partsOf(request) {
   const html = await (await request.get('/')).text();
-  const found = /var parts = (\{.*?\});/.exec(html);
+  const found = /var parts = (\{[^;]*?\})\s*[,;]/.exec(html);
   expect(found, 'the build names its parts in index.html').not.toBeNull();
   return JSON.parse(found[1]);
 }
