@@ -301,7 +301,7 @@ fn soak() -> Result<(), String> {
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("soak", &site, 8093)?.start()?;
     publish::run(&site, &server.base_url())?;
-    step("soak: 1,000 kiosk cycles (select, open, idle reset); memory at start, middle, end");
+    step("soak: kiosk cycles (select, open, idle reset; SOAK_CYCLES, else 1,000); memory at start, middle, end");
     run(Cmd::new("node")
         .args(["bench/soak.mjs"])
         .env("BENCH_BASE_URL", &server.base_url())
