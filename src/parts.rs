@@ -4,7 +4,7 @@
 //! each function below is a split point: what only it reaches (the partner
 //! map's views, gestures and layout; the printed table, still map and QR
 //! code; kiosk mode) is cut out of the main module into its own wasm file
-//! (`xtask/src/split.rs`), fetched the first time the function is called.
+//! (`xtask/src/split/`), fetched the first time the function is called.
 //! Everywhere else (the development server, the component tests, pages
 //! published natively) the same functions simply run.
 //!

@@ -3,6 +3,7 @@ import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
 import { article, deleteData, sampleData, writeData } from '../support/site.js';
+import { underServiceWorker } from '../support/offline.js';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -12,12 +13,7 @@ const seed = sampleData('articles/595305.json');
 const savedCopy = (page) => page.getByRole('status').filter({ hasText: label('showing_saved_copy') });
 
 test('after one visit, the article and the map load with the network down', async ({ page, context }) => {
-  await page.goto('/news/595305');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-  // The service worker is installed and controls the page.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await underServiceWorker(page, '/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await articlePage(page).mapLink.click();
   const { map } = mapPage(page);
@@ -39,14 +35,6 @@ test('after one visit, the article and the map load with the network down', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await expect(savedCopy(page)).toHaveCount(0);
 });
-
-/** Loads `path` until the service worker controls the page (and has saved its data). */
-async function underServiceWorker(page, path) {
-  await page.goto(path);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
 
 test('an article taken down on the server is gone for a returning reader, online and offline', async ({ page, context }) => {
   writeData('articles/e2e-pulled.json', article('e2e-pulled'));

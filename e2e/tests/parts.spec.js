@@ -9,6 +9,7 @@ import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { mapPage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
+import { underServiceWorker } from '../support/offline.js';
 
 const seed = sampleData('articles/595305.json');
 
@@ -114,12 +115,7 @@ test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
   test('a kiosk that loaded once opens the map offline, though it never opened it online', async ({ page, context }) => {
-    await page.goto('/news/595305?kiosk=1');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // Once the worker controls the page, the data it shows is saved too.
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await underServiceWorker(page, '/news/595305?kiosk=1');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
     await context.setOffline(true);
     await page.goto('/partners');

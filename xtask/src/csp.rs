@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use base64::Engine;
 use sha2::{Digest, Sha384};
 
 pub const PLACEHOLDER: &str = "__TRUNK_LOADER_HASHES__";
@@ -24,11 +23,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         };
         let body = &after[body_start..body_start + close];
         if !tag.contains(" src=") && !body.trim().is_empty() {
-            let digest = Sha384::digest(body.as_bytes());
-            hashes.push(format!(
-                "'sha384-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.push(format!("'{}'", crate::split::integrity(body.as_bytes())));
         }
         rest = &after[body_start + close..];
     }
@@ -71,6 +66,7 @@ pub fn version_service_worker(dist: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     #[test]
     fn hashes_inline_scripts_only() {

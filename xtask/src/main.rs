@@ -16,6 +16,7 @@ mod nginx;
 mod publish;
 mod setup;
 mod shell;
+mod size;
 mod split;
 mod static_page;
 mod vendor;
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "publish" => publish_task(),
         "bench" => bench(),
-        "size" => size(),
+        "size" => size::task(),
         "fuzz" => fuzz(),
         "soak" => soak(),
         "dev" => setup::all().and_then(|_| run(trunk(["serve", "--offline"]))),
@@ -84,14 +85,14 @@ pub fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn step(title: &str) {
+pub fn step(title: &str) {
     println!("\n==> {title}");
 }
 
 /// Builds the release into `dist/` without downloading any tool: Trunk's
 /// build, split into the parts of the app each page downloads when it
-/// needs them (`split.rs`).
-fn dist() -> Result<PathBuf, String> {
+/// needs them (`split/`).
+pub fn dist() -> Result<PathBuf, String> {
     step("release build (trunk build --release --offline), with the split points");
     run(trunk(["build", "--release", "--offline"]).env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
@@ -253,43 +254,6 @@ fn bench() -> Result<(), String> {
         .env("BENCH_SITE", &site.display().to_string())
         .env("BENCH_STATIC_PAGE", &static_page)
         .env("BENCH_REPORT", &report.display().to_string())
-        .dir(root().join("e2e")))
-}
-
-/// Where the main module's bytes go: twiggy over it as wasm-bindgen leaves
-/// it (before wasm-opt, names kept), summed by crate and by feature; the
-/// parts split off it are listed by `dist` as it writes them.
-fn size() -> Result<(), String> {
-    setup::all()?;
-    setup::twiggy()?;
-    dist()?;
-    let main = root().join("target/split/main.wasm");
-    let out = root().join("target/size");
-    step("wasm-bindgen, then twiggy over every function and data segment of the main module");
-    run(Cmd::new("wasm-bindgen").args([
-        "--target",
-        "web",
-        "--keep-lld-exports",
-        "--out-name",
-        "changning-reader",
-        "--out-dir",
-        &out.display().to_string(),
-        &main.display().to_string(),
-    ]))?;
-    let wasm = out.join("changning-reader_bg.wasm");
-    let list = out.join("twiggy-top.csv");
-    run(Cmd::new("twiggy").args([
-        "top",
-        "-n",
-        "1000000",
-        "--format",
-        "csv",
-        "-o",
-        &list.display().to_string(),
-        &wasm.display().to_string(),
-    ]))?;
-    run(Cmd::new("node")
-        .args(["bench/wasm-size.mjs", &list.display().to_string()])
         .dir(root().join("e2e")))
 }
 

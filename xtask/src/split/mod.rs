@@ -1,6 +1,6 @@
 //! The release build in parts: the app's wasm split at its `#[wasm_split]`
 //! points (`src/parts.rs`), so a reader downloads a part (the partner map,
-//! the printed parts, kiosk mode, reading aloud) only when the page needs it.
+//! the printed parts, kiosk mode) only when the page needs it.
 //!
 //! Trunk 0.21 builds the app in one piece. This step runs after it, as
 //! cargo-leptos does for `--split`: the raw module Trunk's cargo build left
@@ -29,6 +29,10 @@ use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::shell::{run, Cmd};
+
+mod rewrite;
+
+use rewrite::{point_loader_at_parts, rename_asset, replace_exactly_once, trunk_outputs};
 
 /// The name of the app's wasm, as cargo and Trunk name it.
 const APP: &str = "changning-reader";
@@ -206,53 +210,6 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     Ok(Parts { by_split })
 }
 
-/// What the loader does with each part, in place of wasm-split's own fetch
-/// and `instantiateStreaming`: the part is fetched by its hashed name with
-/// its integrity and compiled once, or taken as the page's first script
-/// began compiling it (while the main module was still on its way).
-const LOADER_PRELUDE: &str = r#"// Each part compiled once: as the page's first script began it (beside
-// the main module), else now. Fetched with its integrity. (cargo xtask dist)
-function __part(path, integrity) {
-    const started = globalThis.__wasmParts && globalThis.__wasmParts[path];
-    if (started) {
-        delete globalThis.__wasmParts[path];
-        return started;
-    }
-    return WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url), { integrity }));
-}
-async function __instantiate(compiled, imports) {
-    return WebAssembly.instantiate(await compiled, imports);
-}
-"#;
-
-/// The loader fetches each part by its hashed name and with its integrity,
-/// compiled once (see [`LOADER_PRELUDE`]).
-fn point_loader_at_parts(
-    loader: &str,
-    names: &BTreeMap<String, String>,
-    integrity: &BTreeMap<String, String>,
-) -> Result<String, String> {
-    let mut out = loader.to_owned();
-    for (stem, name) in names {
-        let hash = &integrity[stem];
-        out = replace_exactly_once(
-            &out,
-            &format!("fetch(new URL(\"./{stem}.wasm\", import.meta.url))"),
-            &format!("__part(\"/{name}\", \"{hash}\")"),
-        )?;
-    }
-    let streaming = "WebAssembly.instantiateStreaming(src, imports)";
-    if out.matches(streaming).count() != names.len() {
-        return Err(format!(
-            "the loader does not instantiate each part with {streaming}"
-        ));
-    }
-    Ok(format!(
-        "{LOADER_PRELUDE}{}",
-        out.replace(streaming, "__instantiate(src, imports)")
-    ))
-}
-
 /// `{"partners": [["/chunk_4-….wasm", "sha384-…"], …], …}` for the page's
 /// script, which begins compiling the parts a page needs from its start.
 fn route_parts_json(
@@ -278,55 +235,6 @@ fn route_parts_json(
         routes.insert((*kind).to_owned(), serde_json::Value::Array(files));
     }
     Ok(serde_json::Value::Object(routes).to_string())
-}
-
-/// The JS and wasm Trunk's loader names in `index.html`.
-fn trunk_outputs(index: &str) -> Result<(String, String), String> {
-    let find = |suffix: &str| {
-        index
-            .split(['"', '\''])
-            .find(|s| s.starts_with(&format!("/{APP}-")) && s.ends_with(suffix))
-            .map(str::to_owned)
-            .ok_or_else(|| format!("dist/index.html names no /{APP}-…{suffix}"))
-    };
-    Ok((find(".js")?, find("_bg.wasm")?))
-}
-
-/// Every mention of `old` becomes `new`, and the integrity of the tag that
-/// loads it becomes `hash`.
-fn rename_asset(index: &str, old: &str, new: &str, hash: &str) -> Result<String, String> {
-    let renamed = index.replace(old, &format!("/{new}"));
-    let href = format!("href=\"/{new}\"");
-    let start = renamed
-        .find(&href)
-        .and_then(|at| renamed[..at].rfind('<'))
-        .ok_or_else(|| format!("dist/index.html has no tag loading {old}"))?;
-    let end = start
-        + renamed[start..]
-            .find('>')
-            .ok_or_else(|| format!("dist/index.html: unclosed tag for {old}"))?;
-    let tag = &renamed[start..end];
-    let attr = "integrity=\"";
-    let value_start = tag
-        .find(attr)
-        .map(|at| start + at + attr.len())
-        .ok_or_else(|| format!("dist/index.html: the tag loading {old} has no integrity"))?;
-    let value_end = value_start
-        + renamed[value_start..]
-            .find('"')
-            .ok_or_else(|| format!("dist/index.html: unclosed integrity for {old}"))?;
-    Ok(format!(
-        "{}{hash}{}",
-        &renamed[..value_start],
-        &renamed[value_end..]
-    ))
-}
-
-fn replace_exactly_once(text: &str, from: &str, to: &str) -> Result<String, String> {
-    match text.matches(from).count() {
-        1 => Ok(text.replacen(from, to, 1)),
-        n => Err(format!("expected {from:?} once, found it {n} times")),
-    }
 }
 
 /// `sha384-…`, as subresource integrity writes it.
@@ -362,47 +270,4 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_asset_is_renamed_everywhere_with_its_new_integrity() {
-        let index = concat!(
-            "<link rel=\"modulepreload\" href=\"/changning-reader-abc.js\" crossorigin=\"anonymous\" integrity=\"sha384-OLD\">",
-            "<script type=\"module\">import init from '/changning-reader-abc.js';</script>"
-        );
-        let out = rename_asset(
-            index,
-            "/changning-reader-abc.js",
-            "changning-reader-0123456789abcdef.js",
-            "sha384-NEW",
-        )
-        .unwrap();
-        assert!(!out.contains("abc.js"));
-        assert!(out.contains("integrity=\"sha384-NEW\""));
-        assert!(out.contains("import init from '/changning-reader-0123456789abcdef.js'"));
-    }
-
-    #[test]
-    fn the_loader_fetches_each_part_by_its_hashed_name_and_integrity() {
-        let loader = "const src = fetch(new URL(\"./split_map.wasm\", import.meta.url));\n\
-                      return async (imports) => (WebAssembly.instantiateStreaming(src, imports));";
-        let names = BTreeMap::from([("split_map".to_owned(), "split_map-00ff.wasm".to_owned())]);
-        let hashes = BTreeMap::from([("split_map".to_owned(), "sha384-X".to_owned())]);
-        let out = point_loader_at_parts(loader, &names, &hashes).unwrap();
-        assert!(out.starts_with(LOADER_PRELUDE));
-        assert!(out.ends_with(
-            "const src = __part(\"/split_map-00ff.wasm\", \"sha384-X\");\n\
-             return async (imports) => (__instantiate(src, imports));"
-        ));
-    }
-
-    #[test]
-    fn a_missing_place_to_fill_is_an_error_not_a_silent_skip() {
-        assert!(replace_exactly_once("abc", "x", "y").is_err());
-        assert!(replace_exactly_once("xx", "x", "y").is_err());
-    }
 }
