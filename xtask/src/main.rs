@@ -221,7 +221,7 @@ fn end_to_end() -> Result<(), String> {
     step("end-to-end tests in Chromium against nginx (Playwright)");
     let site = root().join("target/e2e/site");
     shell::copy_dir(&dist, &site)?;
-    let server = nginx::Server::configure("e2e", &site, 8091)?.start()?;
+    let server = nginx::Server::configure("e2e", &site, e2e_port()?)?.start()?;
     // The published pages name the address they are served from.
     publish::run(&site, &server.base_url())?;
     let extra: Vec<String> = std::env::args().skip(2).collect();
@@ -233,6 +233,17 @@ fn end_to_end() -> Result<(), String> {
         .dir(root().join("e2e")));
     drop(server);
     outcome
+}
+
+/// The port nginx serves the end-to-end tests on: `E2E_PORT`, else 8091
+/// (two checkouts testing at once on one machine each take their own).
+fn e2e_port() -> Result<u16, String> {
+    match std::env::var("E2E_PORT") {
+        Ok(port) => port
+            .parse()
+            .map_err(|_| format!("E2E_PORT={port:?} is not a port number")),
+        Err(_) => Ok(8091),
+    }
 }
 
 /// Builds the release, serves it (plus a static HTML page of the seed
