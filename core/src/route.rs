@@ -1,12 +1,18 @@
-//! The app's routes, as an allow-list: a path is one of these or it is not
-//! a place the app will send anyone.
+//! The app's routes: the one place a page of the site is named.
 //!
-//! Anything that becomes a navigation from data or a URL (a kiosk's home,
-//! the route kiosk mode was entered on) goes through [`AppRoute::parse`] and
-//! only the normalised [`AppRoute::path`] is ever navigated to. The grammar is
-//! strict on purpose: a browser reads `\` as `/`, drops tabs and newlines and
-//! decodes `%2e` as `.` before it navigates, so a deny-list of characters can
-//! always be walked around; an allow-list of exact routes cannot.
+//! [`AppRoute`] is the only way to name a page: links are [`AppRoute::href`],
+//! the router's answer for an address is [`resolve`], published files are
+//! named from it, and what matches routes outside Rust (the server's
+//! locations, the page's own script in `index.html`) is generated from
+//! [`ROUTES`] by `cargo xtask codegen`, so that the server and the app
+//! give the same answer for every address.
+//!
+//! The grammar is strict on purpose: a browser reads `\` as `/`, drops tabs
+//! and newlines and decodes `%2e` as `.` before it navigates, so a
+//! deny-list of characters can always be walked around; an allow-list of
+//! exact routes cannot. An address that is not exactly a route is not
+//! found, except a route with one trailing slash, which is redirected to
+//! the route (by the server, and by the app when it is given one).
 
 use std::fmt;
 
@@ -42,27 +48,114 @@ pub enum AppRoute {
     Partner(Id),
 }
 
+/// Which page a route is, without its ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RouteKind {
+    Column,
+    Article,
+    ArticlePrint,
+    Partners,
+    Partner,
+}
+
+/// One segment of a route's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// Exactly this text.
+    Literal(&'static str),
+    /// An article's id ([`article_id`]).
+    ArticleId,
+    /// A partner's id ([`Id`]).
+    PartnerId,
+}
+
+/// The shape of a route's path: its segments after the first `/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteShape {
+    pub kind: RouteKind,
+    pub segments: &'static [Segment],
+}
+
+/// Every route of the app, by shape. A new route is a row here (and a
+/// variant of [`AppRoute`]); the router, the server's config and the page's
+/// script follow from it.
+pub const ROUTES: &[RouteShape] = &[
+    RouteShape {
+        kind: RouteKind::Column,
+        segments: &[],
+    },
+    RouteShape {
+        kind: RouteKind::Article,
+        segments: &[Segment::Literal("news"), Segment::ArticleId],
+    },
+    RouteShape {
+        kind: RouteKind::ArticlePrint,
+        segments: &[
+            Segment::Literal("news"),
+            Segment::ArticleId,
+            Segment::Literal("print"),
+        ],
+    },
+    RouteShape {
+        kind: RouteKind::Partners,
+        segments: &[Segment::Literal("partners")],
+    },
+    RouteShape {
+        kind: RouteKind::Partner,
+        segments: &[Segment::Literal("partners"), Segment::PartnerId],
+    },
+];
+
 impl AppRoute {
     /// The route `path` names, if it names one exactly: no query, fragment,
     /// trailing slash, encoded or unusual character, or reserved id.
     pub fn parse(path: &str) -> Option<Self> {
         let rest = path.strip_prefix('/')?;
-        if rest.is_empty() {
-            return Some(AppRoute::Column);
+        let segments: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('/').collect()
+        };
+        ROUTES.iter().find_map(|shape| shape.read(&segments))
+    }
+
+    /// Which page this is.
+    pub fn kind(&self) -> RouteKind {
+        match self {
+            AppRoute::Column => RouteKind::Column,
+            AppRoute::Article(_) => RouteKind::Article,
+            AppRoute::ArticlePrint(_) => RouteKind::ArticlePrint,
+            AppRoute::Partners => RouteKind::Partners,
+            AppRoute::Partner(_) => RouteKind::Partner,
         }
-        let segments: Vec<&str> = rest.split('/').collect();
-        match segments.as_slice() {
-            ["news", id] => article_id(id).map(AppRoute::Article),
-            ["news", id, "print"] => article_id(id).map(AppRoute::ArticlePrint),
-            ["partners"] => Some(AppRoute::Partners),
-            ["partners", id] => Id::parse(id).map(AppRoute::Partner),
+    }
+
+    /// The route's address on this site, always in the one form
+    /// [`parse`](Self::parse) reads: for every link to it.
+    pub fn href(&self) -> String {
+        self.to_string()
+    }
+
+    /// Where the page published for this route is kept, below a language's
+    /// folder of published pages: `index.html` for `/`, `news/1.html`.
+    pub fn published_file(&self) -> String {
+        match self {
+            AppRoute::Column => "index.html".to_owned(),
+            other => format!("{}.html", &other.href()[1..]),
+        }
+    }
+
+    /// Whether the route shows an article (or its print view).
+    pub fn article(&self) -> Option<&Id> {
+        match self {
+            AppRoute::Article(id) | AppRoute::ArticlePrint(id) => Some(id),
             _ => None,
         }
     }
 
-    /// The route's path, always in the one form [`parse`](Self::parse) reads.
-    pub fn path(&self) -> String {
-        self.to_string()
+    /// Whether the route is the partner map (with or without a selection).
+    pub fn on_map(&self) -> bool {
+        matches!(self, AppRoute::Partners | AppRoute::Partner(_))
     }
 }
 
@@ -75,6 +168,106 @@ impl fmt::Display for AppRoute {
             AppRoute::Partners => f.write_str("/partners"),
             AppRoute::Partner(id) => write!(f, "/partners/{id}"),
         }
+    }
+}
+
+impl RouteShape {
+    /// The route these segments name, if they have this shape.
+    fn read(&self, segments: &[&str]) -> Option<AppRoute> {
+        if segments.len() != self.segments.len() {
+            return None;
+        }
+        let mut ids = Vec::new();
+        for (segment, text) in self.segments.iter().zip(segments) {
+            match segment {
+                Segment::Literal(literal) if literal == text => {}
+                Segment::Literal(_) => return None,
+                Segment::ArticleId => ids.push(article_id(text)?),
+                Segment::PartnerId => ids.push(Id::parse(text)?),
+            }
+        }
+        let mut ids = ids.into_iter();
+        let route = match self.kind {
+            RouteKind::Column => AppRoute::Column,
+            RouteKind::Article => AppRoute::Article(ids.next()?),
+            RouteKind::ArticlePrint => AppRoute::ArticlePrint(ids.next()?),
+            RouteKind::Partners => AppRoute::Partners,
+            RouteKind::Partner => AppRoute::Partner(ids.next()?),
+        };
+        Some(route)
+    }
+
+    /// The path as a regular expression, without anchors, in the syntax
+    /// PCRE (nginx), JavaScript and `fancy-regex` share; each id is a
+    /// capture group.
+    pub fn pattern(&self) -> String {
+        if self.segments.is_empty() {
+            return "/".to_owned();
+        }
+        let mut pattern = String::new();
+        for segment in self.segments {
+            pattern.push('/');
+            match segment {
+                Segment::Literal(text) => pattern.push_str(text),
+                Segment::ArticleId => {
+                    pattern.push_str(&reserved_lookahead());
+                    pattern.push_str(ID_PATTERN);
+                }
+                Segment::PartnerId => pattern.push_str(ID_PATTERN),
+            }
+        }
+        pattern
+    }
+
+    /// The path as a regular expression that matches it with one trailing
+    /// slash: the addresses redirected to the route.
+    pub fn trailing_slash_pattern(&self) -> Option<String> {
+        (!self.segments.is_empty()).then(|| format!("{}/", self.pattern()))
+    }
+}
+
+/// An [`Id`] as a capture group.
+pub const ID_PATTERN: &str = "([A-Za-z0-9_-]{1,100})";
+
+/// "Not a reserved id, in any case": a lookahead that refuses each reserved
+/// id when no other id character follows it.
+fn reserved_lookahead() -> String {
+    let any_case = |id: &str| -> String {
+        id.chars()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let ids: Vec<String> = RESERVED_ARTICLE_IDS.iter().map(|id| any_case(id)).collect();
+    format!("(?!(?:{})(?![A-Za-z0-9_-]))", ids.join("|"))
+}
+
+/// What the site answers for an address's path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// The page of this route.
+    Page(AppRoute),
+    /// The route, written with a trailing slash: sent to its own address.
+    Redirect(AppRoute),
+    /// No page of the app.
+    NotFound,
+}
+
+/// The answer for `path` (the path of an address as the browser shows it:
+/// percent-encoded, without query or fragment). The server's config is
+/// generated to answer the same.
+pub fn resolve(path: &str) -> Resolved {
+    if let Some(route) = AppRoute::parse(path) {
+        return Resolved::Page(route);
+    }
+    match path.strip_suffix('/').and_then(AppRoute::parse) {
+        Some(route) if route != AppRoute::Column => Resolved::Redirect(route),
+        _ => Resolved::NotFound,
     }
 }
 
@@ -102,18 +295,31 @@ pub fn is_same_site_path(src: &str) -> bool {
 mod tests {
     use super::*;
 
+    const EVERY_ROUTE: [&str; 5] = [
+        "/",
+        "/news/595305",
+        "/news/595305/print",
+        "/partners",
+        "/partners/minsk-sovetsky",
+    ];
+
     #[test]
     fn every_route_of_the_app_parses_and_prints_the_same() {
-        for path in [
-            "/",
-            "/news/595305",
-            "/news/595305/print",
-            "/partners",
-            "/partners/minsk-sovetsky",
-        ] {
+        for path in EVERY_ROUTE {
             let route = AppRoute::parse(path).unwrap_or_else(|| panic!("{path}"));
-            assert_eq!(route.path(), path);
+            assert_eq!(route.href(), path);
+            assert_eq!(resolve(path), Resolved::Page(route));
         }
+    }
+
+    #[test]
+    fn every_kind_of_route_has_one_shape() {
+        for path in EVERY_ROUTE {
+            let route = AppRoute::parse(path).unwrap();
+            let shapes: Vec<_> = ROUTES.iter().filter(|s| s.kind == route.kind()).collect();
+            assert_eq!(shapes.len(), 1, "{path}");
+        }
+        assert_eq!(ROUTES.len(), EVERY_ROUTE.len());
     }
 
     #[test]
@@ -147,12 +353,60 @@ mod tests {
     }
 
     #[test]
+    fn a_route_with_a_trailing_slash_is_sent_to_the_route_and_odd_paths_are_not_found() {
+        let article = AppRoute::Article(Id::parse("595305").unwrap());
+        assert_eq!(resolve("/news/595305/"), Resolved::Redirect(article));
+        assert_eq!(
+            resolve("/partners/"),
+            Resolved::Redirect(AppRoute::Partners)
+        );
+        for path in [
+            "/news//595305",
+            "//news/595305",
+            "/news%2F595305",
+            "/news/..%2Fpartners",
+            "/index",
+            "/news/595305//",
+            "//",
+            "/news/index/",
+            "/news/595305/print//",
+        ] {
+            assert_eq!(resolve(path), Resolved::NotFound, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn published_files_are_named_by_route() {
+        assert_eq!(AppRoute::Column.published_file(), "index.html");
+        let id = Id::parse("595305").unwrap();
+        assert_eq!(
+            AppRoute::ArticlePrint(id).published_file(),
+            "news/595305/print.html"
+        );
+        assert_eq!(AppRoute::Partners.published_file(), "partners.html");
+    }
+
+    #[test]
     fn the_column_file_is_not_an_article() {
         assert_eq!(article_id("index"), None);
         assert_eq!(article_id("INDEX"), None);
         assert_eq!(article_id("Index"), None);
         assert!(article_id("595305").is_some());
         assert!(article_id("indexes").is_some());
+    }
+
+    #[test]
+    fn patterns_spell_each_segment() {
+        let article = ROUTES
+            .iter()
+            .find(|s| s.kind == RouteKind::ArticlePrint)
+            .unwrap();
+        assert_eq!(
+            article.pattern(),
+            "/news/(?!(?:[Ii][Nn][Dd][Ee][Xx])(?![A-Za-z0-9_-]))([A-Za-z0-9_-]{1,100})/print"
+        );
+        assert_eq!(ROUTES[0].pattern(), "/");
+        assert_eq!(ROUTES[0].trailing_slash_pattern(), None);
     }
 
     #[test]

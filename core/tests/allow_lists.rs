@@ -10,6 +10,7 @@ mod common;
 use common::cases;
 use proptest::prelude::*;
 use reader_core::route::is_same_site_path;
+use reader_core::route::{self, Resolved, ROUTES};
 use reader_core::AppRoute;
 use url::Url;
 
@@ -47,6 +48,10 @@ fn hostile_path() -> impl Strategy<Value = String> {
         Just("partners"),
         Just("print"),
         Just("index"),
+        Just("INDEX"),
+        Just("Index"),
+        Just("indexes"),
+        Just("_-"),
         Just("595305"),
         Just("sopot"),
         Just("data"),
@@ -75,7 +80,7 @@ proptest! {
     #[test]
     fn an_accepted_route_stays_on_the_site_and_is_what_the_router_sees(raw in hostile_path()) {
         if let Some(route) = AppRoute::parse(&raw) {
-            let path = route.path();
+            let path = route.href();
             // Only the normalised path is navigated to; both it and the raw
             // text resolve to this site and to that very path.
             for text in [raw.as_str(), path.as_str()] {
@@ -88,6 +93,35 @@ proptest! {
         }
     }
 
+    /// The patterns the server's config and the page's script are generated
+    /// from give the router's answer for every path.
+    #[test]
+    fn the_route_patterns_answer_as_the_router_does(raw in hostile_path()) {
+        let matching: Vec<_> = ROUTES
+            .iter()
+            .filter(|shape| full_match(&shape.pattern(), &raw))
+            .map(|shape| shape.kind)
+            .collect();
+        let redirected: Vec<_> = ROUTES
+            .iter()
+            .filter(|shape| shape.trailing_slash_pattern().is_some_and(|p| full_match(&p, &raw)))
+            .map(|shape| shape.kind)
+            .collect();
+        match route::resolve(&raw) {
+            Resolved::Page(route) => {
+                prop_assert_eq!(matching, vec![route.kind()], "{:?}", raw);
+                prop_assert!(redirected.is_empty(), "{:?}", raw);
+            }
+            Resolved::Redirect(route) => {
+                prop_assert!(matching.is_empty(), "{:?}", raw);
+                prop_assert_eq!(redirected, vec![route.kind()], "{:?}", raw);
+            }
+            Resolved::NotFound => {
+                prop_assert!(matching.is_empty() && redirected.is_empty(), "{:?}", raw);
+            }
+        }
+    }
+
     #[test]
     fn an_accepted_image_is_requested_from_this_site_only(raw in hostile_path()) {
         if is_same_site_path(&raw) {
@@ -95,6 +129,22 @@ proptest! {
             prop_assert_eq!(url.origin(), Url::parse(ORIGIN).unwrap().origin(), "{:?}", raw);
         }
     }
+}
+
+/// Whether `pattern` (unanchored, as `RouteShape::pattern` writes it)
+/// matches all of `text`. Each pattern is compiled once.
+fn full_match(pattern: &str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static COMPILED: OnceLock<Mutex<HashMap<String, fancy_regex::Regex>>> = OnceLock::new();
+    let mut compiled = COMPILED
+        .get_or_init(Default::default)
+        .lock()
+        .expect("no test panicked holding the patterns");
+    let regex = compiled.entry(pattern.to_owned()).or_insert_with(|| {
+        fancy_regex::Regex::new(&format!("^(?:{pattern})$")).expect("a route pattern compiles")
+    });
+    regex.is_match(text).expect("a route pattern runs")
 }
 
 #[test]

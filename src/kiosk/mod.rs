@@ -81,7 +81,7 @@ pub fn init() -> Kiosk {
     let entering = kiosk_switch(param("kiosk").as_deref());
     match entering {
         Some(true) => {
-            prefs::save_kiosk(&entered_on.path(), idle_override(param("idle").as_deref()))
+            prefs::save_kiosk(&entered_on.href(), idle_override(param("idle").as_deref()))
         }
         Some(false) => prefs::clear_kiosk(),
         None => {}

@@ -118,7 +118,7 @@ pub fn run(runner: Runner) {
                 countdown.set(None);
                 setup_notices.set(Vec::new());
                 // Only ever the normalised path of one of the app's routes.
-                let home = config.home.path();
+                let home = config.home.href();
                 if location.pathname.get_untracked() != home {
                     navigate(&home, NavigateOptions::default());
                 }

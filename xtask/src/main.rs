@@ -6,9 +6,11 @@
 //! works on a fresh machine and is cheap to run again.
 
 mod bundle_css;
+mod codegen;
 #[cfg(test)]
 mod contrast;
 mod csp;
+mod deploy;
 mod gen_map;
 #[cfg(test)]
 mod locales;
@@ -34,15 +36,19 @@ usage: cargo xtask <task>
           tests in headless Chromium, end-to-end tests against nginx
   e2e     only the end-to-end tests (extra arguments go to Playwright)
   dist    build the release into dist/ (and publish its pages)
-  publish [SITE_DIR] [--origin URL]
+  publish [SITE_DIR] [--origin URL] [--check]
           validate SITE_DIR/data (default dist/) and write the published
-          pages, feed.xml, sitemap.xml and robots.txt beside the app
+          pages, feed.xml, sitemap.xml and robots.txt beside the app;
+          --check writes nothing and fails if the published site does not
+          match the data (for a scheduled check)
   bench   the benchmark report (sizes, load times vs static HTML, the map at
           scale, Lighthouse), printed and kept in BENCHMARKS.md
   size    where the wasm's bytes go, by crate and by feature (twiggy)
   fuzz    the hostile-data property tests with ten times as many cases
   soak    a kiosk left alone: memory over 1,000 select/open/idle-reset cycles
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
+  codegen regenerate what is derived from Rust tables and kept in the
+          repository: deploy/nginx.conf, the routes in index.html's script
   bundle-css  style/app.css with its imports inlined (Trunk runs it before a build)
   dev     trunk's development server with live reload on http://127.0.0.1:8080
   setup   only install what the other tasks need";
@@ -63,6 +69,7 @@ fn main() -> ExitCode {
         "setup" => setup::all(),
         "bundle-css" => bundle_css::run(),
         "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
+        "codegen" => codegen::run(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -120,21 +127,23 @@ pub fn dist() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// `publish [SITE_DIR] [--origin URL]`.
+/// `publish [SITE_DIR] [--origin URL] [--check]`.
 fn publish_task() -> Result<(), String> {
     let mut site = root().join("dist");
     let mut origin =
         std::env::var("SITE_ORIGIN").unwrap_or_else(|_| publish::DEFAULT_ORIGIN.to_owned());
+    let mut mode = publish::Mode::Publish;
     let mut args = std::env::args().skip(2);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--check" => mode = publish::Mode::Check,
             "--origin" => origin = args.next().ok_or("--origin needs a URL")?,
             _ if arg.starts_with("--origin=") => origin = arg["--origin=".len()..].to_owned(),
             _ if arg.starts_with('-') => return Err(format!("unknown option {arg}\n\n{USAGE}")),
             _ => site = PathBuf::from(arg),
         }
     }
-    publish::run(&site, &origin)
+    publish::run_as(&site, &origin, mode)
 }
 
 /// Trunk, finding npm's wasm-opt before any other on PATH.

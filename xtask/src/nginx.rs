@@ -126,7 +126,7 @@ fn server_block(deploy: &str, port: u16, site: &Path) -> Result<String, String> 
     Ok(lines.join("\n") + "\n")
 }
 
-fn main_config(dir: &Path) -> String {
+pub fn main_config(dir: &Path) -> String {
     let d = dir.display();
     let user = if crate::shell::output("id", &["-u"]).is_some_and(|u| u.trim() == "0") {
         "user root;\n"

@@ -1,16 +1,22 @@
-//! `cargo xtask publish [SITE_DIR] [--origin URL]`: the pages the newsroom
-//! publishes beside the app, so that every page paints before the app
-//! arrives, reads with scripts off, and can be indexed and previewed.
+//! `cargo xtask publish [SITE_DIR] [--origin URL] [--check]`: the pages
+//! the newsroom publishes beside the app, so that every page paints before
+//! the app arrives, reads with scripts off, and can be indexed and previewed.
 //!
 //! It reads `SITE_DIR/data/`, validates every file with the app's own
 //! decoders, and only if all are sound writes, for each route and each
 //! interface language, the app's `index.html` with the page's title,
 //! description, canonical address, link-preview tags, JSON-LD and its
 //! content rendered by the app's own views (`changning_reader::prerender`),
-//! under `SITE_DIR/pages/{lang}/`; plus `feed.xml`, `sitemap.xml` and
-//! `robots.txt`. Every file is written beside its old self and renamed
-//! into place only when all are written, so a failure leaves the old ones.
+//! under `SITE_DIR/published/pages/{lang}/`; plus `feed.xml`, `sitemap.xml`
+//! and `robots.txt` in `published/`. The published folder is replaced as a
+//! whole (`generation.rs`): a run that fails or is stopped leaves the site
+//! as it was, and only one run publishes a site at a time.
+//!
+//! `--check` writes nothing: it says which published files do not match
+//! the data (an article withdrawn but still published, an edit not yet
+//! published) and fails if any do, for the newsroom's scheduled check.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,20 +28,36 @@ use reader_core::meta::{attr, describe_article, PageKind, PageMeta, LANGUAGES};
 
 mod feed;
 mod furigana;
+pub mod generation;
 mod site_data;
 mod write;
 
+use generation::SiteLock;
 use site_data::SiteData;
 use write::write_all;
 
-/// Where the published pages go, below the site.
+/// Where the published pages go, below the published folder.
 pub const PAGES_DIR: &str = "pages";
 /// The origin used when none is given: the local server of `cargo xtask serve`.
 pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
 
+/// Whether a run writes, or only says what it would change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Publish,
+    Check,
+}
+
 /// Validates, renders and writes; prints what it did or what is wrong.
 pub fn run(site: &Path, origin: &str) -> Result<(), String> {
+    run_as(site, origin, Mode::Publish)
+}
+
+/// As [`run`], or (with [`Mode::Check`]) only compares.
+pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
     let origin = check_origin(origin)?;
+    // Held until the run ends: no second run publishes this site meanwhile.
+    let lock = SiteLock::take(site)?;
     let data = match SiteData::load(site) {
         Ok(data) => data,
         Err(problems) => {
@@ -79,28 +101,80 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
         })
         .map(|(article, _)| article.id.clone())
         .collect();
-    let mut files = render(&data, &origin, &shell, with_readings)?;
+    let files = render(&data, &origin, &shell, with_readings)?;
+    let pages = files
+        .iter()
+        .filter(|(p, _)| p.starts_with(PAGES_DIR))
+        .count();
+    if mode == Mode::Check {
+        return check(&lock, &files);
+    }
     let keep: Vec<PathBuf> = readings
         .iter()
         .map(|(path, _)| path.clone())
         .chain(kept)
         .collect();
     let stale = furigana::stale_readings(site, &keep);
-    files.extend(readings);
-    let pages = files
-        .iter()
-        .filter(|(p, _)| p.starts_with(PAGES_DIR))
-        .count();
-    write_all(site, &files)?;
+    let mut draft = lock.begin()?;
+    for (path, text) in &files {
+        draft.write(path, text.as_bytes())?;
+    }
+    draft.keep_only(&files.iter().map(|(path, _)| path.clone()).collect())?;
+    let (written, removed) = draft.changes();
+    let (written, removed) = (written.len(), removed.len());
+    write_all(site, &readings)?;
+    draft.commit()?;
     for path in stale {
         let _ = std::fs::remove_file(path);
     }
+    remove_earlier_layout(site);
     println!(
-        "published {pages} pages ({} articles, {} languages), feed.xml, sitemap.xml, robots.txt for {origin}",
+        "published {pages} pages ({} articles, {} languages), feed.xml, sitemap.xml, robots.txt for {origin}: {written} file(s) written, {removed} removed",
         data.articles.len(),
         LANGUAGES.len()
     );
     Ok(())
+}
+
+/// A site published before the published folder existed kept its pages in
+/// `pages/` and its feed, sitemap and robots.txt at the top: they go, now
+/// that `published/` holds them.
+fn remove_earlier_layout(site: &Path) {
+    let _ = std::fs::remove_dir_all(site.join("pages"));
+    for file in ["feed.xml", "sitemap.xml", "robots.txt"] {
+        let _ = std::fs::remove_file(site.join(file));
+    }
+}
+
+/// `--check`: the published files that differ from what the data makes.
+fn check(lock: &SiteLock, files: &[(PathBuf, String)]) -> Result<(), String> {
+    let live = lock.live();
+    let mut differences = Vec::new();
+    let wanted: BTreeSet<&PathBuf> = files.iter().map(|(path, _)| path).collect();
+    for (path, text) in files {
+        match std::fs::read(live.join(path)) {
+            Ok(bytes) if bytes == text.as_bytes() => {}
+            Ok(_) => differences.push(format!("{}: out of date", path.display())),
+            Err(_) => differences.push(format!("{}: not published", path.display())),
+        }
+    }
+    let mut published = Vec::new();
+    generation::collect_files(&live, Path::new(""), &mut published).unwrap_or_default();
+    for path in published.iter().filter(|path| !wanted.contains(path)) {
+        differences.push(format!(
+            "{}: published, but nothing in the data is published there (withdrawn?)",
+            path.display()
+        ));
+    }
+    if differences.is_empty() {
+        println!("the published site matches the data");
+        return Ok(());
+    }
+    Err(format!(
+        "{} published file(s) do not match the data; run `cargo xtask publish` to publish it:\n  {}",
+        differences.len(),
+        differences.join("\n  ")
+    ))
 }
 
 /// `https://host[:port]`, without a trailing slash or a path.
@@ -213,8 +287,9 @@ fn render(
     Ok(files)
 }
 
-/// Where the page for `path` in `lang` is kept: `pages/ja/news/1.html`,
-/// `pages/ja/index.html` for `/` (see deploy/nginx.conf).
+/// Where the page for `path` in `lang` is kept, below the published
+/// folder: `pages/ja/news/1.html`, `pages/ja/index.html` for `/` (see
+/// deploy/nginx.conf).
 pub fn page_file(lang: &str, path: &str) -> PathBuf {
     let dir = Path::new(PAGES_DIR).join(lang);
     match path.trim_start_matches('/') {

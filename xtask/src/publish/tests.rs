@@ -21,13 +21,16 @@ fn read(site: &Path, path: &str) -> String {
     std::fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every file below `dir` with its bytes.
+/// Every file below `dir` with its bytes (but publish's own lock).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
         for entry in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
             let path = entry.path();
+            if path.ends_with(".publish") {
+                continue;
+            }
             if path.is_dir() {
                 todo.push(path);
             } else {
@@ -40,7 +43,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// The addresses `sitemap.xml` lists, read with an XML parser.
 fn sitemap_addresses(site: &Path) -> Vec<String> {
-    let sitemap = read(site, "sitemap.xml");
+    let sitemap = read(site, "published/sitemap.xml");
     let doc = roxmltree::Document::parse(&sitemap).unwrap();
     doc.descendants()
         .filter(|n| n.has_tag_name("loc"))
@@ -57,7 +60,7 @@ fn seed(site: &Path) -> serde_json::Value {
 fn an_article_page_carries_its_metadata_and_its_content() {
     let site = sample_site("article");
     run(&site, "https://news.example").unwrap();
-    let html = read(&site, "pages/ja/news/595305.html");
+    let html = read(&site, "published/pages/ja/news/595305.html");
     let article = seed(&site);
     let title = article["title"].as_str().unwrap();
     assert!(html.contains(&format!("<title>{title}</title>")), "{html}");
@@ -74,8 +77,8 @@ fn an_article_page_carries_its_metadata_and_its_content() {
     }
     assert!(html.contains(r#"<div id="published">"#));
     assert!(!html.contains("<noscript>"));
-    assert!(read(&site, "pages/en/news/595305.html").contains(r#"<html lang="en">"#));
-    assert!(read(&site, "pages/zh/news/595305/print.html").contains("打印"));
+    assert!(read(&site, "published/pages/en/news/595305.html").contains(r#"<html lang="en">"#));
+    assert!(read(&site, "published/pages/zh/news/595305/print.html").contains("打印"));
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -97,18 +100,19 @@ fn strip_tags(html: &str) -> String {
 fn the_column_and_the_map_are_published_in_every_language() {
     let site = sample_site("others");
     run(&site, "https://news.example/").unwrap();
-    assert!(read(&site, "pages/ja/index.html").contains(r#"href="/news/595305""#));
+    assert!(read(&site, "published/pages/ja/index.html").contains(r#"href="/news/595305""#));
     let cities: serde_json::Value = serde_json::from_str(&read(&site, "data/cities.json")).unwrap();
-    let map = read(&site, "pages/ja/partners.html");
+    let map = read(&site, "published/pages/ja/partners.html");
     for partner in cities["partners"].as_array().unwrap() {
         assert!(map.contains(partner["names"]["ja"].as_str().unwrap()));
         let id = partner["id"].as_str().unwrap();
         assert!(
-            site.join(format!("pages/en/partners/{id}.html")).exists(),
+            site.join(format!("published/pages/en/partners/{id}.html"))
+                .exists(),
             "{id}"
         );
     }
-    assert!(read(&site, "pages/en/partners/sopot.html")
+    assert!(read(&site, "published/pages/en/partners/sopot.html")
         .contains("<title>Sopot | Partner cities</title>"));
     let _ = std::fs::remove_dir_all(&site);
 }
@@ -117,7 +121,7 @@ fn the_column_and_the_map_are_published_in_every_language() {
 fn the_feed_is_atom_and_the_sitemap_lists_every_article() {
     let site = sample_site("feed");
     run(&site, "https://news.example").unwrap();
-    let feed = feed_rs::parser::parse(read(&site, "feed.xml").as_bytes()).unwrap();
+    let feed = feed_rs::parser::parse(read(&site, "published/feed.xml").as_bytes()).unwrap();
     assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
     assert_eq!(feed.title.unwrap().content, "長寧ニューズ");
     let entry = &feed.entries[0];
@@ -136,7 +140,9 @@ fn the_feed_is_atom_and_the_sitemap_lists_every_article() {
     let locs = sitemap_addresses(&site);
     assert!(locs.contains(&"https://news.example/news/595305".to_owned()));
     assert!(locs.contains(&"https://news.example/".to_owned()));
-    assert!(read(&site, "robots.txt").contains("Sitemap: https://news.example/sitemap.xml"));
+    assert!(
+        read(&site, "published/robots.txt").contains("Sitemap: https://news.example/sitemap.xml")
+    );
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -168,7 +174,7 @@ fn with_several_articles_the_feed_is_newest_first_and_the_sitemap_has_them_all()
     }
     std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
     run(&site, "https://news.example").unwrap();
-    let feed = feed_rs::parser::parse(read(&site, "feed.xml").as_bytes()).unwrap();
+    let feed = feed_rs::parser::parse(read(&site, "published/feed.xml").as_bytes()).unwrap();
     let links: Vec<&str> = feed
         .entries
         .iter()
@@ -196,7 +202,8 @@ fn with_several_articles_the_feed_is_newest_first_and_the_sitemap_has_them_all()
             "{id}: {locs:?}"
         );
         assert!(
-            site.join(format!("pages/ja/news/{id}.html")).is_file(),
+            site.join(format!("published/pages/ja/news/{id}.html"))
+                .is_file(),
             "{id}"
         );
     }
@@ -256,7 +263,7 @@ fn every_problem_is_collected_with_file_and_field() {
             .any(|p| p.starts_with("cities.json: partners[1].lat: 123 is outside")),
         "{data:?}"
     );
-    assert!(!site.join("pages").exists());
+    assert!(!site.join("published").exists());
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -274,16 +281,16 @@ fn markup_in_data_is_escaped_in_every_published_place() {
     std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
     run(&site, "https://news.example").unwrap();
     for path in [
-        "pages/ja/news/595305.html",
-        "pages/ja/index.html",
-        "feed.xml",
+        "published/pages/ja/news/595305.html",
+        "published/pages/ja/index.html",
+        "published/feed.xml",
     ] {
         let text = read(&site, path);
         assert!(!text.contains("<script>alert"), "{path}");
         assert!(!text.contains("<img src=x"), "{path}");
         assert!(!text.contains("<b>要約"), "{path}");
     }
-    let html = read(&site, "pages/ja/news/595305.html");
+    let html = read(&site, "published/pages/ja/news/595305.html");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let _ = std::fs::remove_dir_all(&site);
 }
@@ -297,12 +304,12 @@ fn pages_of_articles_that_are_gone_are_removed() {
     )
     .unwrap();
     run(&site, "https://news.example").unwrap();
-    assert!(site.join("pages/ja/news/extra.html").exists());
+    assert!(site.join("published/pages/ja/news/extra.html").exists());
     std::fs::remove_file(site.join("data/articles/extra.json")).unwrap();
     run(&site, "https://news.example").unwrap();
-    assert!(!site.join("pages/ja/news/extra.html").exists());
-    assert!(!site.join("pages/ja/news/extra").exists());
-    assert!(site.join("pages/ja/news/595305.html").exists());
+    assert!(!site.join("published/pages/ja/news/extra.html").exists());
+    assert!(!site.join("published/pages/ja/news/extra").exists());
+    assert!(site.join("published/pages/ja/news/595305.html").exists());
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -326,7 +333,7 @@ fn readings_are_written_beside_each_article_and_go_with_it() {
         .unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(!file.is_empty(), "{path}");
         // The toggle is offered on the page of an article with readings.
-        assert!(read(&site, &format!("pages/ja/news/{id}.html")).contains("ふりがな"));
+        assert!(read(&site, &format!("published/pages/ja/news/{id}.html")).contains("ふりがな"));
     }
     // The newsroom's dictionary wins: 長寧 is ちょうねい, not ながやす.
     assert!(read(&site, "data/articles/extra.readings.json").contains("ちょうねい"));
@@ -352,4 +359,50 @@ fn the_origin_must_be_an_origin() {
         check_origin("https://news.example/").unwrap(),
         "https://news.example"
     );
+}
+
+#[test]
+fn check_names_what_is_published_but_withdrawn_and_what_is_not_yet_published() {
+    let site = sample_site("check");
+    let error = run_as(&site, "https://news.example", Mode::Check).unwrap_err();
+    assert!(
+        error.contains("pages/ja/news/595305.html: not published"),
+        "{error}"
+    );
+    run(&site, "https://news.example").unwrap();
+    run_as(&site, "https://news.example", Mode::Check).unwrap();
+    // The newsroom withdraws the article from the data but does not publish.
+    let mut index: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/articles/index.json")).unwrap();
+    index["articles"] = serde_json::json!([]);
+    std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
+    std::fs::remove_file(site.join("data/articles/595305.json")).unwrap();
+    let before = snapshot(&site);
+    let error = run_as(&site, "https://news.example", Mode::Check).unwrap_err();
+    assert!(
+        error.contains("pages/zh/news/595305/print.html: published, but nothing in the data is published there"),
+        "{error}"
+    );
+    assert!(error.contains("feed.xml: out of date"), "{error}");
+    assert_eq!(snapshot(&site), before, "a check writes nothing");
+    run(&site, "https://news.example").unwrap();
+    assert!(!site.join("published/pages/ja/news/595305.html").exists());
+    run_as(&site, "https://news.example", Mode::Check).unwrap();
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn publishing_again_with_nothing_changed_touches_no_file() {
+    use std::os::unix::fs::MetadataExt;
+    let site = sample_site("unchanged");
+    run(&site, "https://news.example").unwrap();
+    let stamp = |path: &str| {
+        let meta = std::fs::metadata(site.join(path)).unwrap();
+        (meta.ino(), meta.mtime(), meta.mtime_nsec())
+    };
+    let page = "published/pages/ja/news/595305.html";
+    let before = (stamp(page), stamp("published/feed.xml"));
+    run(&site, "https://news.example").unwrap();
+    assert_eq!((stamp(page), stamp("published/feed.xml")), before);
+    let _ = std::fs::remove_dir_all(&site);
 }

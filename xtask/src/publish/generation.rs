@@ -1,0 +1,295 @@
+//! The published folder of a site, replaced as a whole: a site is never
+//! half published, whatever happens to a run (an error, `kill -9`, a full
+//! disk, the machine going down), and two runs never publish at once.
+//!
+//! A run takes the site's lock, then builds the next generation of
+//! `published/` in `.publish/next/`: every current file is hard-linked
+//! there (no bytes copied, and a file left as it is keeps its inode and
+//! modification time), and only the files that change are written (each to
+//! a temporary name, then renamed over its link, so the live file is never
+//! touched). The finished generation is exchanged with the live one in one
+//! step (`renameat2(RENAME_EXCHANGE)`), and the old one deleted. A run that
+//! stops before the exchange leaves the live site as it was; the next run
+//! clears what it left.
+
+use std::collections::BTreeSet;
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// What publish writes, below the site (see deploy/nginx.conf).
+pub const PUBLISHED: &str = crate::deploy::PUBLISHED_DIR;
+/// Publish's own files below the site: the lock and the generation being
+/// built. Never served (the server refuses paths with a dot segment).
+const WORK: &str = ".publish";
+const LOCK: &str = "lock";
+const NEXT: &str = "next";
+/// Where the live generation is moved where an exchange cannot be done in
+/// one step (see [`exchange`]).
+const PREVIOUS: &str = "previous";
+
+/// The site, held by this run of publish until it is dropped.
+pub struct SiteLock {
+    site: PathBuf,
+    _lock: File,
+}
+
+impl SiteLock {
+    /// Takes the site's publish lock, or says which run holds it. Clears
+    /// what an earlier run that was stopped left behind.
+    pub fn take(site: &Path) -> Result<Self, String> {
+        let work = site.join(WORK);
+        std::fs::create_dir_all(&work)
+            .map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+        let path = work.join(LOCK);
+        let mut lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                let holder = holder.trim();
+                return Err(format!(
+                    "another publish of {} is running ({}); nothing was changed. \
+                     Wait for it to finish, or stop it.",
+                    site.display(),
+                    if holder.is_empty() {
+                        "it holds the site's lock"
+                    } else {
+                        holder
+                    }
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(format!("cannot lock {}: {e}", path.display()));
+            }
+        }
+        // The lock is the file's, not its text: the text only says who holds it.
+        let _ = lock.set_len(0);
+        let _ = writeln!(
+            lock,
+            "pid {}, started {} (unix time)",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        );
+        let held = Self {
+            site: site.to_path_buf(),
+            _lock: lock,
+        };
+        held.recover()?;
+        Ok(held)
+    }
+
+    fn work(&self, name: &str) -> PathBuf {
+        self.site.join(WORK).join(name)
+    }
+
+    /// The live published folder.
+    pub fn live(&self) -> PathBuf {
+        self.site.join(PUBLISHED)
+    }
+
+    /// Puts the site back as the last finished run left it.
+    fn recover(&self) -> Result<(), String> {
+        let previous = self.work(PREVIOUS);
+        if previous.exists() {
+            if self.live().exists() {
+                remove_tree(&previous)?;
+            } else {
+                // Stopped between the two steps of an exchange without
+                // `RENAME_EXCHANGE`: the old generation is the live one.
+                std::fs::rename(&previous, self.live())
+                    .map_err(|e| format!("cannot restore {}: {e}", self.live().display()))?;
+            }
+        }
+        remove_tree(&self.work(NEXT))
+    }
+
+    /// Starts the next generation from the live one.
+    pub fn begin(&self) -> Result<Draft<'_>, String> {
+        let next = self.work(NEXT);
+        remove_tree(&next)?;
+        std::fs::create_dir_all(&next)
+            .map_err(|e| format!("cannot create {}: {e}", next.display()))?;
+        let live = self.live();
+        if live.is_dir() {
+            link_tree(&live, &next)?;
+        }
+        Ok(Draft {
+            lock: self,
+            dir: next,
+            written: BTreeSet::new(),
+            removed: BTreeSet::new(),
+        })
+    }
+}
+
+/// The next generation, being built.
+pub struct Draft<'a> {
+    lock: &'a SiteLock,
+    dir: PathBuf,
+    written: BTreeSet<PathBuf>,
+    removed: BTreeSet<PathBuf>,
+}
+
+impl Draft<'_> {
+    /// Writes `path` (below the published folder) unless it already holds
+    /// exactly `bytes`; says whether it wrote.
+    pub fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<bool, String> {
+        let target = self.dir.join(path);
+        let error = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            return Ok(false);
+        }
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(error)?;
+        }
+        // A new file renamed over the link: the live generation's file (the
+        // same inode until now) is never written to.
+        let mut temp = target.clone().into_os_string();
+        temp.push(".writing");
+        let temp = PathBuf::from(temp);
+        std::fs::write(&temp, bytes).map_err(error)?;
+        std::fs::rename(&temp, &target).map_err(error)?;
+        self.written.insert(path.to_path_buf());
+        Ok(true)
+    }
+
+    /// Every file now in the generation, below the published folder.
+    pub fn files(&self) -> Result<Vec<PathBuf>, String> {
+        let mut files = Vec::new();
+        collect_files(&self.dir, Path::new(""), &mut files)?;
+        Ok(files)
+    }
+
+    /// Removes every file not in `keep` (and folders left empty).
+    pub fn keep_only(&mut self, keep: &BTreeSet<PathBuf>) -> Result<(), String> {
+        for file in self.files()? {
+            if !keep.contains(&file) {
+                let full = self.dir.join(&file);
+                std::fs::remove_file(&full)
+                    .map_err(|e| format!("cannot remove {}: {e}", full.display()))?;
+                self.removed.insert(file);
+            }
+        }
+        remove_empty_dirs(&self.dir);
+        Ok(())
+    }
+
+    /// The files written and removed so far.
+    pub fn changes(&self) -> (&BTreeSet<PathBuf>, &BTreeSet<PathBuf>) {
+        (&self.written, &self.removed)
+    }
+
+    /// Makes this generation the live one, in one step, and deletes the old.
+    pub fn commit(self) -> Result<(), String> {
+        let live = self.lock.live();
+        exchange(&self.dir, &live, &self.lock.work(PREVIOUS))?;
+        // What is left at `next` is the old generation (or nothing).
+        remove_tree(&self.dir)?;
+        remove_tree(&self.lock.work(PREVIOUS))
+    }
+}
+
+/// Swaps `next` in for `live`: in one step where the system can exchange
+/// two names (Linux), else in two renames (`live` moved to `previous`
+/// first), which [`SiteLock::recover`] completes if a run stops between them.
+fn exchange(next: &Path, live: &Path, previous: &Path) -> Result<(), String> {
+    let error = |e: std::io::Error| {
+        format!(
+            "cannot put {} in place of {}: {e}",
+            next.display(),
+            live.display()
+        )
+    };
+    if !live.exists() {
+        return std::fs::rename(next, live).map_err(error);
+    }
+    if exchange_in_one_step(next, live).is_ok() {
+        return Ok(());
+    }
+    std::fs::rename(live, previous).map_err(error)?;
+    std::fs::rename(next, live).map_err(error)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange_in_one_step(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange_in_one_step(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(ErrorKind::Unsupported))
+}
+
+/// Hard-links every file of `from` into `to`, folders made as needed.
+fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let kind = entry
+            .file_type()
+            .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            std::fs::create_dir(&target)
+                .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+            link_tree(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::hard_link(entry.path(), &target)
+                .map_err(|e| format!("cannot link {}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn collect_files(
+    root: &Path,
+    below: &Path,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), String> {
+    let dir = root.join(below);
+    let entries =
+        std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = below.join(entry.file_name());
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect_files(root, &path, out)?,
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn remove_empty_dirs(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_empty_dirs(&entry.path());
+                let _ = std::fs::remove_dir(entry.path());
+            }
+        }
+    }
+}
+
+fn remove_tree(path: &Path) -> Result<(), String> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != ErrorKind::NotFound => {
+            Err(format!("cannot remove {}: {e}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,117 @@
+use super::*;
+
+fn site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("generation-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn publish(site: &Path, files: &[(&str, &str)]) {
+    let lock = SiteLock::take(site).unwrap();
+    let mut draft = lock.begin().unwrap();
+    for (path, text) in files {
+        draft.write(Path::new(path), text.as_bytes()).unwrap();
+    }
+    let keep = files.iter().map(|(path, _)| PathBuf::from(path)).collect();
+    draft.keep_only(&keep).unwrap();
+    draft.commit().unwrap();
+}
+
+fn read(site: &Path, path: &str) -> Option<String> {
+    std::fs::read_to_string(site.join(PUBLISHED).join(path)).ok()
+}
+
+#[test]
+fn a_generation_replaces_the_last_one_as_a_whole() {
+    let site = site("replace");
+    publish(&site, &[("a.html", "a1"), ("dir/b.html", "b1")]);
+    publish(&site, &[("a.html", "a2"), ("c.html", "c2")]);
+    assert_eq!(read(&site, "a.html").as_deref(), Some("a2"));
+    assert_eq!(read(&site, "c.html").as_deref(), Some("c2"));
+    assert_eq!(read(&site, "dir/b.html"), None);
+    assert!(
+        !site.join(PUBLISHED).join("dir").exists(),
+        "empty folders go"
+    );
+    assert!(!site.join(WORK).join(NEXT).exists());
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_run_stopped_before_it_finished_leaves_the_site_as_it_was() {
+    let site = site("stopped");
+    publish(&site, &[("a.html", "old"), ("b.html", "old")]);
+    {
+        // A run writes part of its generation and is stopped (as by kill -9:
+        // nothing after this point runs).
+        let lock = SiteLock::take(&site).unwrap();
+        let mut draft = lock.begin().unwrap();
+        draft.write(Path::new("a.html"), b"new").unwrap();
+        draft
+            .keep_only(&BTreeSet::from([PathBuf::from("a.html")]))
+            .unwrap();
+        std::mem::forget(draft);
+    }
+    assert_eq!(read(&site, "a.html").as_deref(), Some("old"));
+    assert_eq!(read(&site, "b.html").as_deref(), Some("old"));
+    // The next run clears what was left and starts from the live site.
+    let lock = SiteLock::take(&site).unwrap();
+    assert!(!site.join(WORK).join(NEXT).exists());
+    let draft = lock.begin().unwrap();
+    assert_eq!(draft.files().unwrap().len(), 2);
+    drop(draft);
+    drop(lock);
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_run_stopped_between_two_renames_is_completed_by_the_next() {
+    let site = site("between");
+    publish(&site, &[("a.html", "old")]);
+    // Where an exchange takes two steps, a run stopped after the first
+    // leaves the live generation at `previous`.
+    std::fs::create_dir_all(site.join(WORK)).unwrap();
+    std::fs::rename(site.join(PUBLISHED), site.join(WORK).join(PREVIOUS)).unwrap();
+    let _lock = SiteLock::take(&site).unwrap();
+    assert_eq!(read(&site, "a.html").as_deref(), Some("old"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_second_run_is_refused_and_told_who_holds_the_site() {
+    let site = site("locked");
+    let first = SiteLock::take(&site).unwrap();
+    let error = SiteLock::take(&site).err().unwrap();
+    assert!(error.contains("another publish"), "{error}");
+    assert!(
+        error.contains(&format!("pid {}", std::process::id())),
+        "{error}"
+    );
+    drop(first);
+    assert!(
+        SiteLock::take(&site).is_ok(),
+        "free once the first run ends"
+    );
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_file_written_with_its_own_bytes_is_left_as_it_is() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site("same");
+    publish(&site, &[("a.html", "same")]);
+    let inode = |site: &Path| {
+        std::fs::metadata(site.join(PUBLISHED).join("a.html"))
+            .unwrap()
+            .ino()
+    };
+    let before = inode(&site);
+    let lock = SiteLock::take(&site).unwrap();
+    let mut draft = lock.begin().unwrap();
+    assert!(!draft.write(Path::new("a.html"), b"same").unwrap());
+    assert!(draft.write(Path::new("b.html"), b"new").unwrap());
+    draft.commit().unwrap();
+    assert_eq!(inode(&site), before);
+    let _ = std::fs::remove_dir_all(&site);
+}
