@@ -90,12 +90,14 @@ pub fn App() -> impl IntoView {
             <NavigationTracker/>
             <kiosk::KioskRunner/>
             <PageFrame>
+                <navigation::ExactRoutes fallback=|| NotFoundPage().into_any()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ColumnPage/>
                     <Route path=path!("/news/:id") view=|| view! { <ArticlePage/> }/>
                     <Route path=path!("/news/:id/print") view=ArticlePrintPage/>
                     <Route path=path!("/partners/:id?") view=PartnersPage/>
                 </Routes>
+                </navigation::ExactRoutes>
             </PageFrame>
         </Router>
     }

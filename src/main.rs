@@ -6,6 +6,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    changning_reader::navigation::normalise_address();
     changning_reader::handover::mount(changning_reader::App);
     changning_reader::offline::register_service_worker();
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use reader_core::route::{resolve, Resolved};
 
 /// How many route changes the app has made since it loaded. When it is 0,
 /// the page was opened directly and "back" would leave the app (to another
@@ -68,4 +69,35 @@ pub fn focus_main() {
             let _ = main.focus();
         }
     }
+}
+
+/// Sends an address that names a route with a trailing slash to the route
+/// itself (keeping its query and fragment), as the server does with a 301:
+/// called before the app renders, for addresses the server never saw (a
+/// link followed offline, under the service worker).
+pub fn normalise_address() {
+    let location = window().location();
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    if let Resolved::Redirect(route) = resolve(&path) {
+        let search = location.search().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        if let Ok(history) = window().history() {
+            let url = format!("{}{search}{hash}", route.href());
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// Shows `children` (the router's routes) only at an address that is one
+/// of the app's routes exactly, as `reader_core::route::resolve` (and the
+/// server's config) answers; anything else is not found, whatever the
+/// router would make of it. Place inside the `Router`.
+#[component]
+pub fn ExactRoutes(children: ChildrenFn, fallback: fn() -> AnyView) -> impl IntoView {
+    let location = use_location();
+    let on_route =
+        Memo::new(move |_| matches!(resolve(&location.pathname.get()), Resolved::Page(_)));
+    view! { <Show when=move || on_route.get() fallback=fallback>{children()}</Show> }
 }

@@ -130,12 +130,21 @@ pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
     out
 }
 
-/// `?kiosk=1` enters kiosk mode, `?kiosk=0` leaves it; anything else keeps it as is.
+/// The values of `?kiosk=` that enter kiosk mode, and those that leave it,
+/// exactly (the page's own script reads the same lists: `cargo xtask codegen`).
+pub const KIOSK_ON: [&str; 3] = ["1", "true", "on"];
+pub const KIOSK_OFF: [&str; 3] = ["0", "false", "off"];
+
+/// `?kiosk=1` enters kiosk mode, `?kiosk=0` leaves it; anything else
+/// (` 1`, `+1`, `yes`) keeps it as it is.
 pub fn kiosk_switch(value: Option<&str>) -> Option<bool> {
-    match value?.trim() {
-        "1" | "true" | "on" => Some(true),
-        "0" | "false" | "off" => Some(false),
-        _ => None,
+    let value = value?;
+    if KIOSK_ON.contains(&value) {
+        Some(true)
+    } else if KIOSK_OFF.contains(&value) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -244,6 +253,13 @@ mod tests {
         assert_eq!(kiosk_switch(Some("1")), Some(true));
         assert_eq!(kiosk_switch(Some("0")), Some(false));
         assert_eq!(kiosk_switch(Some("yes please")), None);
+        for odd in [" 1", "1 ", "+1", "TRUE", "On"] {
+            assert_eq!(
+                kiosk_switch(Some(odd)),
+                None,
+                "{odd:?}: as the page's script reads it"
+            );
+        }
         assert_eq!(kiosk_switch(None), None);
         assert_eq!(idle_override(Some("4")), Some(4));
         assert_eq!(idle_override(Some("0")), None);

@@ -25,6 +25,7 @@ pub mod partners;
 pub mod print;
 pub mod reading;
 pub mod route;
+pub mod settings;
 pub mod world;
 
 pub use article::{decode_article, Article, Block};

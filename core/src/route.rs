@@ -271,6 +271,17 @@ pub fn resolve(path: &str) -> Resolved {
     }
 }
 
+/// Whether `path` has the shape of an article's address (`/news/{x}` or
+/// `/news/{x}/print`) whatever `x` is: a reader who followed such a link
+/// is told that the article, not the page, is missing.
+pub fn names_an_article(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/news/") else {
+        return false;
+    };
+    let id = rest.strip_suffix("/print").unwrap_or(rest);
+    !id.is_empty() && !id.contains('/')
+}
+
 /// A path on this site for an asset such as an image, as the data contract
 /// has it: it starts with exactly one `/` (`/data/img/枚方.png`; a query or
 /// a fragment is part of the path, Unicode is percent-encoded by the
@@ -389,6 +400,24 @@ mod tests {
     #[test]
     fn the_column_file_is_not_an_article() {
         assert_eq!(article_id("index"), None);
+        for path in [
+            "/news/index",
+            "/news/INDEX/print",
+            "/news/595305",
+            "/news/x/print",
+        ] {
+            assert!(names_an_article(path), "{path}");
+        }
+        for path in [
+            "/news/",
+            "/news//print",
+            "/news/a/b",
+            "/partners/x",
+            "/",
+            "/news",
+        ] {
+            assert!(!names_an_article(path), "{path}");
+        }
         assert_eq!(article_id("INDEX"), None);
         assert_eq!(article_id("Index"), None);
         assert!(article_id("595305").is_some());

@@ -11,7 +11,15 @@ use crate::ColumnData;
 pub fn NotFoundPage() -> impl IntoView {
     let column = expect_context::<ColumnData>();
     handover::when_complete(move || column.settled());
-    view! { <NotFoundMessage missing=Missing::Page/> }
+    let path = leptos_router::hooks::use_location().pathname;
+    move || {
+        let missing = if reader_core::route::names_an_article(&path.get()) {
+            Missing::Article
+        } else {
+            Missing::Page
+        };
+        view! { <NotFoundMessage missing/> }
+    }
 }
 
 /// What was not found.

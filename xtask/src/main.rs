@@ -5,6 +5,7 @@
 //! Cargo.lock version, the npm packages of build-tools/ and e2e/), so each
 //! works on a fresh machine and is cheap to run again.
 
+mod archive;
 mod bundle_css;
 mod codegen;
 #[cfg(test)]
@@ -47,6 +48,9 @@ usage: cargo xtask <task>
   fuzz    the hostile-data property tests with ten times as many cases
   soak    a kiosk left alone: memory over 1,000 select/open/idle-reset cycles
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
+  gen-archive COUNT [SITE_DIR]
+          add COUNT generated articles of district news to SITE_DIR/data
+          (default dist/), for benchmarks and tests
   codegen regenerate what is derived from Rust tables and kept in the
           repository: deploy/nginx.conf, the routes in index.html's script
   bundle-css  style/app.css with its imports inlined (Trunk runs it before a build)
@@ -70,6 +74,7 @@ fn main() -> ExitCode {
         "bundle-css" => bundle_css::run(),
         "gen-map" => setup::all().and_then(|_| gen_map::run(false)),
         "codegen" => codegen::run(),
+        "gen-archive" => gen_archive(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -144,6 +149,19 @@ fn publish_task() -> Result<(), String> {
         }
     }
     publish::run_as(&site, &origin, mode)
+}
+
+/// `gen-archive COUNT [SITE_DIR]`.
+fn gen_archive() -> Result<(), String> {
+    let mut args = std::env::args().skip(2);
+    let count = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| format!("gen-archive needs a number of articles\n\n{USAGE}"))?;
+    let site = args
+        .next()
+        .map_or_else(|| root().join("dist"), PathBuf::from);
+    archive::generate(&site, count)
 }
 
 /// Trunk, finding npm's wasm-opt before any other on PATH.

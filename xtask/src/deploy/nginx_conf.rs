@@ -239,6 +239,12 @@ fn server_body() -> String {
     for rule in FILE_RULES {
         out.push_str(&file_location(rule));
     }
+    let other_errors = ERROR_STATUSES
+        .iter()
+        .filter(|&&status| status != 404)
+        .map(|status| status.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let _ = write!(
         out,
         "    # Any other path that names a file (it has an extension) must exist.
@@ -250,9 +256,11 @@ fn server_body() -> String {
     # language when there is one, else the shell, which renders any route.
     # An address that is not exactly a route is the shell with a 404 (the
     # app says not found, as it does for that address); a route with a
-    # trailing slash is sent to the route.
+    # trailing slash is sent to the route. (An `error_page` here replaces
+    # the server's, so the other statuses are named again.)
     location / {{
         error_page 404 /index.html;
+        error_page {other_errors} {ERROR_PAGE};
         if ($reader_redirect) {{
             return 301 $reader_redirect$is_args$args;
         }}
