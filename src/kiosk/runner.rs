@@ -125,7 +125,7 @@ pub fn run(runner: Runner) {
                 font_scale.set(FontScale::Large);
                 theme.choice.set(None);
                 furigana.set(false);
-                let kiosk_language = language::remembered();
+                let kiosk_language = language::kiosk_language();
                 language.set(kiosk_language);
                 resets.0.update(|n| *n += 1);
                 window().scroll_to_with_x_and_y(0.0, 0.0);

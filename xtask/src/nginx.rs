@@ -157,6 +157,9 @@ http {{
 }
 
 #[cfg(test)]
+mod language_rule;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
