@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { label } from '../support/labels.js';
 import { articlePage, partnerName } from '../support/pages.js';
 import { article, sampleData, writeData } from '../support/site.js';
-import { finishSentence, installSpeech, lateEnd, said, speechEvents, voicesUsed } from '../support/speech.js';
+import { failSentence, finishSentence, installSpeech, lateEnd, said, speechEvents, voicesUsed } from '../support/speech.js';
 
 const seed = sampleData('articles/595305.json');
 
@@ -257,6 +257,67 @@ test.describe('読み上げ', () => {
       await expect(page.locator('.sentence--reading')).toHaveCount(0);
       await context.close();
     }
+  });
+
+  for (const [fault, options] of [
+    ['speak throws', { throws: 'speak' }],
+    ['getVoices throws', { throws: 'getVoices' }],
+    ['speak works, then an error event', {}],
+  ]) {
+    test(`a speech service that fails (${fault}) ends reading with a message; the controls are idle, then work again`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, locale: 'ja-JP', serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // It fails once; the reader tries again and it works.
+      await installSpeech(page, { ...options, times: 1 });
+      await page.goto('/news/595305');
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+      const group = page.getByRole('group', { name: label('read_aloud') });
+      const start = group.getByRole('button', { name: label('read_aloud'), exact: true });
+      const failed = page.getByRole('status').filter({ hasText: label('read_aloud_failed') });
+      await start.click();
+      if (!options.throws) {
+        await expect.poll(() => said(page)).toHaveLength(1);
+        expect(await failSentence(page)).toBe(spokenOrder[0]);
+      }
+      await expect(failed).toBeVisible();
+      // Idle: 読み上げ alone, nothing highlighted, nothing said after the failure.
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+      await expect(page.locator('.sentence--reading')).toHaveCount(0);
+      const saidBefore = (await said(page)).length;
+      // Again: it reads; pause, resume and stop do what they say.
+      await start.click();
+      await expect.poll(async () => (await said(page)).length).toBe(saidBefore + 1);
+      await expect(failed).toHaveCount(0);
+      await group.getByRole('button', { name: label('read_aloud_pause') }).click();
+      await group.getByRole('button', { name: label('read_aloud_resume') }).click();
+      await group.getByRole('button', { name: label('read_aloud_stop'), exact: true }).click();
+      expect((await speechEvents(page)).slice(-3)).toEqual(['pause', 'resume', 'cancel']);
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+      await expect(page.locator('.sentence--reading')).toHaveCount(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('a speech service whose speak always throws: each try says so and leaves the controls idle; nothing breaks', async ({ page }) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await installSpeech(page, { throws: 'speak' });
+    await page.goto('/news/595305');
+    const group = page.getByRole('group', { name: label('read_aloud') });
+    const start = group.getByRole('button', { name: label('read_aloud'), exact: true });
+    for (let i = 0; i < 3; i++) {
+      await start.click();
+      await expect(page.getByRole('status').filter({ hasText: label('read_aloud_failed') })).toBeVisible();
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+    }
+    // The rest of the page goes on working.
+    await articlePage(page).size('font_large').click();
+    await expect(articlePage(page).size('font_large')).toHaveAttribute('aria-pressed', 'true');
+    expect(await said(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 

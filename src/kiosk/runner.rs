@@ -171,7 +171,5 @@ pub fn run(runner: Runner) {
 
 /// Whether the browser is reading something aloud now (not paused).
 fn is_speaking() -> bool {
-    window()
-        .speech_synthesis()
-        .is_ok_and(|synth| synth.speaking() && !synth.paused())
+    crate::article::speech::Synthesis::of_window().is_some_and(|synth| synth.is_speaking())
 }
