@@ -125,6 +125,8 @@ test('the article paints before the app; the app takes over without a shift, kee
   expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
   // The controls only the app can run are marked not yet available.
   await expect(page.getByRole('button', { name: label('read_aloud') })).toBeDisabled();
+  // The article is in Japanese: furigana are offered, by the app once it runs.
+  await expect(page.getByRole('button', { name: label('furigana') })).toBeDisabled();
   const before = await h1.boundingBox();
   await page.evaluate(() => window.scrollTo(0, 600));
   const scrolled = await page.evaluate(() => window.scrollY);

@@ -324,7 +324,7 @@ test.describe('読み上げ', () => {
 test.describe('ふりがな', () => {
   test('shows readings over kanji, remembered; partner links still work; off leaves the text as before', async ({ page }) => {
     const readingsFetched = [];
-    page.on('request', (r) => r.method() === 'GET' && r.url().endsWith('.readings.json') && readingsFetched.push(r.url()));
+    page.on('request', (r) => r.url().endsWith('.readings.json') && readingsFetched.push(`${r.method()} ${r.url()}`));
     await page.goto('/news/595305');
     const body = page.locator('.article-body');
     const title = page.getByRole('heading', { level: 1 });
@@ -384,13 +384,48 @@ test.describe('ふりがな', () => {
     expect(text).toContain('ちょうねい');
   });
 
-  test('an article without published readings offers no furigana; broken readings say so', async ({ page }) => {
+  test('an article not published yet asks for no readings; with furigana on, the reader is told they are not there yet', async ({ page }) => {
+    const readingsAsked = [];
+    const consoleErrors = [];
+    page.on('request', (r) => r.url().endsWith('.readings.json') && readingsAsked.push(r.method()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     writeData('articles/e2e-no-readings.json', article('e2e-no-readings', { title: '長寧の記事' }));
     await page.goto('/news/e2e-no-readings');
     await expect(articlePage(page).sizes).toBeVisible();
     await expect(page.getByRole('button', { name: label('read_aloud'), exact: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: label('furigana') })).toHaveCount(0);
+    // Offered: the article is in Japanese. Nothing is asked for until it is on.
+    const toggle = page.getByRole('button', { name: label('furigana') });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(readingsAsked).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await toggle.click();
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toBeVisible();
+    expect(readingsAsked).toEqual(['GET']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧の記事');
+    await expect(page.locator('ruby')).toHaveCount(0);
+    // Off again: the message goes with it.
+    await toggle.click();
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toHaveCount(0);
+  });
 
+  test('furigana are offered for articles in Japanese only, whatever the region or case of their lang', async ({ page }) => {
+    for (const [id, lang, offered] of [
+      ['e2e-lang-none', undefined, true],
+      ['e2e-lang-ja-jp', 'JA-jp', true],
+      ['e2e-lang-zh', 'zh-CN', false],
+      ['e2e-lang-en', 'en', false],
+    ]) {
+      const data = article(id, { title: `記事 ${id}` });
+      if (lang === undefined) delete data.lang;
+      else data.lang = lang;
+      writeData(`articles/${id}.json`, data);
+      await page.goto(`/news/${id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`記事 ${id}`);
+      await expect(page.getByRole('button', { name: label('furigana') }), `${lang}`).toHaveCount(offered ? 1 : 0);
+    }
+  });
+
+  test('broken readings say so', async ({ page }) => {
     writeData('articles/e2e-bad-readings.json', article('e2e-bad-readings'));
     writeData('articles/e2e-bad-readings.readings.json', { article: 'e2e-bad-readings', texts: [{ text: 'x', ruby: [[0, 5, 'え']] }] });
     await page.goto('/news/e2e-bad-readings');
