@@ -42,11 +42,6 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.method === 'HEAD' && url.pathname.startsWith('/data/')) {
-    // "Is this file there?" (an article's readings): offline, a saved copy says yes.
-    event.respondWith(headWithSavedCopy(request));
-    return;
-  }
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
     // Every route is the app shell: the network's, else the saved one.
@@ -82,19 +77,6 @@ async function staleWhileRevalidate(event, request) {
   // copy stands in only when the network fails, is too slow or answers 5xx;
   // it carries X-Reader-Saved, so the reader is told.
   return fresh && fresh.status < 500 ? fresh : saved;
-}
-
-async function headWithSavedCopy(request) {
-  const cache = await caches.open(DATA);
-  try {
-    const response = await fetch(request);
-    if (isGone(response)) await cache.delete(request.url);
-    return response;
-  } catch (error) {
-    const saved = await cache.match(request.url);
-    if (saved) return new Response(null, { status: 200, headers: saved.headers });
-    throw error;
-  }
 }
 
 /** A definitive "not here": the saved copy must go. */

@@ -6,7 +6,7 @@ use std::pin::pin;
 use std::sync::Arc;
 
 use futures::future::{select, Either};
-use gloo_net::http::{Method, Request, RequestBuilder};
+use gloo_net::http::Request;
 use gloo_timers::future::TimeoutFuture;
 use leptos::logging::warn;
 use reader_core::article::article_file;
@@ -115,19 +115,8 @@ pub async fn load_kiosk_settings() -> Result<Option<KioskFile>, LoadError> {
     }
 }
 
-/// Whether the article has readings (furigana) published beside it: asked
-/// without downloading them, which happens only once the reader turns
-/// furigana on.
-pub async fn readings_published(id: &Id) -> bool {
-    let url = format!("{DATA_ROOT}articles/{}", readings_file_name(id));
-    let request = pin!(RequestBuilder::new(&url).method(Method::HEAD).send());
-    match select(request, TimeoutFuture::new(TIMEOUT_MS)).await {
-        Either::Left((Ok(response), _)) => response.ok(),
-        _ => false,
-    }
-}
-
-/// The article's readings (furigana), as the publish command wrote them.
+/// The article's readings (furigana), as the publish command wrote them;
+/// asked for only when the reader turns furigana on.
 pub async fn load_readings(id: &Id) -> Result<Readings, LoadError> {
     let answer = fetch_data(&format!("articles/{}", readings_file_name(id))).await?;
     decode_readings(id, &answer.bytes).map_err(LoadError::BadData)

@@ -87,6 +87,14 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     handle.forget();
 }
 
+/// The interface language a published page was sent in (its `<html
+/// lang>`), if this is one.
+pub fn published_language() -> Option<String> {
+    let document = document();
+    document.get_element_by_id(PUBLISHED_ID)?;
+    document.document_element()?.get_attribute("lang")
+}
+
 /// Tells the page's own script that the app runs its controls now.
 fn mark_running() {
     if let Some(html) = document().document_element() {

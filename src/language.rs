@@ -11,8 +11,11 @@
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
+use reader_core::language::{interface_code, interface_language};
 
+use crate::handover;
 use crate::i18n::Locale;
+use crate::kiosk::Kiosk;
 use crate::prefs;
 
 /// The interface language now; in context for the whole app.
@@ -53,46 +56,67 @@ pub fn provide(initial: Locale) -> Language {
     language
 }
 
-/// The reader's language before anything renders: `?lang=` (remembered),
-/// else the remembered choice, else the best match for the browser's languages.
-pub fn initial(in_kiosk: bool) -> Locale {
-    let from_query = window()
-        .location()
-        .search()
-        .ok()
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"))
-        .and_then(|lang| parse(&lang));
-    let Some(locale) = from_query else {
-        let locale = remembered();
-        // A choice remembered before the server's cookie existed, or whose
-        // cookie was cleared: tell the server again, so that the next
-        // published page comes in it.
-        if !in_kiosk && prefs::load_language().is_some() {
-            prefs::save_language(locale.as_str());
+/// The reader's language before anything renders, by the rule the server
+/// follows too (`reader_core::language`): `?lang=`, else the remembered
+/// choice (the cookie), else the browser's languages. On a published page
+/// the browser's languages are the page's own language: the server chose
+/// it by the same rule from the same `?lang=` and cookie and from the
+/// languages the browser's header sent (which an extension, a proxy or a
+/// test can set apart from `navigator.languages`), so the page never
+/// changes language when the app takes it over.
+///
+/// `?lang=` is remembered, except on a kiosk: there only the one it was
+/// set up with is (its own language, for the browser session).
+pub fn initial(kiosk: &Kiosk) -> Locale {
+    let asked = query_language();
+    let remembered = prefs::load_language();
+    let heard = handover::published_language().unwrap_or_else(browser_languages);
+    let code = interface_language(asked.as_deref(), remembered.as_deref(), &heard);
+    if kiosk.setting_up {
+        if let Some(code) = asked.as_deref().and_then(interface_code) {
+            prefs::save_kiosk_language(code);
         }
-        return locale;
-    };
-    if in_kiosk {
-        prefs::save_kiosk_language(locale.as_str());
-    } else {
-        prefs::save_language(locale.as_str());
+    } else if !kiosk.active() {
+        // Asked for, or chosen before: remembered for another year.
+        let kept = asked.as_deref().and_then(interface_code);
+        if let Some(code) = kept.or_else(|| remembered.as_deref().and_then(interface_code)) {
+            prefs::save_language(code);
+        }
+        prefs::move_stored_language();
     }
-    locale
+    parse(code).unwrap_or_default()
 }
 
-/// The remembered language (a kiosk's own first), else the browser's.
-pub fn remembered() -> Locale {
-    if let Some(locale) = prefs::load_language().as_deref().and_then(parse) {
-        return locale;
-    }
-    let accepted: Vec<String> = window()
+/// `?lang=` as the address has it.
+fn query_language() -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("lang")
+}
+
+/// The browser's languages, as its `Accept-Language` lists them.
+fn browser_languages() -> String {
+    window()
         .navigator()
         .languages()
         .iter()
         .filter_map(|lang| lang.as_string())
-        .collect();
-    Locale::find_locale(&accepted)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A kiosk's own language, which an idle reset returns to: the one it was
+/// set up with (kept for the session), else the browser's. A visitor's
+/// choice is never kept there.
+pub fn kiosk_language() -> Locale {
+    let remembered = prefs::load_language();
+    parse(interface_language(
+        None,
+        remembered.as_deref(),
+        &browser_languages(),
+    ))
+    .unwrap_or_default()
 }
 
 /// One of the interface languages, by its code (`ja`, `zh`, `en`).

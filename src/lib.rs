@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     // size from its first frame and never jumps.
     let kiosk = kiosk::init();
     provide_context(kiosk);
-    let lang = language::provide(language::initial(kiosk.active()));
+    let lang = language::provide(language::initial(&kiosk));
     // A kiosk starts with large text; a reader with their own choice, which
     // the page's own script has already shown (and may change until the app
     // takes a published page over).

@@ -1,8 +1,9 @@
-//! The reader's preferences in browser storage (and the language also in a
-//! cookie, for the server). Components never touch storage directly; when
-//! storage is unavailable (private mode, blocked cookies) preferences simply
-//! last for the visit.
+//! The reader's preferences in browser storage, and the language in a
+//! cookie (which the server reads too). Components never touch storage
+//! directly; when storage is unavailable (private mode, blocked cookies)
+//! preferences simply last for the visit.
 
+use reader_core::language::{cookie_value, interface_code, LANGUAGE_COOKIE};
 use reader_core::{ColourTheme, FontScale};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -92,40 +93,54 @@ pub fn clear_kiosk() {
     }
 }
 
-const LANGUAGE_KEY: &str = "changning-reader.language";
+/// Where an earlier version of the app remembered the language; read once,
+/// to move the choice into the cookie.
+const OLD_LANGUAGE_KEY: &str = "changning-reader.language";
 
-/// The remembered interface language (`ja`, `zh`, `en`), if any: a kiosk's
-/// own (set when it was started) before a reader's.
-pub fn load_language() -> Option<String> {
-    let read = |store: Storage| store.get_item(LANGUAGE_KEY).ok().flatten();
-    session()
-        .and_then(read)
-        .or_else(|| storage().and_then(read))
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into().ok()
 }
 
-/// The cookie the server reads to send a published page in the reader's
-/// language (deploy/nginx.conf); the same choice as the stored one.
-const LANGUAGE_COOKIE: &str = "reader_lang";
+/// The remembered interface language as written (`ja`, `zh`, `en`), if
+/// any: the `reader_lang` cookie, the one memory of it, which the server
+/// reads too (deploy/nginx.conf).
+pub fn load_language() -> Option<String> {
+    let cookies = html_document()?.cookie().ok()?;
+    cookie_value(&cookies, LANGUAGE_COOKIE).map(str::to_owned)
+}
 
-/// Remembers a reader's interface language across visits, for the app
-/// (local storage) and for the server that sends published pages (a cookie).
+/// Remembers a reader's interface language for a year.
 pub fn save_language(code: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(LANGUAGE_KEY, code);
-    }
-    let cookie = format!("{LANGUAGE_COOKIE}={code}; path=/; max-age=31536000; samesite=lax");
-    if let Ok(document) = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or(())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().map_err(|_| ()))
-    {
+    set_language_cookie(code, "; max-age=31536000");
+}
+
+/// A kiosk's own language, for the browser session (a kiosk session ends
+/// with it); it stands in for a reader's choice in that browser.
+pub fn save_kiosk_language(code: &str) {
+    set_language_cookie(code, "");
+}
+
+fn set_language_cookie(code: &str, lifetime: &str) {
+    if let Some(document) = html_document() {
+        let cookie = format!("{LANGUAGE_COOKIE}={code}; path=/{lifetime}; samesite=lax");
         let _ = document.set_cookie(&cookie);
     }
 }
 
-/// A kiosk's language, for this browser session: what an idle reset returns to.
-pub fn save_kiosk_language(code: &str) {
-    if let Some(session) = session() {
-        let _ = session.set_item(LANGUAGE_KEY, code);
+/// Moves a choice the app kept in local storage into the cookie (unless the
+/// cookie has one) and forgets the stored one. Does not change the language
+/// on screen: the page was sent without it.
+pub fn move_stored_language() {
+    let Some(storage) = storage() else {
+        return;
+    };
+    let Some(stored) = storage.get_item(OLD_LANGUAGE_KEY).ok().flatten() else {
+        return;
+    };
+    if load_language().is_none() {
+        if let Some(code) = interface_code(&stored) {
+            save_language(code);
+        }
     }
+    let _ = storage.remove_item(OLD_LANGUAGE_KEY);
 }

@@ -9,7 +9,6 @@
 //! render time may touch the browser (origin, today's date, storage and the
 //! router come from context or props).
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Once};
 
 use leptos::prelude::*;
@@ -17,6 +16,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::provide_meta_context;
 use reader_core::linking::NameMatcher;
 use reader_core::partners::counts;
+use reader_core::reading::furigana::offers_furigana;
 use reader_core::world::World;
 use reader_core::{Article, Cities, Column, FontScale, Id};
 
@@ -43,8 +43,6 @@ pub struct Site {
     pub world: Option<Arc<World>>,
     /// For each partner, the column's articles naming it.
     pub mentions: Arc<Mentions>,
-    /// The articles whose readings (furigana) are published beside them.
-    pub with_readings: BTreeSet<Id>,
 }
 
 /// A page of the site.
@@ -75,10 +73,11 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
             Page::Column => view! { <ColumnList column=site.column.clone()/> }.into_any(),
             Page::Article { article, print } => {
                 let aids = ArticleAids {
-                    readings: Signal::stored(if site.with_readings.contains(&article.id) {
-                        FuriganaReadings::Published
+                    // The app's rule: offered for an article in Japanese.
+                    readings: Signal::stored(if offers_furigana(article) {
+                        FuriganaReadings::Offered
                     } else {
-                        FuriganaReadings::NotPublished
+                        FuriganaReadings::NotOffered
                     }),
                     ..ArticleAids::default()
                 };
@@ -216,7 +215,6 @@ mod tests {
             cities: Some(cities),
             world: None,
             mentions: Arc::new(Mentions::new()),
-            with_readings: BTreeSet::new(),
         }
     }
 
@@ -253,22 +251,28 @@ mod tests {
     }
 
     #[test]
-    fn furigana_is_offered_where_readings_were_published() {
-        let page = Page::Article {
-            article: seed(),
-            print: false,
+    fn furigana_is_offered_for_articles_in_japanese() {
+        let page = |lang: Option<&str>| {
+            let mut article = (*seed()).clone();
+            article.lang = lang.map(str::to_owned);
+            Page::Article {
+                article: Arc::new(article),
+                print: false,
+            }
         };
-        assert!(!render(&site(), &page, Locale::ja).contains("ふりがな"));
-        let mut with = site();
-        with.with_readings.insert(seed().id.clone());
-        let html = render(&with, &page, Locale::ja);
-        assert!(html.contains("ふりがな"), "{html}");
-        // Not before the app runs: it fetches the readings.
-        let toggle = html
-            .split("<button")
-            .find(|button| button.contains("ふりがな"))
-            .expect("the furigana button");
-        assert!(toggle.contains("disabled"), "{toggle}");
+        for lang in [None, Some("ja"), Some("ja-JP")] {
+            let html = render(&site(), &page(lang), Locale::ja);
+            // Not before the app runs: it fetches the readings.
+            let toggle = html
+                .split("<button")
+                .find(|button| button.contains("ふりがな"))
+                .unwrap_or_else(|| panic!("a furigana button for {lang:?}: {html}"));
+            assert!(toggle.contains("disabled"), "{toggle}");
+        }
+        for lang in ["zh", "en"] {
+            let html = render(&site(), &page(Some(lang)), Locale::ja);
+            assert!(!html.contains("ふりがな"), "{lang}");
+        }
     }
 
     #[test]

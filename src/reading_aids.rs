@@ -108,21 +108,25 @@ pub fn provide(kiosk: bool) {
     provide_context(FuriganaSetting(furigana));
 }
 
-/// How far an article's readings (furigana) are known.
+/// An article's readings (furigana), as far as the reader asked for them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum FuriganaReadings {
-    /// None published (or not known yet): the toggle is not offered.
+    /// The article is not in Japanese: the toggle is not offered.
     #[default]
-    NotPublished,
-    /// Published beside the article; fetched once the reader turns furigana on.
-    Published,
+    NotOffered,
+    /// Offered (the article is in Japanese); asked for once the reader
+    /// turns furigana on.
+    Offered,
     Loaded(Arc<Readings>),
+    /// None published for this article yet (the newsroom has not run
+    /// `publish` since adding it, or it found none).
+    NotYet,
     Failed(LoadError),
 }
 
 impl FuriganaReadings {
     pub fn offered(&self) -> bool {
-        !matches!(self, FuriganaReadings::NotPublished)
+        !matches!(self, FuriganaReadings::NotOffered)
     }
 }
 
@@ -139,7 +143,7 @@ impl Default for ArticleAids {
         Self {
             theme: ColourThemeSetting::default(),
             furigana: FuriganaSetting::default(),
-            readings: Signal::stored(FuriganaReadings::NotPublished),
+            readings: Signal::stored(FuriganaReadings::NotOffered),
         }
     }
 }

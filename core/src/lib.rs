@@ -15,6 +15,7 @@ pub mod font_scale;
 pub mod id;
 mod json;
 pub mod kiosk;
+pub mod language;
 pub mod linking;
 pub mod load;
 pub mod localized;

@@ -32,6 +32,12 @@ export function sampleData(path) {
   return JSON.parse(readFileSync(join(repoRoot, 'public', 'data', path), 'utf8'));
 }
 
+/** The interface-language rule's table (core/src/language/): an
+ *  Accept-Language value and the language the reader gets with it. */
+export function languageRuleTable() {
+  return JSON.parse(readFileSync(join(repoRoot, 'core', 'src', 'language', 'accept_language.json'), 'utf8'));
+}
+
 /** A valid article following the data contract, with `overrides` applied. */
 export function article(id, overrides = {}) {
   return {

@@ -3,10 +3,17 @@
 // page's own scripts, it records what the app asks it to say, in which
 // language, and pause / resume / cancel; the test ends the sentence being
 // "spoken" with `window.__speech.finish()`, as a voice reaching its end would.
+// A failing speech service: `throws: 'speak'` or `throws: 'getVoices'` makes
+// that call throw (the first `times` calls, else every one), and
+// `failSentence` sends the sentence being spoken an `error` event, as a
+// speech service that gives up does.
 
 /** Installs the stand-in; `supported: false` takes speech away entirely. */
-export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Test voice', default: true }], supported = true } = {}) {
-  await page.addInitScript(({ voices, supported }) => {
+export async function installSpeech(
+  page,
+  { voices = [{ lang: 'ja-JP', name: 'Test voice', default: true }], supported = true, throws = null, times = null } = {},
+) {
+  await page.addInitScript(({ voices, supported, throws, times }) => {
     if (!supported) {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
       Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
@@ -21,8 +28,13 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
         Object.assign(this, { text, lang: '', voice: null, onend: null, onerror: null });
       }
     }
+    let failures = 0;
+    const failing = (method) => {
+      if (throws === method && (times === null || failures++ < times)) throw new Error(`${method}: the speech service is not available`);
+    };
     const synth = {
       speak(u) {
+        failing('speak');
         queue.push(u);
         log.push({ event: 'speak', text: u.text, lang: u.lang, voice: u.voice && u.voice.name });
       },
@@ -41,7 +53,10 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
         paused = false;
         log.push({ event: 'resume' });
       },
-      getVoices: () => voices,
+      getVoices() {
+        failing('getVoices');
+        return voices;
+      },
       get speaking() {
         return queue.length > 0;
       },
@@ -66,6 +81,12 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
         if (u && u.onend) u.onend({ utterance: u });
         return u ? u.text : null;
       },
+      /** The speech service gives up on the sentence being spoken. */
+      fail() {
+        const u = queue.shift();
+        if (u && u.onerror) u.onerror({ error: 'synthesis-failed', utterance: u });
+        return u ? u.text : null;
+      },
       /** A late "end" of the last cancelled sentence, as some browsers send. */
       lateEnd() {
         const u = cancelled.at(-1);
@@ -74,7 +95,7 @@ export async function installSpeech(page, { voices = [{ lang: 'ja-JP', name: 'Te
       },
       events: () => log.map((e) => e.event),
     };
-  }, { voices, supported });
+  }, { voices, supported, throws, times });
 }
 
 /** Everything said so far. */
@@ -85,6 +106,11 @@ export function said(page) {
 /** Ends the sentence being spoken. */
 export function finishSentence(page) {
   return page.evaluate(() => window.__speech.finish());
+}
+
+/** An `error` event for the sentence being spoken. */
+export function failSentence(page) {
+  return page.evaluate(() => window.__speech.fail());
 }
 
 /** A late "end" event of the sentence cancelled last. */

@@ -8,6 +8,21 @@
 // import Playwright's own `test` instead.
 import { test as base, expect } from '@playwright/test';
 
+/** Holds the app's download until `release()` is called: the published
+ *  page stays as the server sent it, before the app takes it over. */
+export async function holdApp(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Waits until the app has taken the page over. */
+export const appRunning = (page) => page.waitForFunction(() => document.documentElement.getAttribute('data-app') === 'running');
+
 /** Waits until the app runs, if the document is one of the app's pages. */
 export async function appRuns(page) {
   await page.waitForFunction(

@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from '../support/axe.js';
 import { label } from '../support/labels.js';
 import { mapPage, articlePage, partnerName } from '../support/pages.js';
 import { sampleData, writeData } from '../support/site.js';
+import { appRunning, holdApp } from '../support/test.js';
 
 const seed = sampleData('articles/595305.json');
 const column = sampleData('articles/index.json');
@@ -102,17 +103,6 @@ test.describe('with scripts off', () => {
   });
 });
 
-/** Holds the app's wasm back until `release()` is called. */
-async function holdApp(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
-
 /** Records layout shifts and policy violations from the start of the page. */
 async function watchPage(page) {
   await page.addInitScript(() => {
@@ -125,8 +115,6 @@ async function watchPage(page) {
   });
 }
 
-const appRunning = (page) => page.waitForFunction(() => document.documentElement.getAttribute('data-app') === 'running');
-
 test('the article paints before the app; the app takes over without a shift, keeping scroll', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });
   await watchPage(page);
@@ -137,6 +125,8 @@ test('the article paints before the app; the app takes over without a shift, kee
   expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
   // The controls only the app can run are marked not yet available.
   await expect(page.getByRole('button', { name: label('read_aloud') })).toBeDisabled();
+  // The article is in Japanese: furigana are offered, by the app once it runs.
+  await expect(page.getByRole('button', { name: label('furigana') })).toBeDisabled();
   const before = await h1.boundingBox();
   await page.evaluate(() => window.scrollTo(0, 600));
   const scrolled = await page.evaluate(() => window.scrollY);

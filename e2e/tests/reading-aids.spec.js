@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { label } from '../support/labels.js';
 import { articlePage, partnerName } from '../support/pages.js';
 import { article, sampleData, writeData } from '../support/site.js';
-import { finishSentence, installSpeech, lateEnd, said, speechEvents, voicesUsed } from '../support/speech.js';
+import { failSentence, finishSentence, installSpeech, lateEnd, said, speechEvents, voicesUsed } from '../support/speech.js';
 
 const seed = sampleData('articles/595305.json');
 
@@ -258,12 +258,73 @@ test.describe('読み上げ', () => {
       await context.close();
     }
   });
+
+  for (const [fault, options] of [
+    ['speak throws', { throws: 'speak' }],
+    ['getVoices throws', { throws: 'getVoices' }],
+    ['speak works, then an error event', {}],
+  ]) {
+    test(`a speech service that fails (${fault}) ends reading with a message; the controls are idle, then work again`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, locale: 'ja-JP', serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // It fails once; the reader tries again and it works.
+      await installSpeech(page, { ...options, times: 1 });
+      await page.goto('/news/595305');
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+      const group = page.getByRole('group', { name: label('read_aloud') });
+      const start = group.getByRole('button', { name: label('read_aloud'), exact: true });
+      const failed = page.getByRole('status').filter({ hasText: label('read_aloud_failed') });
+      await start.click();
+      if (!options.throws) {
+        await expect.poll(() => said(page)).toHaveLength(1);
+        expect(await failSentence(page)).toBe(spokenOrder[0]);
+      }
+      await expect(failed).toBeVisible();
+      // Idle: 読み上げ alone, nothing highlighted, nothing said after the failure.
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+      await expect(page.locator('.sentence--reading')).toHaveCount(0);
+      const saidBefore = (await said(page)).length;
+      // Again: it reads; pause, resume and stop do what they say.
+      await start.click();
+      await expect.poll(async () => (await said(page)).length).toBe(saidBefore + 1);
+      await expect(failed).toHaveCount(0);
+      await group.getByRole('button', { name: label('read_aloud_pause') }).click();
+      await group.getByRole('button', { name: label('read_aloud_resume') }).click();
+      await group.getByRole('button', { name: label('read_aloud_stop'), exact: true }).click();
+      expect((await speechEvents(page)).slice(-3)).toEqual(['pause', 'resume', 'cancel']);
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+      await expect(page.locator('.sentence--reading')).toHaveCount(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  test('a speech service whose speak always throws: each try says so and leaves the controls idle; nothing breaks', async ({ page }) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await installSpeech(page, { throws: 'speak' });
+    await page.goto('/news/595305');
+    const group = page.getByRole('group', { name: label('read_aloud') });
+    const start = group.getByRole('button', { name: label('read_aloud'), exact: true });
+    for (let i = 0; i < 3; i++) {
+      await start.click();
+      await expect(page.getByRole('status').filter({ hasText: label('read_aloud_failed') })).toBeVisible();
+      await expect(group.getByRole('button')).toHaveText([label('read_aloud')]);
+    }
+    // The rest of the page goes on working.
+    await articlePage(page).size('font_large').click();
+    await expect(articlePage(page).size('font_large')).toHaveAttribute('aria-pressed', 'true');
+    expect(await said(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('ふりがな', () => {
   test('shows readings over kanji, remembered; partner links still work; off leaves the text as before', async ({ page }) => {
     const readingsFetched = [];
-    page.on('request', (r) => r.method() === 'GET' && r.url().endsWith('.readings.json') && readingsFetched.push(r.url()));
+    page.on('request', (r) => r.url().endsWith('.readings.json') && readingsFetched.push(`${r.method()} ${r.url()}`));
     await page.goto('/news/595305');
     const body = page.locator('.article-body');
     const title = page.getByRole('heading', { level: 1 });
@@ -323,13 +384,48 @@ test.describe('ふりがな', () => {
     expect(text).toContain('ちょうねい');
   });
 
-  test('an article without published readings offers no furigana; broken readings say so', async ({ page }) => {
+  test('an article not published yet asks for no readings; with furigana on, the reader is told they are not there yet', async ({ page }) => {
+    const readingsAsked = [];
+    const consoleErrors = [];
+    page.on('request', (r) => r.url().endsWith('.readings.json') && readingsAsked.push(r.method()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     writeData('articles/e2e-no-readings.json', article('e2e-no-readings', { title: '長寧の記事' }));
     await page.goto('/news/e2e-no-readings');
     await expect(articlePage(page).sizes).toBeVisible();
     await expect(page.getByRole('button', { name: label('read_aloud'), exact: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: label('furigana') })).toHaveCount(0);
+    // Offered: the article is in Japanese. Nothing is asked for until it is on.
+    const toggle = page.getByRole('button', { name: label('furigana') });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(readingsAsked).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await toggle.click();
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toBeVisible();
+    expect(readingsAsked).toEqual(['GET']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧の記事');
+    await expect(page.locator('ruby')).toHaveCount(0);
+    // Off again: the message goes with it.
+    await toggle.click();
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toHaveCount(0);
+  });
 
+  test('furigana are offered for articles in Japanese only, whatever the region or case of their lang', async ({ page }) => {
+    for (const [id, lang, offered] of [
+      ['e2e-lang-none', undefined, true],
+      ['e2e-lang-ja-jp', 'JA-jp', true],
+      ['e2e-lang-zh', 'zh-CN', false],
+      ['e2e-lang-en', 'en', false],
+    ]) {
+      const data = article(id, { title: `記事 ${id}` });
+      if (lang === undefined) delete data.lang;
+      else data.lang = lang;
+      writeData(`articles/${id}.json`, data);
+      await page.goto(`/news/${id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`記事 ${id}`);
+      await expect(page.getByRole('button', { name: label('furigana') }), `${lang}`).toHaveCount(offered ? 1 : 0);
+    }
+  });
+
+  test('broken readings say so', async ({ page }) => {
     writeData('articles/e2e-bad-readings.json', article('e2e-bad-readings'));
     writeData('articles/e2e-bad-readings.readings.json', { article: 'e2e-bad-readings', texts: [{ text: 'x', ruby: [[0, 5, 'え']] }] });
     await page.goto('/news/e2e-bad-readings');

@@ -84,10 +84,6 @@ pub fn ArticleView(
         FuriganaReadings::Loaded(readings) if aids.furigana.0.get() => Some(readings),
         _ => None,
     });
-    let furigana_problem = Signal::derive(move || match aids.readings.get() {
-        FuriganaReadings::Failed(error) => Some(error),
-        _ => None,
-    });
     let current = reader.current;
     scroll_to_sentence_read(reader);
     // `elementtiming` lets the benchmark read the paint time of the title.
@@ -116,7 +112,7 @@ pub fn ArticleView(
                     <FontSizeControl scale=font_scale/>
                     <ColourThemeControl theme=aids.theme/>
                     <Show when=move || aids.readings.with(FuriganaReadings::offered)>
-                        <FuriganaToggle on=aids.furigana.0 problem=furigana_problem/>
+                        <FuriganaToggle on=aids.furigana.0 readings=aids.readings/>
                     </Show>
                     <ReadAloudControl reader=reader/>
                 </div>

@@ -1,21 +1,35 @@
 use leptos::prelude::*;
-use reader_core::LoadError;
 
 use crate::i18n::td_string;
 use crate::language::use_language;
+use crate::reading_aids::FuriganaReadings;
 use crate::state::ahead_of_time;
 use crate::text;
 
-/// ふりがな: a toggle button for readings over kanji, offered where the
-/// article's readings were published. If they cannot be loaded, says why.
+/// ふりがな: a toggle button for readings over kanji, offered for articles
+/// in Japanese. While it is on, says why there are none if there are none:
+/// not published for this article yet, or not loaded (and why).
 #[component]
 pub fn FuriganaToggle(
     on: RwSignal<bool>,
-    /// Why the readings could not be loaded, if they could not.
-    #[prop(into)]
-    problem: Signal<Option<LoadError>>,
+    #[prop(into)] readings: Signal<FuriganaReadings>,
 ) -> impl IntoView {
     let lang = use_language();
+    let note = move || {
+        if !on.get() {
+            return None;
+        }
+        let lang = lang.get();
+        match readings.get() {
+            FuriganaReadings::NotYet => Some(td_string!(lang, furigana_not_yet).to_owned()),
+            FuriganaReadings::Failed(error) => Some(format!(
+                "{} {}",
+                td_string!(lang, furigana_failed),
+                text::describe(&error, lang).1
+            )),
+            _ => None,
+        }
+    };
     view! {
         <div class="furigana reading-aid screen-only needs-script" lang=move || lang.code()>
             <button
@@ -27,16 +41,7 @@ pub fn FuriganaToggle(
             >
                 {move || td_string!(lang.get(), furigana)}
             </button>
-            <span class="reading-aid__problem" role="status">
-                {move || {
-                    problem
-                        .get()
-                        .filter(|_| on.get())
-                        .map(|error| {
-                            format!("{} {}", td_string!(lang.get(), furigana_failed), text::describe(&error, lang.get()).1)
-                        })
-                }}
-            </span>
+            <span class="reading-aid__problem" role="status">{note}</span>
         </div>
     }
 }

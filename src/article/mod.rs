@@ -15,3 +15,4 @@ pub mod furigana_toggle;
 pub mod inline_text;
 pub mod read_aloud;
 pub mod read_aloud_control;
+pub mod speech;

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use reader_core::reading::plan::{voice_speaks, Part, ReadingPlan, SentenceKey};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+use super::speech::{error_of, Synthesis, Utterance, Voice};
 
 /// Whether the article is being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,18 +23,22 @@ pub enum Speaking {
     Paused,
 }
 
-/// Why reading aloud cannot start, said to the reader instead of nothing.
+/// Why reading aloud cannot start or go on, said to the reader instead of
+/// nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeechProblem {
     /// The browser has no speech synthesis.
     NoSpeech,
     /// It has voices, none for the article's language.
     NoVoice,
-    /// Speaking failed (the system's speech service).
+    /// The speech service failed: it threw, or said it could not speak.
     Failed,
 }
 
 /// The state of reading aloud for one article view. Copy, like signals.
+///
+/// Every change of state goes through `try_` methods: speech events may
+/// arrive after the view is gone, and then change nothing.
 #[derive(Clone, Copy)]
 pub struct ReadAloud {
     plan: StoredValue<Arc<ReadingPlan>>,
@@ -53,8 +58,9 @@ pub struct ReadAloud {
 /// before anything is cancelled they are taken off it, so that no event of
 /// a cancelled utterance calls back, and nothing is left behind per sentence.
 struct Speech {
-    utterance: Option<SpeechSynthesisUtterance>,
-    voice: Option<SpeechSynthesisVoice>,
+    synth: Synthesis,
+    utterance: Option<Utterance>,
+    voice: Option<Voice>,
     on_end: Closure<dyn FnMut(JsValue)>,
     on_error: Closure<dyn FnMut(JsValue)>,
 }
@@ -74,7 +80,9 @@ impl ReadAloud {
         // Leaving the page stops reading. (Only in a browser: rendered ahead
         // of time, there is no speech to stop.)
         #[cfg(target_arch = "wasm32")]
-        on_cleanup(move || reader.cancel());
+        on_cleanup(move || {
+            let _ = reader.cancel();
+        });
         reader
     }
 
@@ -83,116 +91,144 @@ impl ReadAloud {
     pub fn start(self) {
         let chosen = selected_part();
         let from = chosen
-            .and_then(|part| self.plan.with_value(|plan| plan.start_of(part)))
+            .and_then(|part| self.plan.try_with_value(|plan| plan.start_of(part)))
+            .flatten()
             .unwrap_or(0);
         self.speak_from(from);
     }
 
     /// While reading, the reader chose another part of the article.
     pub fn choose(self, part: Part) {
-        if self.speaking.get_untracked() == Speaking::Stopped {
-            return;
-        }
-        if let Some(from) = self.plan.with_value(|plan| plan.start_of(part)) {
-            self.speak_from(from);
+        if self.speaking.try_get_untracked() != Some(Speaking::Stopped) {
+            if let Some(from) = self
+                .plan
+                .try_with_value(|plan| plan.start_of(part))
+                .flatten()
+            {
+                self.speak_from(from);
+            }
         }
     }
 
     pub fn next(self) {
-        let next = self
+        let index = self.index.try_get_value().unwrap_or_default();
+        match self
             .plan
-            .with_value(|plan| plan.next_part(self.index.get_value()));
-        match next {
+            .try_with_value(|plan| plan.next_part(index))
+            .flatten()
+        {
             Some(next) => self.speak_from(next),
             None => self.stop(),
         }
     }
 
     pub fn previous(self) {
-        let previous = self
-            .plan
-            .with_value(|plan| plan.previous_part(self.index.get_value()))
-            .unwrap_or(0);
-        self.speak_from(previous);
+        let index = self.index.try_get_value().unwrap_or_default();
+        let previous = self.plan.try_with_value(|plan| plan.previous_part(index));
+        self.speak_from(previous.flatten().unwrap_or(0));
     }
 
     pub fn pause(self) {
-        if let Some(synth) = synthesis() {
-            synth.pause();
-            self.speaking.set(Speaking::Paused);
+        match self.synth().map(|synth| synth.pause()) {
+            Some(Ok(())) => {
+                let _ = self.speaking.try_set(Speaking::Paused);
+            }
+            _ => self.fail(SpeechProblem::Failed),
         }
     }
 
     pub fn resume(self) {
-        if let Some(synth) = synthesis() {
-            synth.resume();
-            self.speaking.set(Speaking::Reading);
+        match self.synth().map(|synth| synth.resume()) {
+            Some(Ok(())) => {
+                let _ = self.speaking.try_set(Speaking::Reading);
+            }
+            _ => self.fail(SpeechProblem::Failed),
         }
     }
 
+    /// Stops reading: the controls are idle again whatever the browser
+    /// says; if it could not be told to stop, the reader is told.
     pub fn stop(self) {
-        self.cancel();
-        self.speaking.set(Speaking::Stopped);
-        self.current.set(None);
+        let stopped = self.cancel();
+        self.idle();
+        if stopped.is_err() {
+            let _ = self.problem.try_set(Some(SpeechProblem::Failed));
+        }
+    }
+
+    /// Reading ends on a problem, which the reader is told.
+    fn fail(self, problem: SpeechProblem) {
+        let _ = self.cancel();
+        self.idle();
+        let _ = self.problem.try_set(Some(problem));
+    }
+
+    fn idle(self) {
+        let _ = self.speaking.try_set(Speaking::Stopped);
+        let _ = self.current.try_set(None);
+    }
+
+    /// The synthesis this reader speaks with, else the window's.
+    fn synth(self) -> Option<Synthesis> {
+        self.speech
+            .try_with_value(|speech| speech.as_ref().map(|s| s.synth.clone()))
+            .flatten()
+            .or_else(Synthesis::of_window)
     }
 
     /// Stops the speech, with the handlers taken off the utterance first.
-    fn cancel(self) {
+    fn cancel(self) -> Result<(), JsValue> {
         let _ = self.speech.try_update_value(|speech| {
             if let Some(utterance) = speech.as_mut().and_then(|s| s.utterance.take()) {
-                utterance.set_onend(None);
-                utterance.set_onerror(None);
+                utterance.listen(None, None);
             }
         });
-        if let Some(synth) = synthesis() {
-            synth.cancel();
+        match self.synth() {
+            Some(synth) => synth.cancel(),
+            None => Ok(()),
         }
     }
 
     fn speak_from(self, index: usize) {
-        let Some(synth) = synthesis() else {
-            self.problem.set(Some(SpeechProblem::NoSpeech));
-            return;
+        let Some(synth) = Synthesis::of_window() else {
+            return self.fail(SpeechProblem::NoSpeech);
         };
-        let lang = self.lang.get_value();
+        let lang = self.lang.try_get_value().unwrap_or_default();
         let voice = match voice_for(&synth, &lang) {
             Ok(voice) => voice,
-            Err(problem) => {
-                self.problem.set(Some(problem));
-                return;
-            }
+            Err(problem) => return self.fail(problem),
         };
-        self.problem.set(None);
+        let _ = self.problem.try_set(None);
         // A paused synthesis keeps its queue paused: cancel, then resume.
-        self.cancel();
-        synth.resume();
-        self.speech.update_value(|speech| match speech {
-            Some(speech) => speech.voice = voice,
-            None => *speech = Some(self.handlers(voice)),
+        if self.cancel().and_then(|()| synth.resume()).is_err() {
+            return self.fail(SpeechProblem::Failed);
+        }
+        let _ = self.speech.try_update_value(|speech| match speech {
+            Some(speech) => {
+                speech.synth = synth;
+                speech.voice = voice;
+            }
+            None => *speech = Some(self.handlers(synth, voice)),
         });
-        self.speaking.set(Speaking::Reading);
-        self.say(&synth, index);
+        let _ = self.speaking.try_set(Speaking::Reading);
+        self.say(index);
     }
 
     /// The handlers of this reader's utterances: the end of one says the
     /// next; an error that is not our own cancelling stops, and says so.
-    fn handlers(self, voice: Option<SpeechSynthesisVoice>) -> Speech {
+    fn handlers(self, synth: Synthesis, voice: Option<Voice>) -> Speech {
         let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| {
-            if let (Some(synth), Some(index)) = (synthesis(), self.index.try_get_value()) {
-                self.say(&synth, index + 1);
+            if let Some(index) = self.index.try_get_value() {
+                self.say(index + 1);
             }
         });
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let error = js_sys::Reflect::get(&event, &"error".into())
-                .ok()
-                .and_then(|e| e.as_string())
-                .unwrap_or_default();
-            if !matches!(error.as_str(), "interrupted" | "canceled") {
-                let _ = self.problem.try_set(Some(SpeechProblem::Failed));
-                self.stop();
+            if !matches!(error_of(&event).as_str(), "interrupted" | "canceled") {
+                self.fail(SpeechProblem::Failed);
             }
         });
         Speech {
+            synth,
             utterance: None,
             voice,
             on_end,
@@ -200,66 +236,54 @@ impl ReadAloud {
         }
     }
 
-    /// Says sentence `index`; its end says the next one.
-    fn say(self, synth: &SpeechSynthesis, index: usize) {
-        let Some((key, text)) = self
+    /// Says sentence `index`; its end says the next one. After the last,
+    /// reading ends.
+    fn say(self, index: usize) {
+        let sentence = self
             .plan
-            .with_value(|plan| plan.get(index).map(|(key, text)| (key, text.to_owned())))
-        else {
-            self.speaking.set(Speaking::Stopped);
-            self.current.set(None);
-            return;
+            .try_with_value(|plan| plan.get(index).map(|(key, text)| (key, text.to_owned())))
+            .flatten();
+        let Some((key, text)) = sentence else {
+            return self.idle();
         };
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
-            self.problem.set(Some(SpeechProblem::NoSpeech));
-            self.speaking.set(Speaking::Stopped);
-            return;
-        };
-        utterance.set_lang(&self.lang.get_value());
-        self.index.set_value(index);
-        self.current.set(Some(key));
-        let attached = self.speech.try_update_value(|speech| {
+        let lang = self.lang.try_get_value().unwrap_or_default();
+        self.index.try_set_value(index);
+        let _ = self.current.try_set(Some(key));
+        let prepared = self.speech.try_update_value(|speech| {
             let speech = speech.as_mut()?;
-            utterance.set_voice(speech.voice.as_ref());
-            utterance.set_onend(Some(speech.on_end.as_ref().unchecked_ref()));
-            utterance.set_onerror(Some(speech.on_error.as_ref().unchecked_ref()));
+            let utterance = speech
+                .synth
+                .utterance(&text, &lang, speech.voice.as_ref())
+                .ok()?;
+            utterance.listen(
+                Some(speech.on_end.as_ref().unchecked_ref()),
+                Some(speech.on_error.as_ref().unchecked_ref()),
+            );
             speech.utterance = Some(utterance.clone());
-            Some(())
+            Some((speech.synth.clone(), utterance))
         });
-        if attached.flatten().is_some() {
-            synth.speak(&utterance);
+        // Spoken outside the stored value: a speech service may answer at
+        // once, with an event whose handler reads it again.
+        match prepared.flatten() {
+            Some((synth, utterance)) if synth.speak(&utterance).is_ok() => {}
+            _ => self.fail(SpeechProblem::Failed),
         }
     }
-}
-
-/// The browser's speech synthesis, where it has one.
-fn synthesis() -> Option<SpeechSynthesis> {
-    let window = web_sys::window()?;
-    let synth = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
-    let utterance = js_sys::Reflect::get(&window, &"SpeechSynthesisUtterance".into()).ok()?;
-    (synth.is_object() && utterance.is_function()).then(|| synth.unchecked_into())
 }
 
 /// A voice for `lang`: the system's default one if it speaks it, else the
 /// first that does. None when the voices are not known yet (the browser
 /// then picks one by the utterance's `lang`).
-fn voice_for(
-    synth: &SpeechSynthesis,
-    lang: &str,
-) -> Result<Option<SpeechSynthesisVoice>, SpeechProblem> {
-    let voices: Vec<SpeechSynthesisVoice> = synth
-        .get_voices()
-        .iter()
-        .map(|voice| voice.unchecked_into())
-        .collect();
+fn voice_for(synth: &Synthesis, lang: &str) -> Result<Option<Voice>, SpeechProblem> {
+    let voices = synth.voices().map_err(|_| SpeechProblem::Failed)?;
     if voices.is_empty() {
         return Ok(None);
     }
-    let mut speaking: Vec<SpeechSynthesisVoice> = voices
+    let mut speaking: Vec<Voice> = voices
         .into_iter()
-        .filter(|voice| voice_speaks(&voice.lang(), lang))
+        .filter(|voice| voice_speaks(&voice.lang, lang))
         .collect();
-    speaking.sort_by_key(|voice| !voice.default());
+    speaking.sort_by_key(|voice| !voice.default);
     speaking
         .into_iter()
         .next()

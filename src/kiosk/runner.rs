@@ -125,7 +125,7 @@ pub fn run(runner: Runner) {
                 font_scale.set(FontScale::Large);
                 theme.choice.set(None);
                 furigana.set(false);
-                let kiosk_language = language::remembered();
+                let kiosk_language = language::kiosk_language();
                 language.set(kiosk_language);
                 resets.0.update(|n| *n += 1);
                 window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -171,7 +171,5 @@ pub fn run(runner: Runner) {
 
 /// Whether the browser is reading something aloud now (not paused).
 fn is_speaking() -> bool {
-    window()
-        .speech_synthesis()
-        .is_ok_and(|synth| synth.speaking() && !synth.paused())
+    crate::article::speech::Synthesis::of_window().is_some_and(|synth| synth.is_speaking())
 }

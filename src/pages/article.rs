@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
+use reader_core::reading::furigana::offers_furigana;
 use reader_core::{Cities, LoadError};
 
 use super::furigana::article_readings;
@@ -79,7 +80,14 @@ pub fn ArticlePage(
                 .map(|a| a.value.id.clone())
         })
     });
-    let readings = article_readings(article_id, furigana.0);
+    let offers_furigana = Signal::derive(move || {
+        article.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.as_ref().ok())
+                .is_some_and(|a| offers_furigana(&a.value))
+        })
+    });
+    let readings = article_readings(article_id, offers_furigana, furigana.0);
     let aids = ArticleAids {
         theme: ColourThemeSetting::use_context(),
         furigana,

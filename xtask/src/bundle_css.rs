@@ -9,7 +9,7 @@ use crate::root;
 pub fn run() -> Result<(), String> {
     let style = root().join("style");
     let bundle = bundle(&style, "app.css")?;
-    let out = root().join("target/css");
+    let out = crate::paths::scratch("css");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let path = out.join("app.css");
     // Unchanged content is not rewritten, so watchers do not loop.

@@ -16,6 +16,7 @@ mod gen_map;
 #[cfg(test)]
 mod locales;
 mod nginx;
+mod paths;
 mod publish;
 mod setup;
 mod shell;
@@ -120,8 +121,8 @@ pub fn dist() -> Result<PathBuf, String> {
     // The deploy config with this build's loader hash in its CSP.
     let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
         .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;
-    let ready = root().join("target/deploy/nginx.conf");
-    std::fs::create_dir_all(root().join("target/deploy")).map_err(|e| e.to_string())?;
+    let ready = paths::scratch("deploy").join("nginx.conf");
+    std::fs::create_dir_all(paths::scratch("deploy")).map_err(|e| e.to_string())?;
     std::fs::write(&ready, csp::fill(&deploy, &dist)?)
         .map_err(|e| format!("cannot write {}: {e}", ready.display()))?;
     println!("deploy config for this build: {}", ready.display());
@@ -246,7 +247,7 @@ fn test() -> Result<(), String> {
 fn end_to_end() -> Result<(), String> {
     let dist = dist()?;
     step("end-to-end tests in Chromium against nginx (Playwright)");
-    let site = root().join("target/e2e/site");
+    let site = paths::scratch("e2e").join("site");
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("e2e", &site, e2e_port()?)?.start()?;
     // The published pages name the address they are served from.
@@ -279,7 +280,7 @@ fn e2e_port() -> Result<u16, String> {
 fn bench() -> Result<(), String> {
     setup::all()?;
     let dist = dist()?;
-    let site = root().join("target/bench/site");
+    let site = paths::scratch("bench").join("site");
     shell::copy_dir(&dist, &site)?;
     let static_page = static_page::write(&site, "595305")?;
     let server = nginx::Server::configure("bench", &site, 8092)?.start()?;
@@ -299,7 +300,7 @@ fn bench() -> Result<(), String> {
 fn soak() -> Result<(), String> {
     setup::all()?;
     let dist = dist()?;
-    let site = root().join("target/soak/site");
+    let site = paths::scratch("soak").join("site");
     shell::copy_dir(&dist, &site)?;
     let server = nginx::Server::configure("soak", &site, 8093)?.start()?;
     publish::run(&site, &server.base_url())?;

@@ -17,7 +17,7 @@ pub struct Server {
 
 impl Server {
     pub fn configure(name: &str, site: &Path, port: u16) -> Result<Self, String> {
-        let dir = root().join("target/nginx").join(name);
+        let dir = crate::paths::scratch("nginx").join(name);
         for sub in ["tmp", "logs"] {
             std::fs::create_dir_all(dir.join(sub))
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -155,6 +155,9 @@ http {{
 "
     )
 }
+
+#[cfg(test)]
+mod language_rule;
 
 #[cfg(test)]
 mod tests {

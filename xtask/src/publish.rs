@@ -73,35 +73,9 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
         println!("  note: {warning}");
     }
     let shell = read(&site.join("index.html"))?;
-    let readings_path = |id: &reader_core::Id| {
-        Path::new("data/articles").join(reader_core::reading::ruby::readings_file_name(id))
-    };
-    // Readings (furigana) for every article from MeCab; without it, the
-    // readings published before stay (they name the texts they are for, so
-    // an edited text simply shows none), except those of articles now gone.
-    let (readings, kept) = match furigana::readings_files(&data) {
-        Ok(readings) => (readings, Vec::new()),
-        Err(note) => {
-            println!("  note: {note}; the readings published before are kept");
-            let kept: Vec<PathBuf> = data
-                .articles
-                .iter()
-                .map(|(article, _)| readings_path(&article.id))
-                .filter(|path| site.join(path).is_file())
-                .collect();
-            (Vec::new(), kept)
-        }
-    };
-    let with_readings = data
-        .articles
-        .iter()
-        .filter(|(article, _)| {
-            let path = readings_path(&article.id);
-            readings.iter().any(|(written, _)| *written == path) || kept.contains(&path)
-        })
-        .map(|(article, _)| article.id.clone())
-        .collect();
-    let files = render(&data, &origin, &shell, with_readings)?;
+    // Readings (furigana) beside every article in Japanese.
+    let (readings, kept) = furigana::readings_to_publish(site, &data)?;
+    let files = render(&data, &origin, &shell)?;
     let pages = files
         .iter()
         .filter(|(p, _)| p.starts_with(PAGES_DIR))
@@ -194,12 +168,7 @@ fn check_origin(origin: &str) -> Result<String, String> {
 }
 
 /// Every file to write, by its path below the site.
-fn render(
-    data: &SiteData,
-    origin: &str,
-    shell: &str,
-    with_readings: std::collections::BTreeSet<reader_core::Id>,
-) -> Result<Vec<(PathBuf, String)>, String> {
+fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, String)>, String> {
     let matcher = data
         .cities
         .as_ref()
@@ -211,7 +180,6 @@ fn render(
         mentions: Arc::new(data.mentions(matcher.as_deref())),
         matcher,
         world: data.world.clone(),
-        with_readings,
     };
     let publisher = data
         .cities

@@ -10,8 +10,8 @@ pub fn task() -> Result<(), String> {
     setup::all()?;
     setup::twiggy()?;
     crate::dist()?;
-    let main = root().join("target/split/main.wasm");
-    let out = root().join("target/size");
+    let main = crate::paths::scratch("split").join("main.wasm");
+    let out = crate::paths::scratch("size");
     step("wasm-bindgen, then twiggy over every function and data segment of the main module");
     run(Cmd::new("wasm-bindgen").args([
         "--target",

@@ -30,7 +30,7 @@ const NAMED_DIFFERENCES: usize = 5;
 pub fn check() -> Result<(), String> {
     let root = root();
     let lock = read_text(&root.join("Cargo.lock"))?;
-    let work = root.join("target/vendor-check");
+    let work = crate::paths::scratch("vendor-check");
     check_vendored(&root.join("vendor"), &lock, &work, &work)
 }
 
@@ -432,7 +432,7 @@ mod tests {
         let _turn = REGISTRY_CRATES.lock().unwrap_or_else(|e| e.into_inner());
         let root = root();
         let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
-        let downloads = root.join("target/vendor-check");
+        let downloads = crate::paths::scratch("vendor-check");
         let dir = scratch_dir("edited");
         let vendor = dir.join("vendor");
         crate::shell::copy_dir(&root.join("vendor"), &vendor).unwrap();

@@ -14,6 +14,7 @@ use super::ruby::{is_kana, ReadingsFile, TextReadings};
 use crate::article::{Article, Block};
 use crate::error::{DataError, Expected, Problem};
 use crate::json::{decode_text, quote, utf8_text};
+use crate::language::same_language;
 
 /// A word as the analyser found it, with its reading (katakana or
 /// hiragana) when it knows one.
@@ -241,6 +242,16 @@ fn hiragana_char(c: char) -> char {
     }
 }
 
+/// Whether an article is offered furigana: it is written in Japanese (its
+/// `lang` is `ja`, `ja-JP`…, or it does not say). Its readings file is
+/// published beside it, and asked for only when a reader turns them on.
+pub fn offers_furigana(article: &Article) -> bool {
+    article
+        .lang
+        .as_deref()
+        .is_none_or(|lang| same_language(lang.trim(), "ja"))
+}
+
 /// The readings file of an article: its title, headings, paragraphs and
 /// captions, each with the readings `annotate` finds (texts without any
 /// are left out).
@@ -446,5 +457,29 @@ mod tests {
             marked("前に", &annotate("前に", &Dictionary::default(), &mut lost)),
             "前(まえ)に"
         );
+    }
+
+    #[test]
+    fn furigana_are_offered_for_articles_in_japanese() {
+        let article = |lang: &str| {
+            let id = crate::Id::parse("1").unwrap();
+            let lang = if lang.is_empty() {
+                String::new()
+            } else {
+                format!(r#""lang": "{lang}","#)
+            };
+            let json = format!(
+                r#"{{"id": "1", {lang} "title": "T", "published": "2021-10-14",
+                    "views": null, "breadcrumbs": [], "partners": [],
+                    "blocks": [{{"kind": "paragraph", "text": "x"}}]}}"#
+            );
+            crate::decode_article(&id, json).unwrap()
+        };
+        for lang in ["", "ja", "ja-JP", "JA", "ja_JP", " ja "] {
+            assert!(offers_furigana(&article(lang)), "{lang:?}");
+        }
+        for lang in ["zh", "zh-CN", "en", "jav", "fr-JP"] {
+            assert!(!offers_furigana(&article(lang)), "{lang:?}");
+        }
     }
 }

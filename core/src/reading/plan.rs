@@ -63,13 +63,7 @@ pub fn speech_lang(article_lang: Option<&str>) -> String {
 
 /// Whether a voice (its `lang`, `ja-JP` or `ja_JP`) speaks `lang`'s language.
 pub fn voice_speaks(voice_lang: &str, lang: &str) -> bool {
-    let primary = |l: &str| {
-        l.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    primary(voice_lang) == primary(lang)
+    crate::language::same_language(voice_lang, lang)
 }
 
 /// The sentences to say, in order.

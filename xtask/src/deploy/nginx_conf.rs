@@ -87,12 +87,18 @@ const HEADER: &str = "\
 fn language_maps() -> String {
     let langs = LANGUAGES.join("|");
     let default = LANGUAGES[0];
+    let lower_case: String = LANGUAGES
+        .iter()
+        .map(|lang| format!("    ~*^{lang}$ {lang};\n"))
+        .collect();
     format!(
         "\
 # The interface language of a published page (publish writes one copy per
 # language under /{PUBLISHED_DIR}/pages/{{lang}}/): ?lang= first, then the
-# reader's remembered choice (the `{LANGUAGE_COOKIE}` cookie), then the first of
-# {langs} in the browser's languages, as the app itself picks.
+# reader's remembered choice (the `{LANGUAGE_COOKIE}` cookie), then the
+# browser's languages. The rule is reader_core::language (core/src/language/),
+# which the app follows too; xtask's nginx language_rule test asks this
+# server with the rule's table and generated headers.
 map $arg_lang $reader_lang_asked {{
     \"~^(?<l>{langs})$\" $l;
     default \"\";
@@ -101,10 +107,21 @@ map $cookie_{LANGUAGE_COOKIE} $reader_lang_kept {{
     \"~^(?<l>{langs})$\" $l;
     default \"\";
 }}
-map \"$reader_lang_asked|$reader_lang_kept|$http_accept_language\" $reader_lang {{
+# The first range, in the order written, whose primary subtag is one of
+# {langs} in any case and whose q is not 0 (the lookahead refuses a `q=0`
+# parameter); white space is spaces and tabs.
+map $http_accept_language $reader_lang_heard_as_written {{
+    \"~*^(?:[^,]*,)*?[ \\t]*(?<l>{langs})(?:[-_][^,; \\t]*)?[ \\t]*(?:;(?![ \\t]*q[ \\t]*=[ \\t]*0(?:\\.0*)?[ \\t]*(?:[;,]|$))[^,;]*)*(?:,|$)\" $l;
+    default \"\";
+}}
+# ...as written (`EN`): the page's folder is in lower case.
+map $reader_lang_heard_as_written $reader_lang_heard {{
+{lower_case}    default \"\";
+}}
+map \"$reader_lang_asked|$reader_lang_kept|$reader_lang_heard\" $reader_lang {{
     \"~^(?<l>{langs})\\|\" $l;
     \"~^\\|(?<l>{langs})\\|\" $l;
-    \"~*^\\|\\|(?:[^,]*,)*?\\s*(?<l>{langs})(?:[-_;,\\s]|$)\" $l;
+    \"~^\\|\\|(?<l>{langs})$\" $l;
     default {default};
 }}
 

@@ -13,8 +13,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use reader_core::reading::furigana::{readings_for_article, Token};
-use reader_core::reading::ruby::readings_file_name;
+use reader_core::reading::furigana::{offers_furigana, readings_for_article, Token};
+use reader_core::reading::ruby::{readings_file_name, ReadingsFile};
+use reader_core::{Article, Id};
 
 use super::site_data::SiteData;
 
@@ -22,13 +23,69 @@ use super::site_data::SiteData;
 /// read from (its 8th feature is the reading in katakana).
 const IPADIC: &str = "/var/lib/mecab/dic/ipadic-utf8";
 
-/// The readings files to write (paths below the site), or a note saying
-/// why there are none.
-pub fn readings_files(data: &SiteData) -> Result<Vec<(PathBuf, String)>, String> {
+/// Readings files to write (each its path below the site and its JSON),
+/// and those to keep as they are (their paths).
+pub type ReadingsToPublish = (Vec<(PathBuf, String)>, Vec<PathBuf>);
+
+/// The readings files of every article in Japanese (`offers_furigana`),
+/// to write and to keep. Every such article has one, an empty list where
+/// there are no readings, so that a reader who turns furigana on never
+/// meets a 404 on a published article. Without MeCab, the readings
+/// published before stay (they name the texts they are for, so an edited
+/// text simply shows none) and an article that has none gets an empty
+/// list; a note says so.
+pub fn readings_to_publish(site: &Path, data: &SiteData) -> Result<ReadingsToPublish, String> {
+    let japanese: Vec<&Article> = data
+        .articles
+        .iter()
+        .map(|(article, _)| article.as_ref())
+        .filter(|article| offers_furigana(article))
+        .collect();
+    let (files, kept) = match analysed_readings(&japanese, data) {
+        Ok(files) => (files, Vec::new()),
+        Err(note) => {
+            println!("  note: {note}; the readings published before are kept");
+            without_analyser(site, &japanese)
+        }
+    };
+    let files = files
+        .into_iter()
+        .map(|file| serde_json::to_string(&file).map(|json| (readings_path(&file.article), json)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    Ok((files, kept))
+}
+
+/// Without MeCab: the readings files published before, to keep, and an
+/// empty one for each article that has none.
+fn without_analyser(site: &Path, articles: &[&Article]) -> (Vec<ReadingsFile>, Vec<PathBuf>) {
+    let (kept, missing): (Vec<&Article>, Vec<&Article>) = articles
+        .iter()
+        .copied()
+        .partition(|article| site.join(readings_path(&article.id)).is_file());
+    let empty = missing
+        .into_iter()
+        .map(|article| ReadingsFile {
+            article: article.id.clone(),
+            texts: Vec::new(),
+        })
+        .collect();
+    let kept = kept.into_iter().map(|a| readings_path(&a.id)).collect();
+    (empty, kept)
+}
+
+/// Where an article's readings are, below the site.
+fn readings_path(id: &Id) -> PathBuf {
+    Path::new("data/articles").join(readings_file_name(id))
+}
+
+/// The readings of `articles` from MeCab (and the newsroom's dictionary),
+/// or a note saying why there are none.
+fn analysed_readings(articles: &[&Article], data: &SiteData) -> Result<Vec<ReadingsFile>, String> {
     let dictionary = data.dictionary.clone().unwrap_or_default();
     // First pass: which pieces of text MeCab has to read.
     let mut pieces: Vec<String> = Vec::new();
-    for (article, _) in &data.articles {
+    for article in articles {
         readings_for_article(article, &dictionary, &mut |piece| {
             pieces.extend(piece.split('\n').map(str::to_owned));
             Vec::new()
@@ -36,24 +93,23 @@ pub fn readings_files(data: &SiteData) -> Result<Vec<(PathBuf, String)>, String>
     }
     pieces.sort();
     pieces.dedup();
-    let analysed = mecab(&pieces)?;
+    let analysed = if pieces.is_empty() {
+        HashMap::new()
+    } else {
+        mecab(&pieces)?
+    };
     // Second pass: with MeCab's answers.
-    let mut files = Vec::new();
-    for (article, _) in &data.articles {
-        let file = readings_for_article(article, &dictionary, &mut |piece| {
-            piece
-                .split('\n')
-                .flat_map(|line| analysed.get(line).cloned().unwrap_or_default())
-                .collect()
-        });
-        if file.texts.is_empty() {
-            continue;
-        }
-        let path = Path::new("data/articles").join(readings_file_name(&article.id));
-        let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
-        files.push((path, json));
-    }
-    Ok(files)
+    Ok(articles
+        .iter()
+        .map(|article| {
+            readings_for_article(article, &dictionary, &mut |piece| {
+                piece
+                    .split('\n')
+                    .flat_map(|line| analysed.get(line).cloned().unwrap_or_default())
+                    .collect()
+            })
+        })
+        .collect())
 }
 
 /// Runs MeCab over `lines` (none may hold a line break): each line's words
@@ -154,6 +210,27 @@ mod tests {
         assert!(lines[1].is_empty());
         assert_eq!(lines[2][0].reading, None);
         assert_eq!(lines[2][2].reading, None);
+    }
+
+    #[test]
+    fn without_mecab_readings_published_before_stay_and_others_are_empty() {
+        let site = std::env::temp_dir().join(format!("readings-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(site.join("data/articles")).unwrap();
+        std::fs::write(site.join("data/articles/a.readings.json"), "{}").unwrap();
+        let article = |id: &str| {
+            let json = format!(
+                r#"{{"id": "{id}", "title": "長寧", "published": "2024-01-01",
+                    "blocks": [{{"kind": "paragraph", "text": "x"}}]}}"#
+            );
+            reader_core::decode_article(&Id::parse(id).unwrap(), json).unwrap()
+        };
+        let (a, b) = (article("a"), article("b"));
+        let (empty, kept) = without_analyser(&site, &[&a, &b]);
+        assert_eq!(kept, vec![PathBuf::from("data/articles/a.readings.json")]);
+        assert_eq!(empty.len(), 1);
+        assert_eq!((empty[0].article.as_str(), empty[0].texts.len()), ("b", 0));
+        let _ = std::fs::remove_dir_all(&site);
     }
 
     /// With MeCab installed (as `cargo xtask setup` does): the seed

@@ -332,9 +332,33 @@ fn readings_are_written_beside_each_article_and_go_with_it() {
         )
         .unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(!file.is_empty(), "{path}");
-        // The toggle is offered on the page of an article with readings.
+        // The toggle is offered on the page of an article in Japanese.
         assert!(read(&site, &format!("published/pages/ja/news/{id}.html")).contains("ふりがな"));
     }
+    // Every article in Japanese has its file, an empty list when it has
+    // no kanji to read; an article in another language has none, and no toggle.
+    std::fs::write(
+        site.join("data/articles/kana.json"),
+        r#"{"id": "kana", "title": "おしらせ", "published": "2024-01-01",
+            "blocks": [{"kind": "paragraph", "text": "きょうは はれ。"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("data/articles/chinese.json"),
+        r#"{"id": "chinese", "lang": "zh-CN", "title": "长宁新闻", "published": "2024-01-01",
+            "blocks": [{"kind": "paragraph", "text": "长宁区与枚方市交流。"}]}"#,
+    )
+    .unwrap();
+    run(&site, "https://news.example").unwrap();
+    let kana = reader_core::reading::ruby::decode_readings(
+        &reader_core::Id::parse("kana").unwrap(),
+        read(&site, "data/articles/kana.readings.json"),
+    )
+    .unwrap();
+    assert!(kana.is_empty());
+    assert!(read(&site, "published/pages/ja/news/kana.html").contains("ふりがな"));
+    assert!(!site.join("data/articles/chinese.readings.json").exists());
+    assert!(!read(&site, "published/pages/ja/news/chinese.html").contains("ふりがな"));
     // The newsroom's dictionary wins: 長寧 is ちょうねい, not ながやす.
     assert!(read(&site, "data/articles/extra.readings.json").contains("ちょうねい"));
     std::fs::remove_file(site.join("data/articles/extra.json")).unwrap();

@@ -65,9 +65,10 @@ pub struct Parts {
 
 /// Splits the app Trunk built into `dist`, replacing its wasm and JS.
 pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
-    let root = crate::root();
-    let raw = root.join(format!("target/wasm32-unknown-unknown/release/{APP}.wasm"));
-    let work = root.join("target/split");
+    // What cargo built, in its target directory; the split's own work in xtask's.
+    let raw = crate::paths::cargo_target_dir()?
+        .join(format!("wasm32-unknown-unknown/release/{APP}.wasm"));
+    let work = crate::paths::scratch("split");
     if work.exists() {
         std::fs::remove_dir_all(&work)
             .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
