@@ -10,6 +10,10 @@
 //! under `SITE_DIR/pages/{lang}/`; plus `feed.xml`, `sitemap.xml` and
 //! `robots.txt`. Every file is written beside its old self and renamed
 //! into place only when all are written, so a failure leaves the old ones.
+//!
+//! What it reads it reads only as regular files inside the site
+//! (`site_files`); `--origin` must be an origin (`origin`); texts go into the
+//! feed and sitemap as XML allows them (`xml_text`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,10 +26,20 @@ use reader_core::meta::{attr, describe_article, PageKind, PageMeta, LANGUAGES};
 
 mod feed;
 mod furigana;
+#[cfg(test)]
+mod hostile;
+mod mecab;
+mod origin;
 mod site_data;
+mod site_files;
 mod write;
+mod xml_text;
 
+use feed::Sourced;
+use furigana::NoReadings;
+use origin::check_origin;
 use site_data::SiteData;
+use site_files::read_site_file;
 use write::write_all;
 
 /// Where the published pages go, below the site.
@@ -50,26 +64,12 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
     for warning in &data.warnings {
         println!("  note: {warning}");
     }
-    let shell = read(&site.join("index.html"))?;
-    let readings_path = |id: &reader_core::Id| {
-        Path::new("data/articles").join(reader_core::reading::ruby::readings_file_name(id))
+    let shell = match read_site_file(site, Path::new("index.html"))? {
+        Some(bytes) => String::from_utf8(bytes)
+            .map_err(|_| "index.html: not UTF-8 text: is it the app's own?".to_owned())?,
+        None => return Err(format!("{}/index.html is missing", site.display())),
     };
-    // Readings (furigana) for every article from MeCab; without it, the
-    // readings published before stay (they name the texts they are for, so
-    // an edited text simply shows none), except those of articles now gone.
-    let (readings, kept) = match furigana::readings_files(&data) {
-        Ok(readings) => (readings, Vec::new()),
-        Err(note) => {
-            println!("  note: {note}; the readings published before are kept");
-            let kept: Vec<PathBuf> = data
-                .articles
-                .iter()
-                .map(|(article, _)| readings_path(&article.id))
-                .filter(|path| site.join(path).is_file())
-                .collect();
-            (Vec::new(), kept)
-        }
-    };
+    let (readings, kept) = readings(site, &data)?;
     let with_readings = data
         .articles
         .iter()
@@ -79,7 +79,11 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
         })
         .map(|(article, _)| article.id.clone())
         .collect();
-    let mut files = render(&data, &origin, &shell, with_readings)?;
+    let mut notes = Vec::new();
+    let mut files = render(&data, &origin, &shell, with_readings, &mut notes)?;
+    for note in &notes {
+        println!("  note: {note}");
+    }
     let keep: Vec<PathBuf> = readings
         .iter()
         .map(|(path, _)| path.clone())
@@ -103,19 +107,33 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `https://host[:port]`, without a trailing slash or a path.
-fn check_origin(origin: &str) -> Result<String, String> {
-    let trimmed = origin.trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ', '"', '<', '>']) => {
-            Ok(trimmed.to_owned())
+/// `data/articles/{id}.readings.json`, below the site.
+fn readings_path(id: &reader_core::Id) -> PathBuf {
+    Path::new("data/articles").join(reader_core::reading::ruby::readings_file_name(id))
+}
+
+/// Readings files to write, and readings files published before to keep.
+type Readings = (Vec<(PathBuf, String)>, Vec<PathBuf>);
+
+/// Readings (furigana) for every article from MeCab. Without MeCab, the
+/// readings published before stay (they name the texts they are for, so an
+/// edited text simply shows none), except those of articles now gone.
+/// MeCab failing, or answering other words than the texts', is an error
+/// naming the articles.
+fn readings(site: &Path, data: &SiteData) -> Result<Readings, String> {
+    match furigana::readings_files(data) {
+        Ok(readings) => Ok((readings, Vec::new())),
+        Err(NoReadings::Failed(problem)) => Err(format!("{problem}\nnothing was published")),
+        Err(NoReadings::Unavailable(note)) => {
+            println!("  note: {note}; the readings published before are kept");
+            let kept: Vec<PathBuf> = data
+                .articles
+                .iter()
+                .map(|(article, _)| readings_path(&article.id))
+                .filter(|path| site.join(path).is_file())
+                .collect();
+            Ok((Vec::new(), kept))
         }
-        _ => Err(format!(
-            "--origin {origin:?}: expected the site's public origin, such as https://news.example.gov"
-        )),
     }
 }
 
@@ -125,6 +143,7 @@ fn render(
     origin: &str,
     shell: &str,
     with_readings: std::collections::BTreeSet<reader_core::Id>,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<(PathBuf, String)>, String> {
     let matcher = data
         .cities
@@ -139,11 +158,19 @@ fn render(
         world: data.world.clone(),
         with_readings,
     };
-    let publisher = data
-        .cities
-        .as_ref()
-        .map(|c| c.home.names.text("ja").to_owned())
-        .unwrap_or_else(|| data.column.about.title.clone());
+    let publisher = match &data.cities {
+        Some(cities) => {
+            let (text, lang) = cities.home.names.pick("ja");
+            Sourced {
+                text: text.to_owned(),
+                place: format!("cities.json: home.names.{lang}"),
+            }
+        }
+        None => Sourced {
+            text: data.column.about.title.clone(),
+            place: "articles/index.json: column.title".to_owned(),
+        },
+    };
 
     // Each page once per route: (path, page, description for articles).
     let mut pages: Vec<(String, Page, Option<String>)> = vec![("/".into(), Page::Column, None)];
@@ -196,7 +223,7 @@ fn render(
                 path: path.clone(),
                 lang: lang.to_owned(),
                 site_name: data.column.about.title.clone(),
-                publisher: publisher.clone(),
+                publisher: publisher.text.clone(),
                 kind,
             };
             let body = prerender::render(&site, page, locale);
@@ -204,8 +231,11 @@ fn render(
             files.push((page_file(lang, path), html));
         }
     }
-    files.push(("feed.xml".into(), feed::atom(data, origin, &publisher)));
-    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin)));
+    files.push((
+        "feed.xml".into(),
+        feed::atom(data, origin, &publisher, notes),
+    ));
+    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin, notes)));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),
@@ -251,10 +281,6 @@ fn page_html(shell: &str, meta: &PageMeta, body: &str) -> Result<String, String>
         &html[..start],
         &html[end..]
     ))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 #[cfg(test)]
