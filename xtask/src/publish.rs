@@ -70,13 +70,12 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
         None => return Err(format!("{}/index.html is missing", site.display())),
     };
     let (readings, kept) = readings(site, &data)?;
+    let readable: std::collections::HashSet<&PathBuf> =
+        readings.iter().map(|(path, _)| path).chain(&kept).collect();
     let with_readings = data
         .articles
         .iter()
-        .filter(|(article, _)| {
-            let path = readings_path(&article.id);
-            readings.iter().any(|(written, _)| *written == path) || kept.contains(&path)
-        })
+        .filter(|(article, _)| readable.contains(&readings_path(&article.id)))
         .map(|(article, _)| article.id.clone())
         .collect();
     let mut notes = Vec::new();

@@ -1,10 +1,12 @@
 //! The column as an Atom feed (RFC 4287), and the sitemap of every page.
 
+use std::collections::HashMap;
+
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use reader_core::article::article_file;
 use reader_core::column::COLUMN_FILE;
 use reader_core::meta::{attr, describe_article};
-use reader_core::{Article, Block, IsoDate};
+use reader_core::{Article, Block, Id, IsoDate};
 
 use super::xml_text::XmlTexts;
 use super::SiteData;
@@ -37,15 +39,12 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &Sourced, notes: &mut Vec<
     let mut texts = XmlTexts::new("feed.xml", notes);
     let mut column: Vec<_> = data.column.articles.iter().collect();
     column.sort_by_key(|entry| std::cmp::Reverse(entry.published));
+    let by_id: HashMap<&Id, &Article> = data.articles.iter().map(|(a, _)| (&a.id, &**a)).collect();
     let entries: Vec<Entry> = column
         .into_iter()
         .map(|entry| {
             let i = entry.index;
-            let article = data
-                .articles
-                .iter()
-                .find(|(article, _)| article.id == entry.id)
-                .map(|(article, _)| article);
+            let article = by_id.get(&entry.id).copied();
             let summary = match article {
                 Some(article) => Some(Sourced {
                     text: describe_article(article, entry.summary.as_deref()),

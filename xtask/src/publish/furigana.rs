@@ -132,10 +132,11 @@ pub fn stale_readings(site: &Path, keep: &[PathBuf]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
+    let keep: HashSet<PathBuf> = keep.iter().map(|kept| site.join(kept)).collect();
     entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.to_string_lossy().ends_with(".readings.json"))
-        .filter(|path| !keep.iter().any(|kept| site.join(kept) == *path))
+        .filter(|path| !keep.contains(path))
         .collect()
 }

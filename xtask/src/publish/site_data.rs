@@ -202,9 +202,10 @@ impl Found {
         // id among them); a newsroom publishing wants to hear of it first.
         self.errors
             .extend(cities.notices.iter().map(ToString::to_string));
+        let known: BTreeSet<&Id> = cities.partners.iter().map(|p| &p.id).collect();
         for (article, _) in articles {
             for id in &article.partners {
-                if !cities.partners.iter().any(|p| &p.id == id) {
+                if !known.contains(id) {
                     self.warnings.push(format!(
                         "{}: partners: {id} is not in {CITIES_FILE}",
                         article_file(&article.id)
