@@ -59,6 +59,9 @@ struct Answer {
 pub async fn load_column() -> Result<Loaded<Column>, LoadError> {
     let answer = fetch_data(COLUMN_FILE).await?;
     let column = decode_column(&answer.bytes).map_err(LoadError::BadData)?;
+    for notice in &column.notices {
+        warn!("left off the column: {notice}");
+    }
     Ok(loaded(column, answer.saved_at))
 }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::date::IsoDate;
 use crate::error::{DataError, Expected, Found, JsonKind, Problem};
-use crate::id::Id;
+use crate::id::{Id, SeenIds};
 use crate::json::{decode_text, join, kind_of, quote, utf8_text};
 use crate::route::is_same_site_path;
 
@@ -32,7 +32,7 @@ pub struct Article {
     /// Ids of the partner cities the article is about.
     pub partners: Vec<Id>,
     /// What was skipped while reading the file (unknown block kinds, empty
-    /// blocks, refused images).
+    /// blocks, refused images, a partner listed twice).
     pub notices: Vec<DataError>,
 }
 
@@ -104,6 +104,15 @@ pub fn decode_article(id: &Id, bytes: impl AsRef<[u8]>) -> Result<Article, DataE
             blocks.push(block);
         }
     }
+    let mut seen = SeenIds::default();
+    let mut partners = Vec::with_capacity(raw.partners.len());
+    for (index, partner) in raw.partners.into_iter().enumerate() {
+        let place = format!("partners[{index}]");
+        match seen.first_use(&partner, &place) {
+            Ok(()) => partners.push(partner),
+            Err(duplicate) => notices.push(DataError::new(file, place, duplicate)),
+        }
+    }
     Ok(Article {
         id: raw.id,
         lang: raw.lang.filter(|lang| !lang.trim().is_empty()),
@@ -116,7 +125,7 @@ pub fn decode_article(id: &Id, bytes: impl AsRef<[u8]>) -> Result<Article, DataE
             .filter(|crumb| !crumb.trim().is_empty())
             .collect(),
         blocks,
-        partners: raw.partners,
+        partners,
         notices,
     })
 }
@@ -430,6 +439,21 @@ mod validation_tests {
         format!(
             r#"{{"id": "7", "title": "T", "published": "2021-10-14", "blocks": {blocks}{fields}}}"#
         )
+    }
+
+    #[test]
+    fn a_partner_listed_twice_is_kept_once_and_noted() {
+        let a = decode(
+            "7",
+            &with(r#", "partners": ["sopot", "hirakata", "Sopot"]"#, "[]"),
+        )
+        .unwrap();
+        let ids: Vec<_> = a.partners.iter().map(Id::as_str).collect();
+        assert_eq!(ids, ["sopot", "hirakata"]);
+        assert_eq!(
+            a.notices[0].to_string(),
+            r#"articles/7.json: partners[2]: duplicate id, first used by partners[0] ("sopot")"#
+        );
     }
 
     #[test]

@@ -43,6 +43,27 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// An entry of a list that was left off (a partner, an entry of the
+/// column), or one of its fields that was not used, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryNotice {
+    /// The entry's id, when it had a readable one.
+    pub id: Option<String>,
+    pub error: DataError,
+    /// `true` when the whole entry was left off; `false` when only the
+    /// field named in `error` was (a partner's unreadable `since`).
+    pub left_off: bool,
+}
+
+impl fmt::Display for EntryNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{} ({id})", self.error),
+            None => write!(f, "{}", self.error),
+        }
+    }
+}
+
 /// What is wrong with a value. Values quoted from the data (`found`) are
 /// kept verbatim, already quoted as JSON shows them (`"north"`, `5`);
 /// everything else is said by whoever shows the problem.
@@ -75,7 +96,9 @@ pub enum Problem {
         found: String,
         allowed: Vec<&'static str>,
     },
-    /// An id used before, at the path given.
+    /// An id used before (the same, or the same but for ASCII case), at
+    /// the path given (`partners[0]`, with that id quoted when its case
+    /// differs: `partners[0] ("Hirakata")`).
     Duplicate { first: String },
     /// A text the reader must see is empty.
     Empty,

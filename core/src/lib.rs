@@ -31,13 +31,12 @@ pub mod world;
 
 pub use article::{decode_article, Article, Block};
 pub use cities::{
-    decode_cities, Cities, CitiesDecoder, Continent, Country, Home, Partner, PartnerNotice,
-    Relation,
+    decode_cities, Cities, CitiesDecoder, Continent, Country, Home, Partner, Relation,
 };
 pub use colour_theme::ColourTheme;
 pub use column::{decode_column, Column, ColumnEntry};
 pub use date::IsoDate;
-pub use error::{DataError, Expected, Found, JsonKind, Problem};
+pub use error::{DataError, EntryNotice, Expected, Found, JsonKind, Problem};
 pub use font_scale::FontScale;
 pub use id::Id;
 pub use load::{classify_response, LoadError};

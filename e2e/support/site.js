@@ -15,6 +15,11 @@ export function writeData(path, content) {
   writeFileSync(file, raw ? content : JSON.stringify(content, null, 2));
 }
 
+/** Where `/data/{path}` is on disk in the served site. */
+export function dataPath(path) {
+  return join(siteRoot, 'data', path);
+}
+
 /** Deletes `/data/{path}` from the served site, as a newsroom pulling a file would. */
 export function deleteData(path) {
   rmSync(join(siteRoot, 'data', path), { force: true });

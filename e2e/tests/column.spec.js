@@ -27,6 +27,27 @@ test('the column lists titles, dates and summaries in the order given', async ({
   await expect(page.getByRole('banner')).toContainText('テストのコラム');
 });
 
+test('a column that lists an article twice (in any case) shows it once and says which entries it left off', async ({ page }) => {
+  const twice = structuredClone(column);
+  twice.articles.push(
+    { id: 'c1', title: '古い記事の再掲', published: '2019-07' },
+    { id: 'C2', title: '中ほどの記事の大文字', published: '2021-10-14' },
+  );
+  await page.route('**/data/articles/index.json', (route) => route.fulfill({ json: twice }));
+  await page.goto('/');
+  // Each article once, the first of its entries kept.
+  const entries = page.getByRole('listitem').getByRole('heading', { level: 2 });
+  await expect(entries).toHaveText(column.articles.map((a) => a.title));
+  const notice = page.getByRole('region', { name: label('column_notice_heading') });
+  const duplicate = (first) => label('problem_duplicate', 'ja', { first });
+  await expect(notice).toContainText(`articles/index.json: articles[3].id: ${duplicate('articles[1]')} (c1)`);
+  await expect(notice).toContainText(`articles/index.json: articles[4].id: ${duplicate('articles[2] ("c2")')} (C2)`);
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('region', { name: label('column_notice_heading', 'en') })).toContainText(
+    `articles[3].id: ${label('problem_duplicate', 'en', { first: 'articles[1]' })}`,
+  );
+});
+
 test('an unknown address says so and leads back to the column', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('page_not_found'));

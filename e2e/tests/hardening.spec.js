@@ -2,10 +2,13 @@
 // to: hostile kiosk homes, images from elsewhere, reserved ids, the
 // server's own error pages, icons' caching, the kiosk operator's notice.
 import http from 'node:http';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from '../support/test.js';
 import { containing, label, labelParts } from '../support/labels.js';
 import { mapPage } from '../support/pages.js';
-import { article, writeData } from '../support/site.js';
+import { article, dataPath, writeData } from '../support/site.js';
 
 const seed = { title: null };
 test.beforeAll(async ({ request }) => {
@@ -323,4 +326,19 @@ test('a partner with a number too large to read is left off alone; the rest of t
   await expect(notice).toContainText(`cities.json: partners[0].lat: ${label('problem_number_too_large')}`);
   await expect(notice).toContainText(`cities.json: partners[1].lon: ${label('problem_number_too_large')}`);
   await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
+});
+
+test('a data file that is a link is not served, wherever it points', async ({ request }) => {
+  // Publish refuses such files; the server does not follow them either.
+  const outside = mkdtempSync(join(tmpdir(), 'e2e-outside-'));
+  writeFileSync(join(outside, 'leak.json'), JSON.stringify(article('e2e-leak')));
+  writeData('articles/e2e-real.json', article('e2e-real'));
+  symlinkSync(join(outside, 'leak.json'), dataPath('articles/e2e-leak.json'));
+  symlinkSync(dataPath('articles/e2e-real.json'), dataPath('articles/e2e-inside-link.json'));
+  expect((await request.get('/data/articles/e2e-real.json')).status()).toBe(200);
+  for (const link of ['e2e-leak', 'e2e-inside-link']) {
+    const response = await request.get(`/data/articles/${link}.json`);
+    expect(response.status(), link).not.toBe(200);
+    expect(await response.text(), link).not.toContain(`テスト記事 e2e-`);
+  }
 });

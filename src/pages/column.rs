@@ -8,6 +8,7 @@ use crate::handover;
 use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::offline::SavedCopyNotice;
+use crate::shell::data_notice::ColumnNotices;
 use crate::shell::load_error::{LoadErrorView, Loading};
 use crate::text;
 use crate::ColumnData;
@@ -43,7 +44,8 @@ pub fn ColumnPage() -> impl IntoView {
     }
 }
 
-/// The column's articles: title, date and summary of each, newest first.
+/// The column's articles: title, date and summary of each, newest first;
+/// above them, the entries left off and why.
 #[component]
 pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
     let lang = use_language();
@@ -53,6 +55,7 @@ pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
         <Title text=title.clone()/>
         <section class="column">
             <h1 class="column__title">{title}</h1>
+            <ColumnNotices notices=column.notices.clone()/>
             {empty.then(|| view! { <p>{move || td_string!(lang.get(), no_articles)}</p> })}
             <ol class="column__list">
                 {column

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use reader_core::PartnerNotice;
+use reader_core::EntryNotice;
 
 use crate::i18n::td_string;
 use crate::language::use_language;
@@ -9,7 +9,7 @@ use crate::text;
 /// the details not used of partners that are shown. Each names the file
 /// and field as the newsroom wrote them, the problem in the reader's language.
 #[component]
-pub fn DataNotices(notices: Vec<PartnerNotice>) -> impl IntoView {
+pub fn DataNotices(notices: Vec<EntryNotice>) -> impl IntoView {
     let (left_off, ignored): (Vec<_>, Vec<_>) = notices.into_iter().partition(|n| n.left_off);
     view! {
         <DataNotice notices=left_off kind=NoticeKind::LeftOff/>
@@ -17,26 +17,37 @@ pub fn DataNotices(notices: Vec<PartnerNotice>) -> impl IntoView {
     }
 }
 
+/// The column's entries left off (an id listed twice), each named by file
+/// and field, the problem in the reader's language.
+#[component]
+pub fn ColumnNotices(notices: Vec<EntryNotice>) -> impl IntoView {
+    view! { <DataNotice notices kind=NoticeKind::ColumnLeftOff/> }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum NoticeKind {
     LeftOff,
     Ignored,
+    ColumnLeftOff,
 }
 
 #[component]
-fn DataNotice(notices: Vec<PartnerNotice>, kind: NoticeKind) -> impl IntoView {
+fn DataNotice(notices: Vec<EntryNotice>, kind: NoticeKind) -> impl IntoView {
     let lang = use_language();
     let heading_id = match kind {
         NoticeKind::LeftOff => "data-notice-heading",
         NoticeKind::Ignored => "data-ignored-heading",
+        NoticeKind::ColumnLeftOff => "column-notice-heading",
     };
     let heading = move || match kind {
         NoticeKind::LeftOff => td_string!(lang.get(), notice_heading),
         NoticeKind::Ignored => td_string!(lang.get(), ignored_heading),
+        NoticeKind::ColumnLeftOff => td_string!(lang.get(), column_notice_heading),
     };
     let help = move || match kind {
         NoticeKind::LeftOff => td_string!(lang.get(), notice_help),
         NoticeKind::Ignored => td_string!(lang.get(), ignored_help),
+        NoticeKind::ColumnLeftOff => td_string!(lang.get(), column_notice_help),
     };
     (!notices.is_empty()).then(|| {
         view! {

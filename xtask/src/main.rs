@@ -46,7 +46,8 @@ usage: cargo xtask <task>
   bench   the benchmark report (sizes, load times vs static HTML, the map at
           scale, Lighthouse), printed and kept in BENCHMARKS.md
   size    where the wasm's bytes go, by crate and by feature (twiggy)
-  fuzz    the hostile-data property tests with ten times as many cases
+  fuzz    the hostile-data property tests (data, matchers, publish inputs)
+          with ten times as many cases
   soak    a kiosk left alone: memory over 1,000 select/open/idle-reset cycles
   gen-map regenerate public/map/world-110m.json from Natural Earth (npm world-atlas)
   gen-archive COUNT [SITE_DIR]
@@ -324,7 +325,14 @@ fn fuzz() -> Result<(), String> {
             "hostile_data",
             "--test",
             "allow_lists",
+            "--test",
+            "matchers",
         ])
+        .env("HOSTILE_SCALE", "10")
+        .dir(root()))?;
+    step("hostile publish inputs: columns, reading dictionaries, feed texts, origins (10×)");
+    run(Cmd::new("cargo")
+        .args(["test", "--release", "-p", "xtask", "publish::hostile::"])
         .env("HOSTILE_SCALE", "10")
         .dir(root()))
 }

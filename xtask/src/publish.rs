@@ -15,6 +15,10 @@
 //! `--check` writes nothing: it says which published files do not match
 //! the data (an article withdrawn but still published, an edit not yet
 //! published) and fails if any do, for the newsroom's scheduled check.
+//!
+//! What it reads it reads only as regular files inside the site
+//! (`site_files`); `--origin` must be an origin (`origin`); texts go into the
+//! feed and sitemap as XML allows them (`xml_text`).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,11 +33,20 @@ use reader_core::meta::{attr, describe_article, PageKind, PageMeta, LANGUAGES};
 mod feed;
 mod furigana;
 pub mod generation;
+#[cfg(test)]
+mod hostile;
+mod mecab;
+mod origin;
 mod site_data;
+mod site_files;
 mod write;
+mod xml_text;
 
+use feed::Sourced;
 use generation::SiteLock;
+use origin::check_origin;
 use site_data::SiteData;
+use site_files::read_site_file;
 use write::write_all;
 
 /// Where the published pages go, below the published folder.
@@ -72,10 +85,18 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
     for warning in &data.warnings {
         println!("  note: {warning}");
     }
-    let shell = read(&site.join("index.html"))?;
+    let shell = match read_site_file(site, Path::new("index.html"))? {
+        Some(bytes) => String::from_utf8(bytes)
+            .map_err(|_| "index.html: not UTF-8 text: is it the app's own?".to_owned())?,
+        None => return Err(format!("{}/index.html is missing", site.display())),
+    };
     // Readings (furigana) beside every article in Japanese.
     let (readings, kept) = furigana::readings_to_publish(site, &data)?;
-    let files = render(&data, &origin, &shell)?;
+    let mut notes = Vec::new();
+    let files = render(&data, &origin, &shell, &mut notes)?;
+    for note in &notes {
+        println!("  note: {note}");
+    }
     let pages = files
         .iter()
         .filter(|(p, _)| p.starts_with(PAGES_DIR))
@@ -151,24 +172,13 @@ fn check(lock: &SiteLock, files: &[(PathBuf, String)]) -> Result<(), String> {
     ))
 }
 
-/// `https://host[:port]`, without a trailing slash or a path.
-fn check_origin(origin: &str) -> Result<String, String> {
-    let trimmed = origin.trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ', '"', '<', '>']) => {
-            Ok(trimmed.to_owned())
-        }
-        _ => Err(format!(
-            "--origin {origin:?}: expected the site's public origin, such as https://news.example.gov"
-        )),
-    }
-}
-
 /// Every file to write, by its path below the site.
-fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, String)>, String> {
+fn render(
+    data: &SiteData,
+    origin: &str,
+    shell: &str,
+    notes: &mut Vec<String>,
+) -> Result<Vec<(PathBuf, String)>, String> {
     let matcher = data
         .cities
         .as_ref()
@@ -181,11 +191,19 @@ fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, St
         matcher,
         world: data.world.clone(),
     };
-    let publisher = data
-        .cities
-        .as_ref()
-        .map(|c| c.home.names.text("ja").to_owned())
-        .unwrap_or_else(|| data.column.about.title.clone());
+    let publisher = match &data.cities {
+        Some(cities) => {
+            let (text, lang) = cities.home.names.pick("ja");
+            Sourced {
+                text: text.to_owned(),
+                place: format!("cities.json: home.names.{lang}"),
+            }
+        }
+        None => Sourced {
+            text: data.column.about.title.clone(),
+            place: "articles/index.json: column.title".to_owned(),
+        },
+    };
 
     // Each page once per route: (path, page, description for articles).
     let mut pages: Vec<(String, Page, Option<String>)> = vec![("/".into(), Page::Column, None)];
@@ -238,7 +256,7 @@ fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, St
                 path: path.clone(),
                 lang: lang.to_owned(),
                 site_name: data.column.about.title.clone(),
-                publisher: publisher.clone(),
+                publisher: publisher.text.clone(),
                 kind,
             };
             let body = prerender::render(&site, page, locale);
@@ -246,8 +264,11 @@ fn render(data: &SiteData, origin: &str, shell: &str) -> Result<Vec<(PathBuf, St
             files.push((page_file(lang, path), html));
         }
     }
-    files.push(("feed.xml".into(), feed::atom(data, origin, &publisher)));
-    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin)));
+    files.push((
+        "feed.xml".into(),
+        feed::atom(data, origin, &publisher, notes),
+    ));
+    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin, notes)));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),
@@ -294,10 +315,6 @@ fn page_html(shell: &str, meta: &PageMeta, body: &str) -> Result<String, String>
         &html[..start],
         &html[end..]
     ))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 #[cfg(test)]

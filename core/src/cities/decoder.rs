@@ -1,17 +1,16 @@
 //! Reading `cities.json` entry by entry: the outline first, then each
 //! partner on its own, a few thousand per step.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{Cities, Continent, Country, Home, Partner, PartnerNotice, Relation, CITIES_FILE};
+use super::{Cities, Continent, Country, Home, Partner, Relation, CITIES_FILE};
 use crate::date::IsoDate;
-use crate::error::{DataError, Expected, Found, Problem};
-use crate::id::Id;
+use crate::error::{DataError, EntryNotice, Expected, Found, Problem};
+use crate::id::{Id, SeenIds};
 use crate::json::{decode_part, decode_text, join, kind_of, lossy_text, path_at, quote};
 use crate::localized::LocalizedText;
 
@@ -64,8 +63,8 @@ pub struct CitiesDecoder {
     entries: Vec<Range<usize>>,
     next: usize,
     partners: Vec<Partner>,
-    notices: Vec<PartnerNotice>,
-    first_seen: HashMap<Id, usize>,
+    notices: Vec<EntryNotice>,
+    seen: SeenIds,
 }
 
 impl CitiesDecoder {
@@ -94,7 +93,7 @@ impl CitiesDecoder {
             text,
             next: 0,
             notices: Vec::new(),
-            first_seen: HashMap::new(),
+            seen: SeenIds::default(),
         })
     }
 
@@ -156,27 +155,24 @@ impl CitiesDecoder {
             }
             None => decode_partner(file, &prefix, entry),
         };
-        let left_off = |error| PartnerNotice {
+        let left_off = |error| EntryNotice {
             id: id(),
             error,
             left_off: true,
         };
         match decoded {
-            Ok((partner, ignored)) => match self.first_seen.get(&partner.id) {
-                Some(first) => self.notices.push(left_off(DataError::new(
+            Ok((partner, ignored)) => match self.seen.first_use(&partner.id, &prefix) {
+                Err(duplicate) => self.notices.push(left_off(DataError::new(
                     file,
                     join(&prefix, "id"),
-                    Problem::Duplicate {
-                        first: format!("partners[{first}]"),
-                    },
+                    duplicate,
                 ))),
-                None => {
-                    self.notices.extend(ignored.map(|error| PartnerNotice {
+                Ok(()) => {
+                    self.notices.extend(ignored.map(|error| EntryNotice {
                         id: Some(partner.id.to_string()),
                         error,
                         left_off: false,
                     }));
-                    self.first_seen.insert(partner.id.clone(), index);
                     self.partners.push(partner);
                 }
             },

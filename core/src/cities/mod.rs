@@ -1,11 +1,9 @@
 //! `/data/cities.json`: the home district and its partner cities.
 
-use std::fmt;
-
 use serde::Deserialize;
 
 use crate::date::IsoDate;
-use crate::error::DataError;
+use crate::error::{DataError, EntryNotice};
 use crate::id::Id;
 use crate::localized::LocalizedText;
 
@@ -21,8 +19,9 @@ pub const CITIES_FILE: &str = "cities.json";
 pub struct Cities {
     pub home: Home,
     pub partners: Vec<Partner>,
-    /// Partner entries left off, each with the reason; shown to readers.
-    pub notices: Vec<PartnerNotice>,
+    /// Partner entries left off (or fields of them not used), each with
+    /// the reason; shown to readers.
+    pub notices: Vec<EntryNotice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -99,27 +98,6 @@ contract_enum!(
         Contact = "contact",
     }
 );
-
-/// A partner entry that was left off, or one of its fields that was not
-/// used, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PartnerNotice {
-    /// The entry's id, when it had a readable one.
-    pub id: Option<String>,
-    pub error: DataError,
-    /// `true` when the whole entry was left off the map; `false` when only
-    /// the field named in `error` was (an unreadable `since`).
-    pub left_off: bool,
-}
-
-impl fmt::Display for PartnerNotice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.id {
-            Some(id) => write!(f, "{} ({id})", self.error),
-            None => write!(f, "{}", self.error),
-        }
-    }
-}
 
 /// Decodes `cities.json`. A broken file or home is an error; a broken
 /// partner entry is left off and named in [`Cities::notices`].
@@ -199,6 +177,16 @@ mod tests {
             c.notices[0].to_string().contains("duplicate id"),
             "{}",
             c.notices[0]
+        );
+    }
+
+    #[test]
+    fn an_id_that_differs_only_in_case_is_a_duplicate() {
+        let c = decode_cities(cities(&[partner("Sopot", ""), partner("sopot", "")])).unwrap();
+        assert_eq!(c.partners.len(), 1);
+        assert_eq!(
+            c.notices[0].to_string(),
+            r#"cities.json: partners[1].id: duplicate id, first used by partners[0] ("Sopot") (sopot)"#
         );
     }
 

@@ -8,12 +8,9 @@
 //! of a word (okurigana, as in 取り組み) stay outside the ruby. Numbers,
 //! kana and Latin letters are never annotated.
 
-use std::collections::HashMap;
-
+use super::dictionary::Dictionary;
 use super::ruby::{is_kana, ReadingsFile, TextReadings};
 use crate::article::{Article, Block};
-use crate::error::{DataError, Expected, Problem};
-use crate::json::{decode_text, quote, utf8_text};
 use crate::language::same_language;
 
 /// A word as the analyser found it, with its reading (katakana or
@@ -22,66 +19,6 @@ use crate::language::same_language;
 pub struct Token {
     pub surface: String,
     pub reading: Option<String>,
-}
-
-/// The newsroom's readings for words the analyser reads wrong
-/// (`{"長寧": "ちょうねい"}`); they always win.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Dictionary {
-    /// By first character, longest word first.
-    words: HashMap<char, Vec<(String, String)>>,
-}
-
-pub const DICTIONARY_FILE: &str = "readings.json";
-
-impl Dictionary {
-    pub fn new<I: IntoIterator<Item = (String, String)>>(entries: I) -> Self {
-        let mut words: HashMap<char, Vec<(String, String)>> = HashMap::new();
-        for (word, reading) in entries {
-            if let Some(first) = word.chars().next() {
-                words
-                    .entry(first)
-                    .or_default()
-                    .push((word, to_hiragana(&reading)));
-            }
-        }
-        for list in words.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        }
-        Self { words }
-    }
-
-    /// The longest word starting at byte `at` of `text`, with its reading.
-    fn longest_at<'d>(&'d self, text: &str, at: usize) -> Option<(&'d str, &'d str)> {
-        let first = text[at..].chars().next()?;
-        self.words
-            .get(&first)?
-            .iter()
-            .find(|(word, _)| text[at..].starts_with(word.as_str()))
-            .map(|(word, reading)| (word.as_str(), reading.as_str()))
-    }
-}
-
-/// Reads `data/readings.json`: an object of word → reading in kana.
-pub fn decode_dictionary(bytes: impl AsRef<[u8]>) -> Result<Dictionary, DataError> {
-    let text = utf8_text(DICTIONARY_FILE, bytes.as_ref())?;
-    let raw: std::collections::BTreeMap<String, String> = decode_text(DICTIONARY_FILE, &text)?;
-    for (word, reading) in &raw {
-        if word.trim().is_empty() {
-            return Err(DataError::new(DICTIONARY_FILE, quote(word), Problem::Empty));
-        }
-        if !is_kana(reading) {
-            return Err(DataError::new(
-                DICTIONARY_FILE,
-                word.clone(),
-                Problem::Invalid {
-                    expected: Expected::Other("a reading in hiragana or katakana".to_owned()),
-                    found: quote(reading),
-                },
-            ));
-        }
-    }
-    Ok(Dictionary::new(raw))
 }
 
 /// Readings over `text`: `(start, end, reading)` in characters. The
@@ -95,7 +32,6 @@ pub fn annotate(
     let mut out = Vec::new();
     let mut chars_before = 0; // characters before byte `piece_start`
     let mut piece_start = 0;
-    let mut at = 0;
     let mut annotate_piece = |out: &mut Vec<_>, start: usize, end: usize, chars_before: usize| {
         if start < end {
             out.extend(
@@ -105,28 +41,18 @@ pub fn annotate(
             );
         }
     };
-    while at < text.len() {
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        match dictionary.longest_at(text, at) {
-            Some((word, reading)) => {
-                annotate_piece(&mut out, piece_start, at, chars_before);
-                chars_before += text[piece_start..at].chars().count();
-                let length = word.chars().count();
-                // The newsroom's reading, over the word's kanji only (its
-                // okurigana stay outside, as for the analyser's words).
-                out.extend(
-                    align(word, reading)
-                        .into_iter()
-                        .map(|(s, e, r)| (chars_before + s, chars_before + e, r)),
-                );
-                chars_before += length;
-                at += word.len();
-                piece_start = at;
-            }
-            None => at += c.len_utf8(),
-        }
+    for (range, word, reading) in dictionary.words_in(text) {
+        annotate_piece(&mut out, piece_start, range.start, chars_before);
+        chars_before += text[piece_start..range.start].chars().count();
+        // The newsroom's reading, over the word's kanji only (its
+        // okurigana stay outside, as for the analyser's words).
+        out.extend(
+            align(word, reading)
+                .into_iter()
+                .map(|(s, e, r)| (chars_before + s, chars_before + e, r)),
+        );
+        chars_before += word.chars().count();
+        piece_start = range.end;
     }
     annotate_piece(&mut out, piece_start, text.len(), chars_before);
     out
@@ -141,16 +67,18 @@ fn analysed(
 ) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut at = 0; // bytes
+    let mut chars_at = 0; // characters before `at`
     for token in analyse(piece) {
         let Some(offset) = piece[at..].find(&token.surface) else {
             break;
         };
         let start = at + offset;
+        let chars_before = chars_at + piece[at..start].chars().count();
         at = start + token.surface.len();
+        chars_at = chars_before + token.surface.chars().count();
         let Some(reading) = token.reading.as_deref().filter(|r| is_kana(r)) else {
             continue;
         };
-        let chars_before = piece[..start].chars().count();
         for (s, e, r) in align(&token.surface, &to_hiragana(reading)) {
             out.push((chars_before + s, chars_before + e, r));
         }
@@ -168,61 +96,106 @@ pub fn align(surface: &str, reading: &str) -> Vec<(usize, usize, String)> {
     if !chars.iter().any(|&c| is_kanji(c)) {
         return Vec::new();
     }
-    // The word as runs: kanji (to be read) or other characters (to match).
-    let mut runs: Vec<(bool, usize, usize)> = Vec::new();
+    // The word as runs: kanji (to be read) or other characters (to match),
+    // the latter as they are found in a reading (in hiragana).
+    let mut runs: Vec<WordRun> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         match runs.last_mut() {
-            Some((kanji, _, end)) if *kanji == is_kanji(c) => *end = i + 1,
-            _ => runs.push((is_kanji(c), i, i + 1)),
+            Some(run) if run.kana.is_none() == is_kanji(c) => {
+                run.chars.end = i + 1;
+                if let Some(kana) = &mut run.kana {
+                    kana.push(hiragana_char(c));
+                }
+            }
+            _ => runs.push(WordRun {
+                chars: i..i + 1,
+                kana: (!is_kanji(c)).then(|| hiragana_char(c).to_string()),
+            }),
         }
     }
-    let reading: Vec<char> = reading.chars().collect();
-    let literal = |start: usize, end: usize| -> Vec<char> {
-        chars[start..end]
-            .iter()
-            .map(|&c| hiragana_char(c))
-            .collect()
-    };
-    let mut found = Vec::new();
-    if match_runs(&runs, 0, &reading, 0, &literal, &mut found) {
-        return found
-            .into_iter()
-            .filter(|(_, _, r): &(usize, usize, String)| !r.is_empty())
-            .collect();
+    if let Some(found) = match_runs(&runs, reading) {
+        return found;
     }
-    let whole: String = reading.iter().collect();
-    if whole == literal(0, chars.len()).into_iter().collect::<String>() {
+    if reading == to_hiragana(surface) {
         return Vec::new();
     }
-    vec![(0, chars.len(), whole)]
+    vec![(0, chars.len(), reading.to_owned())]
 }
 
-/// Backtracking match of the word's runs against the reading: kanji runs
-/// take one or more characters (the shortest that lets the rest match).
-fn match_runs(
-    runs: &[(bool, usize, usize)],
-    run: usize,
-    reading: &[char],
-    at: usize,
-    literal: &dyn Fn(usize, usize) -> Vec<char>,
-    found: &mut Vec<(usize, usize, String)>,
-) -> bool {
-    let Some(&(kanji, start, end)) = runs.get(run) else {
-        return at == reading.len();
+/// A run of a word's characters: kanji, or other characters (`kana`, as
+/// they read in hiragana).
+struct WordRun {
+    chars: std::ops::Range<usize>,
+    kana: Option<String>,
+}
+
+/// The word's runs matched against the reading: other characters must be in
+/// the reading as they are, and each run of kanji takes one or more
+/// characters, the fewest that let the rest match. The runs alternate, so
+/// the rest after a kanji run is its kana and then another kanji run (or
+/// the end); where that kanji run may start is an interval from the start
+/// of the reading, so one pass from the end finds the latest start of each
+/// kanji run, and one from the start the fewest characters each takes:
+/// linear in the reading (each search goes over a part of it that no other
+/// search does), where trying every length was exponential in the runs.
+fn match_runs(runs: &[WordRun], reading: &str) -> Option<Vec<(usize, usize, String)>> {
+    let end = reading.len();
+    // latest[r]: for a kanji run, the last byte it may start at with the
+    // runs from it on still matching the rest of the reading.
+    let mut latest: Vec<Option<usize>> = vec![None; runs.len()];
+    // Whether the runs from `r` on match the reading from byte `at`, when
+    // run `r` is a kanji run or past the end.
+    let fits = |latest: &[Option<usize>], r: usize, at: usize| match latest.get(r) {
+        Some(last) => last.is_some_and(|last| at <= last),
+        None => at == end,
     };
-    if !kanji {
-        let text = literal(start, end);
-        return reading[at..].starts_with(&text)
-            && match_runs(runs, run + 1, reading, at + text.len(), literal, found);
-    }
-    for take in 1..=reading.len().saturating_sub(at) {
-        found.push((start, end, reading[at..at + take].iter().collect()));
-        if match_runs(runs, run + 1, reading, at + take, literal, found) {
-            return true;
+    for r in (0..runs.len()).rev() {
+        if runs[r].kana.is_some() {
+            continue;
         }
-        found.pop();
+        // The last place the rest may start (this run then ends there).
+        let rest_start = match runs.get(r + 1).and_then(|run| run.kana.as_deref()) {
+            None => Some(end),
+            Some(kana) if r + 2 == runs.len() => reading.ends_with(kana).then(|| end - kana.len()),
+            Some(kana) => latest[r + 2].and_then(|last| reading[..last].rfind(kana)),
+        };
+        // One character before it, at least.
+        latest[r] = rest_start
+            .filter(|&start| start > 0)
+            .and_then(|start| reading[..start].char_indices().next_back())
+            .map(|(i, _)| i);
     }
-    false
+    let mut found = Vec::new();
+    let mut at = 0;
+    for (r, run) in runs.iter().enumerate() {
+        match &run.kana {
+            Some(kana) => {
+                if !reading[at..].starts_with(kana.as_str()) {
+                    return None;
+                }
+                at += kana.len();
+            }
+            None => {
+                if !fits(&latest, r, at) {
+                    return None;
+                }
+                // The first place after `at` where the rest fits.
+                let first = at + reading[at..].chars().next()?.len_utf8();
+                let rest_start = match runs.get(r + 1).and_then(|run| run.kana.as_deref()) {
+                    None => end,
+                    Some(kana) if r + 2 == runs.len() => end - kana.len(),
+                    Some(kana) => first + reading[first..].find(kana)?,
+                };
+                found.push((
+                    run.chars.start,
+                    run.chars.end,
+                    reading[at..rest_start].to_owned(),
+                ));
+                at = rest_start;
+            }
+        }
+    }
+    (at == end).then_some(found)
 }
 
 /// Kanji, including the iteration mark 々 and 〆.
@@ -433,21 +406,19 @@ mod tests {
     }
 
     #[test]
-    fn the_dictionary_file_is_checked() {
-        let dictionary =
-            decode_dictionary(r#"{"長寧": "ちょうねい", "枚方": "ひらかた"}"#).unwrap();
-        assert_eq!(
-            dictionary.longest_at("枚方市", 0),
-            Some(("枚方", "ひらかた"))
-        );
-        let error = decode_dictionary(r#"{"長寧": "chouney"}"#).unwrap_err();
-        assert_eq!(
-            (error.file.as_str(), error.path.as_str()),
-            ("readings.json", "長寧")
-        );
-        let error = decode_dictionary(r#"{"長寧": 1}"#).unwrap_err();
-        assert_eq!(error.path, "長寧");
-        assert!(decode_dictionary("[]").is_err());
+    fn a_word_of_many_kanji_and_kana_runs_is_matched_at_once() {
+        // Twenty and two hundred kanji–kana pairs whose kana cannot all be
+        // matched (the reading has no い): the whole reading over the word.
+        for pairs in [20, 200] {
+            let word = "漢あ".repeat(pairs) + "漢い";
+            let reading = "あ".repeat(80);
+            assert_eq!(align(&word, &reading), [(0, pairs * 2 + 2, reading)]);
+        }
+        // And where they can: each kanji its own reading.
+        let word = "漢あ".repeat(200);
+        let spans = align(&word, &"かあ".repeat(200));
+        assert_eq!(spans.len(), 200);
+        assert!(spans.iter().all(|(s, e, r)| e - s == 1 && r == "か"));
     }
 
     #[test]

@@ -41,26 +41,37 @@ impl Sentence<'_> {
 /// Splits `text` into sentences, partner links (`links`: byte ranges in
 /// order) and readings (`ruby`, in order). A reading that would cross a
 /// sentence's or a link's edge is left out, so the text always reads the
-/// same with readings on or off.
+/// same with readings on or off; so is a link or a reading that starts
+/// before the one kept ahead of it ends (out of order, or overlapping).
+///
+/// Linear in the text, the links and the readings: each sentence looks only
+/// at the links and readings inside it, found by binary search.
 pub fn compose<'t>(
     text: &'t str,
     links: &[(Range<usize>, Id)],
     ruby: &'t [RubySpan],
 ) -> Vec<Sentence<'t>> {
     let sentences = split_sentences(text);
-    // Edges that a reading may not cross.
+    let links: Vec<&(Range<usize>, Id)> =
+        in_order(links.iter().filter(|(r, _)| r.start < r.end), |(r, _)| r);
+    // Edges that a reading may not cross, in order.
     let mut edges: Vec<usize> = sentences.iter().map(|s| s.end).collect();
     edges.extend(links.iter().flat_map(|(r, _)| [r.start, r.end]));
-    let ruby: Vec<&RubySpan> = ruby
+    edges.sort_unstable();
+    let crosses_an_edge = |r: &RubySpan| {
+        let next = edges.partition_point(|&e| e <= r.start);
+        edges.get(next).is_some_and(|&e| e < r.end)
+    };
+    let ruby = ruby
         .iter()
         .filter(|r| r.start < r.end && r.end <= text.len())
         .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
-        .filter(|r| !edges.iter().any(|&e| r.start < e && e < r.end))
-        .collect();
+        .filter(|r| !crosses_an_edge(r));
+    let ruby: Vec<&RubySpan> = in_order(ruby, |r| r.start..r.end);
     sentences
         .into_iter()
         .map(|sentence| Sentence {
-            runs: runs(text, sentence, links)
+            runs: runs(text, sentence, &links)
                 .into_iter()
                 .map(|(range, partner)| Run {
                     partner,
@@ -71,15 +82,41 @@ pub fn compose<'t>(
         .collect()
 }
 
+/// The items whose range starts where the one kept before it ends, or
+/// later: in order and without overlaps, so that a binary search finds them.
+fn in_order<'a, T: 'a, R: std::borrow::Borrow<Range<usize>>>(
+    items: impl IntoIterator<Item = &'a T>,
+    range: impl Fn(&'a T) -> R,
+) -> Vec<&'a T> {
+    let mut end = 0;
+    items
+        .into_iter()
+        .filter(|item| {
+            let r = range(item);
+            let r = r.borrow();
+            let keep = end <= r.start;
+            if keep {
+                end = r.end;
+            }
+            keep
+        })
+        .collect()
+}
+
 /// The sentence's byte range cut at link edges, each part with its link.
 fn runs(
     text: &str,
     sentence: Range<usize>,
-    links: &[(Range<usize>, Id)],
+    links: &[&(Range<usize>, Id)],
 ) -> Vec<(Range<usize>, Option<Id>)> {
     let mut out = Vec::new();
     let mut at = sentence.start;
-    for (link, id) in links {
+    let first = links.partition_point(|(link, _)| link.end <= sentence.start);
+    for (link, id) in links[first..]
+        .iter()
+        .copied()
+        .take_while(|(link, _)| link.start < sentence.end)
+    {
         let (start, end) = (link.start.max(sentence.start), link.end.min(sentence.end));
         if start >= end
             || !text.is_char_boundary(start)
@@ -103,9 +140,11 @@ fn runs(
 fn pieces<'t>(text: &'t str, range: Range<usize>, ruby: &[&'t RubySpan]) -> Vec<Piece<'t>> {
     let mut out = Vec::new();
     let mut at = range.start;
-    for span in ruby
+    let first = ruby.partition_point(|r| r.start < range.start);
+    for span in ruby[first..]
         .iter()
-        .filter(|r| range.start <= r.start && r.end <= range.end)
+        .take_while(|r| r.start < range.end)
+        .filter(|r| r.end <= range.end)
     {
         if at < span.start {
             out.push(Piece {

@@ -216,7 +216,7 @@ fn server_body() -> String {
     charset_types {};
     server_tokens off;
     # Nothing outside the site is served through a link inside it.
-    disable_symlinks on;
+    disable_symlinks on from=$document_root;
 
     # Headers for every answer. No location below uses add_header (which
     # would drop these), so all of them inherit them.

@@ -16,7 +16,11 @@ use super::Server;
 fn site(dir: &Path) {
     for lang in reader_core::meta::LANGUAGES {
         std::fs::create_dir_all(dir.join("published/pages").join(lang)).unwrap();
-        std::fs::write(dir.join("published/pages").join(lang).join("index.html"), lang).unwrap();
+        std::fs::write(
+            dir.join("published/pages").join(lang).join("index.html"),
+            lang,
+        )
+        .unwrap();
     }
     // An inline script, as the app's shell has, for the policy's hash.
     std::fs::write(dir.join("index.html"), "<script>shell()</script>").unwrap();

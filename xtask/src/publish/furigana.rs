@@ -5,23 +5,32 @@
 //! `reader_core::reading::furigana` decides what goes over which kanji.
 //!
 //! MeCab runs once for the whole site: a first pass over every article
-//! collects the pieces of text to analyse, MeCab reads them one per line,
-//! and a second pass annotates with its answers.
+//! collects the lines of text to analyse, MeCab reads them one per line,
+//! and a second pass annotates with its answers. A long line goes to MeCab
+//! in pieces cut at sentence ends (see [`mecab_pieces`]), and every answer
+//! is checked against its line: an answer that is not its line's words
+//! fails publishing, naming the article, rather than leaving readings out.
 
-use std::collections::HashMap;
-use std::io::Write;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
+use reader_core::article::article_file;
 use reader_core::reading::furigana::{offers_furigana, readings_for_article, Token};
 use reader_core::reading::ruby::{readings_file_name, ReadingsFile};
-use reader_core::{Article, Id};
+use reader_core::{Article, Block, Id};
 
+use super::mecab::{mecab, mecab_pieces, MecabError};
 use super::site_data::SiteData;
 
-/// Where Debian's `mecab-ipadic-utf8` puts the dictionary the readings are
-/// read from (its 8th feature is the reading in katakana).
-const IPADIC: &str = "/var/lib/mecab/dic/ipadic-utf8";
+/// Why there are no readings files.
+#[derive(Debug)]
+pub enum NoReadings {
+    /// MeCab is not installed: publishing goes on without readings.
+    Unavailable(String),
+    /// MeCab ran and failed, or answered something else than the words of
+    /// the texts it was given: publishing stops.
+    Failed(String),
+}
 
 /// Readings files to write (each its path below the site and its JSON),
 /// and those to keep as they are (their paths).
@@ -33,7 +42,8 @@ pub type ReadingsToPublish = (Vec<(PathBuf, String)>, Vec<PathBuf>);
 /// meets a 404 on a published article. Without MeCab, the readings
 /// published before stay (they name the texts they are for, so an edited
 /// text simply shows none) and an article that has none gets an empty
-/// list; a note says so.
+/// list; a note says so. MeCab failing, or answering other words than the
+/// texts', is an error naming the articles.
 pub fn readings_to_publish(site: &Path, data: &SiteData) -> Result<ReadingsToPublish, String> {
     let japanese: Vec<&Article> = data
         .articles
@@ -43,7 +53,10 @@ pub fn readings_to_publish(site: &Path, data: &SiteData) -> Result<ReadingsToPub
         .collect();
     let (files, kept) = match analysed_readings(&japanese, data) {
         Ok(files) => (files, Vec::new()),
-        Err(note) => {
+        Err(NoReadings::Failed(problem)) => {
+            return Err(format!("{problem}\nnothing was published"))
+        }
+        Err(NoReadings::Unavailable(note)) => {
             println!("  note: {note}; the readings published before are kept");
             without_analyser(site, &japanese)
         }
@@ -79,107 +92,100 @@ fn readings_path(id: &Id) -> PathBuf {
     Path::new("data/articles").join(readings_file_name(id))
 }
 
-/// The readings of `articles` from MeCab (and the newsroom's dictionary),
-/// or a note saying why there are none.
-fn analysed_readings(articles: &[&Article], data: &SiteData) -> Result<Vec<ReadingsFile>, String> {
+/// The readings of `articles` from MeCab (and the newsroom's dictionary).
+fn analysed_readings(
+    articles: &[&Article],
+    data: &SiteData,
+) -> Result<Vec<ReadingsFile>, NoReadings> {
     let dictionary = data.dictionary.clone().unwrap_or_default();
-    // First pass: which pieces of text MeCab has to read.
-    let mut pieces: Vec<String> = Vec::new();
+    // First pass: which lines of text MeCab has to read, and whose they are.
+    let mut lines_of: Vec<Vec<String>> = Vec::with_capacity(articles.len());
     for article in articles {
+        let mut lines = Vec::new();
         readings_for_article(article, &dictionary, &mut |piece| {
-            pieces.extend(piece.split('\n').map(str::to_owned));
+            lines.extend(piece.split('\n').map(str::to_owned));
             Vec::new()
         });
+        lines_of.push(lines);
     }
+    let mut pieces: Vec<String> = lines_of
+        .iter()
+        .flatten()
+        .flat_map(|line| mecab_pieces(line))
+        .map(str::to_owned)
+        .collect();
     pieces.sort();
     pieces.dedup();
     let analysed = if pieces.is_empty() {
-        HashMap::new()
+        Default::default()
     } else {
-        mecab(&pieces)?
+        match mecab(&pieces) {
+            Ok(analysed) => analysed,
+            Err(MecabError::Missing(note)) => return Err(NoReadings::Unavailable(note)),
+            Err(MecabError::Failed(problem)) => return Err(NoReadings::Failed(problem)),
+            Err(MecabError::Mismatch { problem, pieces }) => {
+                return Err(NoReadings::Failed(mismatch(
+                    articles, &lines_of, &problem, &pieces,
+                )))
+            }
+        }
     };
-    // Second pass: with MeCab's answers.
+    // Second pass: with MeCab's answers, each line's pieces in order.
     Ok(articles
         .iter()
         .map(|article| {
             readings_for_article(article, &dictionary, &mut |piece| {
                 piece
                     .split('\n')
-                    .flat_map(|line| analysed.get(line).cloned().unwrap_or_default())
-                    .collect()
+                    .flat_map(mecab_pieces)
+                    .flat_map(|piece| analysed.get(piece).cloned().unwrap_or_default())
+                    .collect::<Vec<Token>>()
             })
         })
         .collect())
 }
 
-/// Runs MeCab over `lines` (none may hold a line break): each line's words
-/// with their readings.
-fn mecab(lines: &[String]) -> Result<HashMap<String, Vec<Token>>, String> {
-    let mut command = Command::new("mecab");
-    if Path::new(IPADIC).is_dir() {
-        command.args(["-d", IPADIC]);
+/// MeCab's answers did not match `pieces`: which articles and texts hold them.
+fn mismatch(
+    articles: &[&Article],
+    lines_of: &[Vec<String>],
+    problem: &str,
+    pieces: &HashSet<String>,
+) -> String {
+    let mut named = Vec::new();
+    for (article, lines) in articles.iter().zip(lines_of) {
+        let bad: Vec<&String> = lines
+            .iter()
+            .filter(|line| mecab_pieces(line).iter().any(|p| pieces.contains(*p)))
+            .collect();
+        let mut fields: Vec<String> = bad.iter().map(|line| field_of(article, line)).collect();
+        fields.dedup();
+        for field in fields {
+            named.push(format!("{}: {field}", article_file(&article.id)));
+        }
     }
-    command
-        .args([
-            "--node-format=%m\\t%f[7]\\n",
-            "--unk-format=%m\\t\\n",
-            "--eos-format=EOS\\n",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().map_err(|e| {
-        format!("MeCab is not installed ({e}): articles are published without readings (furigana); `cargo xtask setup` installs it")
-    })?;
-    let input = lines.join("\n") + "\n";
-    let writer = child
-        .stdin
-        .take()
-        .map(|mut stdin| std::thread::spawn(move || stdin.write_all(input.as_bytes())));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("MeCab: {e}"))?;
-    if let Some(writer) = writer {
-        writer
-            .join()
-            .map_err(|_| "MeCab: writing its input failed".to_owned())?
-            .map_err(|e| format!("MeCab: {e}"))?;
-    }
-    if !output.status.success() {
-        return Err(format!(
-            "MeCab failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let text = String::from_utf8_lossy(&output.stdout);
-    let answers = parse_mecab(&text);
-    if answers.len() != lines.len() {
-        return Err(format!(
-            "MeCab answered {} lines for {}: no readings written",
-            answers.len(),
-            lines.len()
-        ));
-    }
-    Ok(lines.iter().cloned().zip(answers).collect())
+    format!(
+        "MeCab's answer does not match the text it was given ({problem}), so no readings were written for:\n    {}",
+        named.join("\n    ")
+    )
 }
 
-/// MeCab's output (`surface\treading` per word, `EOS` after each line) as
-/// the words of each line.
-fn parse_mecab(output: &str) -> Vec<Vec<Token>> {
-    let mut lines = Vec::new();
-    let mut words = Vec::new();
-    for line in output.lines() {
-        if line == "EOS" {
-            lines.push(std::mem::take(&mut words));
-            continue;
-        }
-        let (surface, reading) = line.split_once('\t').unwrap_or((line, ""));
-        words.push(Token {
-            surface: surface.to_owned(),
-            reading: (!reading.is_empty() && reading != "*").then(|| reading.to_owned()),
-        });
+/// Where in the article `line` is (the first text holding it).
+fn field_of(article: &Article, line: &str) -> String {
+    if article.title.contains(line) {
+        return "title".to_owned();
     }
-    lines
+    let start: String = line.chars().take(20).collect();
+    let place = article.blocks.iter().find_map(|block| match block {
+        Block::Paragraph { text } if text.contains(line) => Some("a paragraph"),
+        Block::Heading { text } if text.contains(line) => Some("a heading"),
+        Block::Image {
+            caption: Some(caption),
+            ..
+        } if caption.contains(line) => Some("a caption"),
+        _ => None,
+    });
+    format!("{} with {start:?}…", place.unwrap_or("a text"))
 }
 
 /// The readings files of articles that are gone, to be removed.
@@ -188,60 +194,11 @@ pub fn stale_readings(site: &Path, keep: &[PathBuf]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
+    let keep: HashSet<PathBuf> = keep.iter().map(|kept| site.join(kept)).collect();
     entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.to_string_lossy().ends_with(".readings.json"))
-        .filter(|path| !keep.iter().any(|kept| site.join(kept) == *path))
+        .filter(|path| !keep.contains(path))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mecab_output_is_read_line_by_line() {
-        let output = "長\tチョウ\n寧\tヤスシ\nEOS\nEOS\n34\t\n年\tネン\nWin\t*\nEOS\n";
-        let lines = parse_mecab(output);
-        assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0][1].surface, "寧");
-        assert_eq!(lines[0][1].reading.as_deref(), Some("ヤスシ"));
-        assert!(lines[1].is_empty());
-        assert_eq!(lines[2][0].reading, None);
-        assert_eq!(lines[2][2].reading, None);
-    }
-
-    #[test]
-    fn without_mecab_readings_published_before_stay_and_others_are_empty() {
-        let site = std::env::temp_dir().join(format!("readings-kept-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&site);
-        std::fs::create_dir_all(site.join("data/articles")).unwrap();
-        std::fs::write(site.join("data/articles/a.readings.json"), "{}").unwrap();
-        let article = |id: &str| {
-            let json = format!(
-                r#"{{"id": "{id}", "title": "長寧", "published": "2024-01-01",
-                    "blocks": [{{"kind": "paragraph", "text": "x"}}]}}"#
-            );
-            reader_core::decode_article(&Id::parse(id).unwrap(), json).unwrap()
-        };
-        let (a, b) = (article("a"), article("b"));
-        let (empty, kept) = without_analyser(&site, &[&a, &b]);
-        assert_eq!(kept, vec![PathBuf::from("data/articles/a.readings.json")]);
-        assert_eq!(empty.len(), 1);
-        assert_eq!((empty[0].article.as_str(), empty[0].texts.len()), ("b", 0));
-        let _ = std::fs::remove_dir_all(&site);
-    }
-
-    /// With MeCab installed (as `cargo xtask setup` does): the seed
-    /// article's words as MeCab reads them, before any dictionary.
-    #[test]
-    fn mecab_reads_the_seed_articles_words() {
-        let lines = vec!["枚方市と交流を深めた".to_owned(), "取り組み".to_owned()];
-        let analysed = mecab(&lines).expect("MeCab runs (cargo xtask setup installs it)");
-        let words = &analysed["枚方市と交流を深めた"];
-        assert_eq!(words[0].surface, "枚方");
-        assert_eq!(words[0].reading.as_deref(), Some("ヒラカタ"));
-        assert_eq!(analysed["取り組み"][0].reading.as_deref(), Some("トリクミ"));
-    }
 }

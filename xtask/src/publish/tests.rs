@@ -21,8 +21,11 @@ fn read(site: &Path, path: &str) -> String {
     std::fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every file below `dir` with its bytes (but publish's own lock).
+/// Every file below `dir` with its bytes (but publish's own lock), as it
+/// is on disk: a link is its target (never followed), a FIFO or device only
+/// its kind (never read).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    use std::os::unix::fs::FileTypeExt;
     let mut files = BTreeMap::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
@@ -31,11 +34,21 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.ends_with(".publish") {
                 continue;
             }
-            if path.is_dir() {
-                todo.push(path);
+            let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+            let seen = if kind.is_dir() {
+                todo.push(path.clone());
+                continue;
+            } else if kind.is_symlink() {
+                let target = std::fs::read_link(&path).unwrap();
+                format!("link to {}", target.display()).into_bytes()
+            } else if kind.is_file() && std::fs::metadata(&path).unwrap().len() < 1 << 20 {
+                std::fs::read(&path).unwrap()
+            } else if kind.is_file() {
+                format!("{} bytes", std::fs::metadata(&path).unwrap().len()).into_bytes()
             } else {
-                files.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
+                format!("special: fifo {}", kind.is_fifo()).into_bytes()
+            };
+            files.insert(path, seen);
         }
     }
     files
@@ -368,21 +381,202 @@ fn readings_are_written_beside_each_article_and_go_with_it() {
     let _ = std::fs::remove_dir_all(&site);
 }
 
+/// Publishes `site` once, then changes its data with `spoil`: publishing
+/// again must fail, name what `spoil` did, and write nothing.
+fn refused_and_unchanged(site: &Path, spoil: impl FnOnce(&Path)) -> String {
+    run(site, "https://news.example").unwrap();
+    spoil(site);
+    let spoiled = snapshot(site);
+    let error = run(site, "https://news.example").unwrap_err();
+    assert!(error.contains("nothing was published"), "{error}");
+    assert_eq!(snapshot(site), spoiled, "publish wrote nothing");
+    error
+}
+
+/// Changes the column file of `site` with `edit`.
+fn edit_column(site: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut index: serde_json::Value =
+        serde_json::from_str(&read(site, "data/articles/index.json")).unwrap();
+    edit(&mut index);
+    std::fs::write(site.join("data/articles/index.json"), index.to_string()).unwrap();
+}
+
 #[test]
-fn the_origin_must_be_an_origin() {
-    for bad in [
-        "news.example",
-        "ftp://x",
-        "https://",
-        "https://a b",
-        "https://x/path",
+fn an_id_used_twice_anywhere_is_refused_before_anything_is_written() {
+    let site = sample_site("twice");
+    let error = refused_and_unchanged(&site, |site| {
+        let entry =
+            |id: &str| serde_json::json!({"id": id, "title": "再掲", "published": "2024-01-01"});
+        let extra = site.join("data/articles/Extra.json");
+        let article = r#"{"id": "Extra", "title": "別", "published": "2024-01-01", "blocks": [],
+                          "partners": ["sopot", "hirakata", "sopot"]}"#;
+        std::fs::write(&extra, article).unwrap();
+        let lower = site.join("data/articles/extra.json");
+        std::fs::write(&lower, article.replace("Extra", "extra")).unwrap();
+        edit_column(site, |index| {
+            let articles = index["articles"].as_array_mut().unwrap();
+            articles.extend([entry("595305"), entry("Extra"), entry("EXTRA")]);
+        });
+        let cities_path = site.join("data/cities.json");
+        let mut cities: serde_json::Value =
+            serde_json::from_str(&read(site, "data/cities.json")).unwrap();
+        let mut twin = cities["partners"][2].clone();
+        twin["id"] = serde_json::json!("Sopot");
+        cities["partners"].as_array_mut().unwrap().push(twin);
+        std::fs::write(&cities_path, cities.to_string()).unwrap();
+        let readings = site.join("data/readings.json");
+        let text = read(site, "data/readings.json").replacen('{', r#"{"枚方": "まいかた", "#, 1);
+        std::fs::write(&readings, text).unwrap();
+    });
+    for named in [
+        "articles/index.json: articles[1].id: duplicate id, first used by articles[0] (595305)",
+        r#"articles/index.json: articles[3].id: duplicate id, first used by articles[2] ("Extra") (EXTRA)"#,
+        r#"articles/extra.json: id: duplicate id, first used by articles/index.json: articles[2] ("Extra")"#,
+        r#"articles/Extra.json: partners[2]: duplicate id, first used by partners[0]"#,
+        r#"cities.json: partners[7].id: duplicate id, first used by partners[2] ("sopot") (Sopot)"#,
+        r#"readings.json: 枚方: given twice, as entries 1 ("まいかた") and 3 ("ひらかた")"#,
     ] {
-        assert!(check_origin(bad).is_err(), "{bad}");
+        assert!(error.contains(named), "{named}\n{error}");
     }
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn texts_xml_does_not_allow_are_taken_out_of_the_feed() {
+    let site = sample_site("xml");
+    edit_column(&site, |index| {
+        index["column"]["title"] = serde_json::json!("長寧\u{0}ニューズ");
+        index["articles"][0]["title"] = serde_json::json!("長寧の\u{B}努力\u{0}で");
+        index["articles"][0]["summary"] = serde_json::json!("要約\u{FFFF}です\u{C}。");
+    });
+    run(&site, "https://news.example").unwrap();
+    let xml = read(&site, "published/feed.xml");
+    roxmltree::Document::parse(&xml).unwrap();
+    let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+    assert_eq!(feed.title.unwrap().content, "長寧ニューズ");
     assert_eq!(
-        check_origin("https://news.example/").unwrap(),
-        "https://news.example"
+        feed.entries[0].title.as_ref().unwrap().content,
+        "長寧の 努力で"
     );
+    assert_eq!(
+        feed.entries[0].summary.as_ref().unwrap().content,
+        "要約です 。"
+    );
+    roxmltree::Document::parse(&read(&site, "published/sitemap.xml")).unwrap();
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// Paragraphs longer than MeCab's own line buffer (8192 bytes): 50 KB and
+/// 1 MB, each read to its end.
+#[test]
+fn long_paragraphs_get_readings_to_their_end() {
+    let site = sample_site("long");
+    let sentence = "長寧区は枚方市との交流を深めた。";
+    let paragraphs = [
+        sentence.repeat(50_000 / sentence.len()),
+        sentence.repeat(1_000_000 / sentence.len()),
+    ];
+    for (i, text) in paragraphs.iter().enumerate() {
+        let article = serde_json::json!({"id": format!("long{i}"), "lang": "ja", "title": "長い記事",
+            "published": "2024-01-01", "blocks": [{"kind": "paragraph", "text": text}]});
+        std::fs::write(
+            site.join(format!("data/articles/long{i}.json")),
+            article.to_string(),
+        )
+        .unwrap();
+    }
+    let data = SiteData::load(&site).unwrap();
+    let (files, _) = furigana::readings_to_publish(&site, &data).unwrap();
+    for (i, text) in paragraphs.iter().enumerate() {
+        let path = PathBuf::from(format!("data/articles/long{i}.readings.json"));
+        let (_, json) = files
+            .iter()
+            .find(|(p, _)| *p == path)
+            .expect("readings written");
+        let id = reader_core::Id::parse(&format!("long{i}")).unwrap();
+        let readings = reader_core::reading::ruby::decode_readings(&id, json).unwrap();
+        let spans = readings.for_text(text);
+        // 長寧, 区, 枚方, 市, 交流, 深 in every sentence, the last one too.
+        let sentences = text.len() / sentence.len();
+        assert_eq!(spans.len(), sentences * 6, "long{i}");
+        assert_eq!(
+            &text[spans[spans.len() - 1].start..spans[spans.len() - 1].end],
+            "深"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// What publish reads must be a regular file inside the site: a link (to
+/// a file outside, to /dev/zero; the file itself or a folder on the way), a
+/// FIFO, a folder where a file belongs, a file too large are each refused,
+/// named, and nothing is written.
+#[test]
+fn only_regular_files_inside_the_site_are_read() {
+    let outside = std::env::temp_dir().join(format!("publish-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    let article = r#"{"id": "leak", "title": "外の記事", "published": "2024-01-01", "blocks": []}"#;
+    std::fs::write(outside.join("leak.json"), article).unwrap();
+    for (case, named) in [
+        (0, "data/articles/leak.json: a symbolic link"),
+        (1, "data/articles/595305.json: a symbolic link"),
+        (
+            2,
+            "data/kiosk.json: a FIFO (named pipe), not a regular file",
+        ),
+        (3, "data/cities.json: 68157440 bytes, more than the 64 MiB"),
+        (4, "data/readings.json: a folder, not a regular file"),
+        (5, "data/articles: a symbolic link"),
+        (6, "data: a symbolic link"),
+        (7, "map/world-110m.json: a symbolic link"),
+    ] {
+        let site = sample_site("links");
+        let error = refused_and_unchanged(&site, |site| make_unreadable(case, site, &outside));
+        assert!(error.contains(named), "{named}\n{error}");
+        assert!(error.starts_with("1 problem(s)"), "named once: {error}");
+        let _ = std::fs::remove_dir_all(&site);
+    }
+    let _ = std::fs::remove_dir_all(&outside);
+}
+
+/// The site's files made unreadable for publish, one way per `case`.
+fn make_unreadable(case: usize, site: &Path, outside: &Path) {
+    use std::os::unix::fs::symlink;
+    let moved_to_link = |path: &str, to: PathBuf| {
+        std::fs::rename(site.join(path), &to).unwrap();
+        symlink(&to, site.join(path)).unwrap();
+    };
+    match case {
+        0 => symlink(
+            outside.join("leak.json"),
+            site.join("data/articles/leak.json"),
+        )
+        .unwrap(),
+        1 => {
+            let link = site.join("data/articles/595305.json");
+            std::fs::remove_file(&link).unwrap();
+            symlink("/dev/zero", &link).unwrap();
+        }
+        2 => {
+            let fifo = site.join("data/kiosk.json");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.unwrap().success());
+        }
+        3 => {
+            let big = std::fs::OpenOptions::new()
+                .write(true)
+                .open(site.join("data/cities.json"));
+            big.unwrap().set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk used
+        }
+        4 => {
+            let dir = site.join("data/readings.json");
+            std::fs::remove_file(&dir).unwrap();
+            std::fs::create_dir(&dir).unwrap();
+        }
+        5 => moved_to_link("data/articles", site.join("elsewhere")),
+        6 => moved_to_link("data", site.join("data-elsewhere")),
+        _ => moved_to_link("map/world-110m.json", outside.join("world.json")),
+    }
 }
 
 #[test]
