@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </PageFrame>
         </Router>
+        <shell::refresh_notice::RefreshNotice/>
     }
 }
 
