@@ -16,8 +16,8 @@
 //!   (the loader by a `modulepreload`, each part by the `integrity` its
 //!   loader fetches it with), and its own script learns which parts each
 //!   route needs, to ask for them while the main module downloads;
-//! - the service worker precaches every part, so a kiosk that loaded once
-//!   opens the map offline.
+//! - the service worker precaches every part with its integrity, so a
+//!   kiosk that loaded once opens the map offline.
 //!
 //! The content-security-policy hashes and the published pages are made
 //! afterwards from the rewritten `index.html`, as before.
@@ -192,13 +192,17 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     )?;
     write(&index_path, index.as_bytes())?;
 
-    let precache: Vec<String> = part_names.values().map(|n| format!("\"/{n}\"")).collect();
+    // Each part with its integrity: the worker saves only the build's bytes.
+    let precache: Vec<serde_json::Value> = part_names
+        .iter()
+        .map(|(stem, name)| serde_json::json!([format!("/{name}"), part_integrity[stem]]))
+        .collect();
     let worker_path = dist.join("sw.js");
     let worker = read_text(&worker_path)?;
     let worker = replace_exactly_once(
         &worker,
         PRECACHE_PLACEHOLDER,
-        &format!("[{}]", precache.join(", ")),
+        &serde_json::Value::Array(precache).to_string(),
     )?;
     write(&worker_path, worker.as_bytes())?;
 
