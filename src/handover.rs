@@ -10,8 +10,18 @@
 //! focused again in the app's copy. Until then the page's own small script
 //! (in `index.html`) answers the controls that can work without the app.
 //!
+//! A published page is never replaced by an error the server did not mean
+//! as its word on the content: when the app's page ends in a failure that
+//! is not final (`LoadError::is_final`: the server unreachable or slow, a
+//! 5xx, bad data, a part of the app missing), the published page stays,
+//! its own controls still working, and [`RefreshNotice`] says it could not
+//! be refreshed, with a retry; the app takes over once a retry succeeds. A
+//! 404 or 410 (an article withdrawn) is final: its view takes over.
+//!
 //! Without a published page (a route the newsroom has not published, or
 //! the development server), the app mounts into the body as it always did.
+//!
+//! [`RefreshNotice`]: crate::shell::refresh_notice::RefreshNotice
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,11 +31,20 @@ use web_sys::{Element, HtmlElement};
 const PUBLISHED_ID: &str = "published";
 
 /// The page's handover, in context; [`ready`](Self::ready) is called by a
-/// page once it shows its data.
+/// page once it shows its data, [`hold`](Self::hold) when it could not.
 #[derive(Clone, Copy)]
 pub struct Handover {
     pages: StoredValue<Option<(Element, Element)>, LocalStorage>,
     before: StoredValue<Vec<Box<dyn FnOnce()>>, LocalStorage>,
+    /// The route (path) the published page shows.
+    path: StoredValue<String>,
+    /// While the published page stays for a page that could not be
+    /// refreshed: that page's retry.
+    held: RwSignal<Option<Callback<()>>>,
+    /// A retry asked for and not yet answered.
+    retrying: RwSignal<bool>,
+    /// The place of the notice in the published page, once made.
+    notice: StoredValue<Option<Element>, LocalStorage>,
 }
 
 impl Handover {
@@ -51,8 +70,77 @@ impl Handover {
             {
                 f();
             }
-            swap(&published, &app);
+            let notice = self.notice.try_update_value(Option::take).flatten();
+            swap(&published, &app, notice.as_ref());
+            let _ = self.held.try_set(None);
         }
+    }
+
+    /// The app's page could not be refreshed (its failure is not final):
+    /// the published page stays, with the notice and `retry`, if it shows
+    /// the route the reader is on; on another route (the reader followed a
+    /// link meanwhile) the app's page, error and all, takes over.
+    pub fn hold(self, retry: Callback<()>) {
+        if !self.pages.with_value(Option::is_some) {
+            return;
+        }
+        if !self.shows_route() {
+            self.ready();
+            return;
+        }
+        self.retrying.set(false);
+        if self.held.with_untracked(Option::is_none) {
+            set_refresh_failed(true);
+            self.held.set(Some(retry));
+        } else {
+            // The notice stays as it is (and keeps the focus it may have).
+            self.held.update_untracked(|held| *held = Some(retry));
+        }
+    }
+
+    /// Whether the published page is still in view and shows the route the
+    /// reader is on.
+    fn shows_route(self) -> bool {
+        let path = window().location().pathname().unwrap_or_default();
+        self.pages.with_value(Option::is_some) && self.path.with_value(|p| *p == path)
+    }
+
+    /// The retry of the page held, while the published page stays (tracked).
+    pub fn held(self) -> Option<Callback<()>> {
+        self.held.get()
+    }
+
+    /// Whether a retry is under way (tracked).
+    pub fn retrying(self) -> bool {
+        self.retrying.get()
+    }
+
+    /// Tries the held page's data again (once at a time).
+    pub fn retry(self) {
+        if self.retrying.get_untracked() {
+            return;
+        }
+        if let Some(retry) = self.held.get_untracked() {
+            self.retrying.set(true);
+            retry.run(());
+        }
+    }
+
+    /// Where the notice goes in the published page: the published page's
+    /// last box, which stays in view at the bottom of the window
+    /// (style/notices.css), so nothing the reader is reading moves.
+    pub fn notice_place(self) -> Option<Element> {
+        if let Some(place) = self.notice.with_value(Clone::clone) {
+            return Some(place);
+        }
+        let published = self
+            .pages
+            .with_value(|p| p.as_ref().map(|(p, _)| p.clone()))?;
+        let place = document().create_element("div").ok()?;
+        place.set_class_name("refresh-notice");
+        published.append_child(&place).ok()?;
+        self.notice.set_value(Some(place.clone()));
+        Some(place)
     }
 }
 
@@ -77,10 +165,15 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
     let Ok(root_html) = root.clone().dyn_into::<HtmlElement>() else {
         return;
     };
+    let path = window().location().pathname().unwrap_or_default();
     let handle = leptos::mount::mount_to(root_html, move || {
         provide_context(Handover {
             pages: StoredValue::new_local(Some((published, root))),
             before: StoredValue::new_local(Vec::new()),
+            path: StoredValue::new(path),
+            held: RwSignal::new(None),
+            retrying: RwSignal::new(false),
+            notice: StoredValue::new_local(None),
         });
         app()
     });
@@ -99,21 +192,41 @@ pub fn published_language() -> Option<String> {
 fn mark_running() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "running");
+        set_refresh_failed(false);
     }
 }
 
-fn swap(published: &Element, app: &Element) {
-    let focused = document()
-        .active_element()
-        .and_then(|active| path_from(published, &active));
+/// `<html data-refresh="failed">` while a published page stays for a page
+/// that could not be refreshed (the page's own script still runs its
+/// controls, as `data-app` is not set).
+fn set_refresh_failed(failed: bool) {
+    if let Some(html) = document().document_element() {
+        let _ = match failed {
+            true => html.set_attribute("data-refresh", "failed"),
+            false => html.remove_attribute("data-refresh"),
+        };
+    }
+}
+
+fn swap(published: &Element, app: &Element, notice: Option<&Element>) {
+    let active = document().active_element();
+    // The reader's retry took over: the page changed under the notice, so
+    // focus goes where it goes after a change of page.
+    let from_notice = match (notice, &active) {
+        (Some(notice), Some(active)) => notice.contains(Some(&**active)),
+        _ => false,
+    };
+    let focused = active.and_then(|active| path_from(published, &active));
     // Both changes before the next layout: the reader never sees a frame
     // without content, and the page keeps its height (and scroll).
     let _ = app.remove_attribute("hidden");
     published.remove();
-    if let Some(path) = focused {
-        if let Some(element) = follow(app, &path) {
-            focus_in_place(&element);
+    if from_notice {
+        if let Ok(Some(main)) = app.query_selector("#main") {
+            focus_in_place(&main);
         }
+    } else if let Some(element) = focused.and_then(|path| follow(app, &path)) {
+        focus_in_place(&element);
     }
     mark_running();
 }
@@ -151,11 +264,38 @@ fn focus_in_place(element: &Element) {
 /// Marks the page ready once `complete()` holds (checked after each render
 /// it depends on). Pages call this where they build their loaded view.
 pub fn when_complete(complete: impl Fn() -> bool + 'static) {
+    when_complete_unless_failed(complete, || false, Callback::new(|_| ()));
+}
+
+/// Like [`when_complete`], for a page whose data (or part of the app) can
+/// fail to arrive for a reason that is not final: while `failed()` holds,
+/// a published page of the route stays, with the notice and `retry`
+/// ([`Handover::hold`]).
+pub fn when_complete_unless_failed(
+    complete: impl Fn() -> bool + 'static,
+    failed: impl Fn() -> bool + 'static,
+    retry: Callback<()>,
+) {
     if let Some(handover) = Handover::use_context() {
         Effect::new(move |_| {
-            if complete() {
+            if failed() {
+                handover.hold(retry);
+            } else if complete() {
                 handover.ready();
             }
         });
     }
+}
+
+/// Whether a published page of the route the reader is on is in view: a
+/// page that could not load it then leaves the document's title as it is
+/// (the published page's), since that page stays.
+pub fn published_in_view() -> bool {
+    Handover::use_context().is_some_and(Handover::shows_route)
+}
+
+/// Whether a load ended in a failure that is not the server's final word
+/// on the content (see `LoadError::is_final`).
+pub fn failed_for_now<T>(outcome: Option<&Result<T, reader_core::LoadError>>) -> bool {
+    matches!(outcome, Some(Err(error)) if !error.is_final())
 }

@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                 </navigation::ExactRoutes>
             </PageFrame>
         </Router>
+        <shell::refresh_notice::RefreshNotice/>
     }
 }
 

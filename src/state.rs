@@ -41,6 +41,17 @@ impl ColumnData {
     pub fn page_signal(&self) -> Signal<Option<Arc<Column>>> {
         page_copy(self.0)
     }
+
+    /// Whether it could not be loaded for now (tracked): see
+    /// `LoadError::is_final`.
+    pub fn failed(&self) -> bool {
+        failed_for_now(self.0)
+    }
+
+    /// Loads it again if it could not be loaded.
+    pub fn retry(&self) {
+        retry_failed(self.0);
+    }
 }
 
 /// The partner cities, loaded once for the whole app (map, article links).
@@ -58,6 +69,17 @@ impl CitiesData {
     /// page: for pages that show without them (an article's partner links).
     pub fn page_signal(&self) -> Signal<Option<Arc<Cities>>> {
         page_copy(self.0)
+    }
+
+    /// Whether they could not be loaded for now (tracked): see
+    /// `LoadError::is_final`.
+    pub fn failed(&self) -> bool {
+        failed_for_now(self.0)
+    }
+
+    /// Loads them again if they could not be loaded.
+    pub fn retry(&self) {
+        retry_failed(self.0);
     }
 
     /// When the cities on screen were saved, if they are the service
@@ -79,6 +101,16 @@ impl CitiesData {
             }
         });
         copy.into()
+    }
+}
+
+fn failed_for_now<T: 'static>(resource: LocalResource<Result<Loaded<T>, LoadError>>) -> bool {
+    resource.with(|r| crate::handover::failed_for_now(r.as_ref()))
+}
+
+fn retry_failed<T: 'static>(resource: LocalResource<Result<Loaded<T>, LoadError>>) {
+    if resource.with_untracked(|r| matches!(r, Some(Err(_)))) {
+        resource.refetch();
     }
 }
 

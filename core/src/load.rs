@@ -31,6 +31,27 @@ impl LoadError {
         }
     }
 
+    /// Whether this is the server's definitive word on the content: the
+    /// file is not there (404 or 410; an article withdrawn). Every other
+    /// failure says nothing about the content itself, so a page published
+    /// from it stays in view (`src/handover.rs`):
+    ///
+    /// - no answer, no answer in time, a 5xx: the server or the way to it
+    ///   is down for now;
+    /// - another 4xx (401, 403, 429…): an answer about the request (who
+    ///   asks, how often), not about the article;
+    /// - bad data: `cargo xtask publish` refuses data that does not follow
+    ///   the contract, so a published page was made from files that did.
+    ///   A file that does not now is a broken upload, a transfer cut short
+    ///   or a proxy's or captive portal's HTML page in its place: not a
+    ///   newsroom's decision to change the content, which it makes by
+    ///   publishing again. The reader keeps the last sound publication and
+    ///   is told it could not be refreshed; the file and field that are
+    ///   wrong are named in the console (and by `publish`).
+    pub fn is_final(&self) -> bool {
+        matches!(self, LoadError::NotFound { .. })
+    }
+
     /// Whether trying again could help (server errors, timeouts, offline).
     pub fn can_retry(&self) -> bool {
         matches!(
@@ -121,6 +142,20 @@ mod tests {
             assert_eq!(err.file(), "cities.json");
             assert!(matches!(err, LoadError::BadData(_)), "{err:?}");
         }
+    }
+
+    #[test]
+    fn only_not_found_is_the_servers_final_word_on_the_content() {
+        let file = || "articles/1.json".to_owned();
+        // Every status a server can answer that is not a success.
+        for status in (100..200).chain(300..600) {
+            let err = classify_response("articles/1.json", status, None, "").unwrap_err();
+            assert_eq!(err.is_final(), status == 404 || status == 410, "{status}");
+        }
+        let html = classify_response("articles/1.json", 200, Some("text/html"), "<html>");
+        assert!(!html.unwrap_err().is_final());
+        assert!(!LoadError::Unreachable { file: file() }.is_final());
+        assert!(!LoadError::TimedOut { file: file() }.is_final());
     }
 
     #[test]

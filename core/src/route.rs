@@ -302,6 +302,20 @@ pub fn is_same_site_path(src: &str) -> bool {
     !(lower.contains("%2f") || lower.contains("%5c"))
 }
 
+/// Where the app's data and its world map are served: what the service
+/// worker saves for offline use.
+pub const OFFLINE_ROOTS: [&str; 2] = ["/data/", "/map/"];
+
+/// The path (with its query) of a file the page loaded, if it is data or
+/// the world map on this site (`origin`, as `location.origin` writes it):
+/// what the page asks the service worker to save for offline use.
+pub fn offline_file<'a>(url: &'a str, origin: &str) -> Option<&'a str> {
+    let path = url.strip_prefix(origin)?;
+    let path = path.split('#').next().unwrap_or(path);
+    let saved = OFFLINE_ROOTS.iter().any(|root| path.starts_with(root));
+    (saved && is_same_site_path(path)).then_some(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +327,46 @@ mod tests {
         "/partners",
         "/partners/minsk-sovetsky",
     ];
+
+    #[test]
+    fn the_data_and_map_a_page_loaded_are_saved_for_offline_use() {
+        let origin = "https://news.example.gov";
+        for (url, path) in [
+            (
+                "https://news.example.gov/data/articles/595305.json",
+                "/data/articles/595305.json",
+            ),
+            (
+                "https://news.example.gov/data/cities.json",
+                "/data/cities.json",
+            ),
+            (
+                "https://news.example.gov/map/world-110m.json",
+                "/map/world-110m.json",
+            ),
+            (
+                "https://news.example.gov/data/a.json?v=2#x",
+                "/data/a.json?v=2",
+            ),
+        ] {
+            assert_eq!(offline_file(url, origin), Some(path), "{url}");
+        }
+        for url in [
+            // The app itself, other sites, look-alike hosts, odd paths.
+            "https://news.example.gov/changning-reader-0123_bg.wasm",
+            "https://news.example.gov/news/595305",
+            "https://news.example.gov/database.json",
+            "https://news.example.gov.evil.example/data/a.json",
+            "https://news.example.gov:8443/data/a.json",
+            "https://other.example/data/a.json",
+            "http://news.example.gov/data/a.json",
+            "https://news.example.gov//data/a.json",
+            "https://news.example.gov/data/%2F%2Fevil",
+            "",
+        ] {
+            assert_eq!(offline_file(url, origin), None, "{url}");
+        }
+    }
 
     #[test]
     fn every_route_of_the_app_parses_and_prints_the_same() {

@@ -36,6 +36,55 @@ test('after one visit, the article and the map load with the network down', asyn
   await expect(savedCopy(page)).toHaveCount(0);
 });
 
+/** Waits until the worker, told what the first visit used, has saved `files`. */
+async function saved(page, files) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(async (paths) => {
+      const cache = await caches.open('data');
+      const found = await Promise.all(paths.map((path) => cache.match(path)));
+      return found.every(Boolean);
+    }, files))
+    .toBe(true);
+}
+
+test('one online visit of an article is enough: offline, a reload shows it, and the column', async ({ page, context }) => {
+  writeData('articles/e2e-unread.json', article('e2e-unread'));
+  // The first visit: the page loads its data before the worker runs.
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await saved(page, ['/data/articles/595305.json', '/data/articles/index.json', '/data/cities.json']);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  for (const block of seed.blocks.filter((b) => b.kind === 'paragraph')) {
+    await expect(page.getByText(block.text, { exact: false }).first()).toBeVisible();
+  }
+  await expect(articlePage(page).partnersList.getByRole('link')).toHaveCount(seed.partners.length);
+  await expect(savedCopy(page)).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
+  // An article of the archive never opened is not saved: the archive is not copied.
+  const unread = await page.evaluate(async () => Boolean(await (await caches.open('data')).match('/data/articles/e2e-unread.json')));
+  expect(unread).toBe(false);
+  await context.setOffline(false);
+});
+
+test('a kiosk that loaded one article once opens the map offline', async ({ page, context }) => {
+  await page.goto('/news/595305?kiosk=1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // The article's printed map loaded the world map: it is saved too.
+  await saved(page, ['/data/cities.json', '/map/world-110m.json']);
+  await context.setOffline(true);
+  await page.goto('/partners');
+  const { marker, tableLink } = mapPage(page);
+  await expect(marker('papeete')).toBeVisible();
+  await expect(tableLink('sopot')).toBeVisible();
+  await expect(page.locator('.partner-map__country').first()).toBeAttached();
+  await context.setOffline(false);
+});
+
 test('an article taken down on the server is gone for a returning reader, online and offline', async ({ page, context }) => {
   writeData('articles/e2e-pulled.json', article('e2e-pulled'));
   await underServiceWorker(page, '/news/e2e-pulled');

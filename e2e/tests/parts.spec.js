@@ -3,23 +3,16 @@
 // with its integrity; printing waits for what paper shows; a kiosk that
 // loaded once opens any page offline.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
-import { mapPage } from '../support/pages.js';
+import { mapPage, articlePage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 import { underServiceWorker } from '../support/offline.js';
+import { partsOf } from '../support/parts.js';
 
 const seed = sampleData('articles/595305.json');
-
-/** The parts each kind of page needs, as the build wrote them into the page's script. */
-async function partsOf(request) {
-  const html = await (await request.get('/')).text();
-  const found = /var parts = (\{[^;]*?\})\s*[,;]/.exec(html);
-  expect(found, 'the build names its parts in index.html').not.toBeNull();
-  return JSON.parse(found[1]);
-}
 
 const wasmRequests = (page) => {
   const seen = [];
@@ -56,8 +49,9 @@ test('each part is fetched with its integrity: a tampered one is refused, and th
     expect(named, file).toBe(integrity);
     expect(loader, file).toContain(`__part("${file}", "${integrity}")`);
   }
-  // The map part arrives changed on the way: its integrity no longer holds.
-  const [file] = parts.partners.at(-1);
+  // The map's own part (not one the article's printed parts share) arrives
+  // changed on the way: its integrity no longer holds.
+  const [file] = parts.partners.filter(([f]) => !parts.print.some(([p]) => p === f)).at(-1);
   const original = readFileSync(join(process.env.E2E_SITE_ROOT, file));
   const tampered = Buffer.from(original);
   tampered[tampered.length - 1] ^= 0xff;
@@ -66,7 +60,9 @@ test('each part is fetched with its integrity: a tampered one is refused, and th
   );
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/partners');
+  // Reached in the app (a published map would stay in view: refresh.spec.js).
+  await page.goto('/news/595305');
+  await articlePage(page).mapLink.click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(label('part_missing'));
   await expect(mapPage(page).marker('sopot')).toHaveCount(0);
@@ -124,5 +120,93 @@ test.describe('offline', () => {
     await expect(marker('papeete')).toBeVisible();
     await expect(tableLink('sopot')).toBeVisible();
     await context.setOffline(false);
+  });
+});
+
+test.describe('the worker keeps only the build\'s bytes', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  /** The worker's saved copy of `file`, as its SRI hash (null if none). */
+  const savedPart = (page, file) =>
+    page.evaluate(async (path) => {
+      const shell = (await caches.keys()).find((key) => key.startsWith('shell-'));
+      const saved = shell && (await (await caches.open(shell)).match(path));
+      if (!saved) return null;
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await saved.arrayBuffer()));
+      return `sha384-${btoa(String.fromCharCode(...digest))}`;
+    }, file);
+
+  /** The map's own part (not one the article's printed parts share), with its integrity. */
+  const mapOnlyPart = (parts) => parts.partners.filter(([f]) => !parts.print.some(([p]) => p === f)).at(-1);
+
+  test('a part that 404s does not stop the install; it is saved once the server has it, and the map opens offline', async ({ page, context, request }) => {
+    const parts = await partsOf(request);
+    const [file, integrity] = mapOnlyPart(parts);
+    const thePart = (url) => url.pathname === file;
+    await context.route(thePart, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto('/news/595305');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Installed without it; every other part is saved.
+    expect(await savedPart(page, file)).toBeNull();
+    for (const [other, hash] of Object.values(parts).flat().filter(([f]) => f !== file)) {
+      expect(await savedPart(page, other), other).toBe(hash);
+    }
+    // The server has it again: the next start of a page saves it.
+    await context.unroute(thePart);
+    await page.reload();
+    await expect.poll(() => savedPart(page, file)).toBe(integrity);
+    await context.setOffline(true);
+    await page.goto('/partners');
+    await expect(mapPage(page).marker('sopot')).toBeVisible();
+    await context.setOffline(false);
+  });
+
+  test('a part corrupted on the server is never saved; once fixed, the reader gets the right bytes', async ({ page, request }) => {
+    const parts = await partsOf(request);
+    const [file, integrity] = mapOnlyPart(parts);
+    const path = join(process.env.E2E_SITE_ROOT, file);
+    const original = readFileSync(path);
+    const corrupted = Buffer.from(original);
+    corrupted[corrupted.length >> 1] ^= 0x01;
+    writeFileSync(path, corrupted);
+    try {
+      await page.goto('/news/595305');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      expect(await savedPart(page, file)).toBeNull();
+      // In the app, the map says its part could not be downloaded.
+      await articlePage(page).mapLink.click();
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(label('part_missing'));
+      expect(await savedPart(page, file)).toBeNull();
+      // The server is fixed (the browser's own cache may still hold the bad bytes).
+      writeFileSync(path, original);
+      await alert.getByRole('button', { name: label('retry') }).click();
+      await expect(mapPage(page).marker('sopot')).toBeVisible();
+      expect(await savedPart(page, file)).toBe(integrity);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+
+  test('a saved copy whose bytes are not the build\'s is never served: the network\'s is, and saved', async ({ page, request }) => {
+    const parts = await partsOf(request);
+    const [file, integrity] = mapOnlyPart(parts);
+    await page.goto('/news/595305');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    expect(await savedPart(page, file)).toBe(integrity);
+    // The saved copy goes bad (a disk, an old worker's mistake).
+    await page.evaluate(async (path) => {
+      const shell = (await caches.keys()).find((key) => key.startsWith('shell-'));
+      const cache = await caches.open(shell);
+      const bytes = new Uint8Array(await (await cache.match(path)).arrayBuffer());
+      bytes[bytes.length >> 1] ^= 0x01;
+      await cache.put(path, new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
+    }, file);
+    expect(await savedPart(page, file)).not.toBe(integrity);
+    await articlePage(page).mapLink.click();
+    await expect(mapPage(page).marker('sopot')).toBeVisible();
+    expect(await savedPart(page, file)).toBe(integrity);
   });
 });

@@ -56,9 +56,14 @@ pub fn ArticleView(
     let partner_ids = article.partners.clone();
     let partners_part = RwSignal::new(PartStatus::Coming);
     let footer_part = RwSignal::new(PartStatus::Coming);
+    // Made again when the page asks for the parts again (they are views of
+    // the parts: `PrintGate::retry_parts`).
+    let gate = PrintGate::use_context();
+    let retries = move || gate.inspect(|gate| gate.track_retries());
     let print_partners = {
         let ids = partner_ids.clone();
         move || {
+            retries();
             cities.get().map(|c| {
                 let rows = partner_rows(&ids, &c, lang.code()).0;
                 let home = (c.home.lon, c.home.lat);
@@ -66,12 +71,15 @@ pub fn ArticleView(
             })
         }
     };
-    if let Some(gate) = PrintGate::use_context() {
+    if let Some(gate) = gate {
         // Open once the footer is here and, if the partner cities are, their
         // table and map too (or either cannot come).
         gate.opens_when(move || {
             footer_part.get().settled()
                 && (cities.with(Option::is_none) || partners_part.get().settled())
+        });
+        gate.missing_when(move || {
+            footer_part.get() == PartStatus::Missing || partners_part.get() == PartStatus::Missing
         });
     }
     let partners = move || {
@@ -127,7 +135,10 @@ pub fn ArticleView(
             {partners}
             {print_partners}
             <ArticleActions id=id.clone()/>
-            {parts::view_of_part(parts::print_footer(id), footer_part)}
+            {move || {
+                retries();
+                parts::view_of_part(parts::print_footer(id.clone()), footer_part)
+            }}
         </article>
     }
 }

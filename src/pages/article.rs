@@ -93,6 +93,21 @@ pub fn ArticlePage(
         furigana,
         readings: readings.readings,
     };
+    // What the page could not load for now, if anything (a published page
+    // then stays: `handover`): the site's name, the partners and, on the
+    // print view (which shows them before it is complete), the parts of the
+    // app for paper. The retry asks again for each of them.
+    let others_failed = move || {
+        column_data.failed() || cities_data.failed() || (print_view && print_gate.part_missing())
+    };
+    let retry = Callback::new(move |_| {
+        column_data.retry();
+        cities_data.retry();
+        print_gate.retry_parts();
+        if article.with_untracked(|a| handover::failed_for_now(a.as_ref())) {
+            article.refetch();
+        }
+    });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -100,14 +115,14 @@ pub fn ArticlePage(
                     Ok(loaded) => {
                         // Complete once it shows what a published page shows: the
                         // site's name, the partners and their names linked.
-                        handover::when_complete(move || {
+                        handover::when_complete_unless_failed(move || {
                             column_data.settled()
                                 && cities_data.settled()
                                 && readings.known.get()
                                 && (kiosk || cities.with(Option::is_none) || matcher.with(Option::is_some))
                                 // The print view shows on screen what paper shows.
                                 && (!print_view || print_gate.is_open())
-                        });
+                        }, others_failed, retry);
                         let title = loaded.value.title.clone();
                         let id = loaded.value.id.to_string();
                         let article_saved_at = loaded.saved_at.clone();
@@ -137,13 +152,15 @@ pub fn ArticlePage(
                         view! { <NotFoundMessage missing=Missing::Article/> }.into_any()
                     }
                     Err(error) => {
-                        handover::when_complete(move || column_data.settled());
+                        // Not final (`LoadError::is_final`): a published page stays.
+                        handover::when_complete_unless_failed(|| false, || true, retry);
                         let title = {
                             let error = error.clone();
                             move || text::describe(&error, lang.get()).0
                         };
+                        let title = (!handover::published_in_view()).then(|| view! { <Title text=title/> });
                         view! {
-                            <Title text=title/>
+                            {title}
                             <LoadErrorView error=error on_retry=move |_| article.refetch()/>
                         }
                         .into_any()

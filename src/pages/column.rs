@@ -30,13 +30,21 @@ pub fn ColumnPage() -> impl IntoView {
             .into_any()
         }
         Some(Err(error)) => {
-            handover::when_complete(|| true);
+            // Unless final (`LoadError::is_final`), a published column stays.
+            let for_now = !error.is_final();
+            handover::when_complete_unless_failed(
+                || true,
+                move || for_now,
+                Callback::new(move |_| column.refetch()),
+            );
             let title = {
                 let error = error.clone();
                 move || text::describe(&error, lang.get()).0
             };
+            let title =
+                (!for_now || !handover::published_in_view()).then(|| view! { <Title text=title/> });
             view! {
-                <Title text=title/>
+                {title}
                 <LoadErrorView error=error on_retry=move |_| column.refetch()/>
             }
             .into_any()

@@ -69,12 +69,13 @@ pub fn PartnersPage() -> impl IntoView {
                     let cities = loaded.value.clone();
                     retry_part.track();
                     Suspend::new(async move {
-                        let world = world.await.ok();
+                        let outline = world.await;
+                        let world_failed = handover::failed_for_now(Some(&outline));
                         // The map's own part of the app (its views, gestures and
                         // layout), downloaded for this page.
                         let map = parts::partners_view(
                             cities,
-                            world,
+                            outline.ok(),
                             selected_id,
                             mentions.into(),
                             go,
@@ -82,12 +83,27 @@ pub fn PartnersPage() -> impl IntoView {
                         .await;
                         // Complete once it shows what a published page shows: the
                         // site's name and the selected partner's articles.
-                        handover::when_complete(move || {
-                            column_data.settled()
-                                && (selected_id.with(Option::is_none)
-                                    || column.with(Option::is_none)
-                                    || mentions.with(Option::is_some))
-                        });
+                        let part_missing = map.is_err();
+                        handover::when_complete_unless_failed(
+                            move || {
+                                column_data.settled()
+                                    && (selected_id.with(Option::is_none)
+                                        || column.with(Option::is_none)
+                                        || mentions.with(Option::is_some))
+                            },
+                            // The map's part or the world's outline could not come, or
+                            // the site's name: a published map stays (`handover`).
+                            move || part_missing || world_failed || column_data.failed(),
+                            Callback::new(move |_| {
+                                column_data.retry();
+                                if world_failed {
+                                    world.refetch();
+                                }
+                                if part_missing {
+                                    retry_part.notify();
+                                }
+                            }),
+                        );
                         match map {
                             Ok(map) => map,
                             Err(PartMissing) => view! {
@@ -101,9 +117,17 @@ pub fn PartnersPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(error)) => {
-            handover::when_complete(move || column_data.settled());
+            // Unless final (`LoadError::is_final`), a published map stays.
+            let for_now = !error.is_final();
+            handover::when_complete_unless_failed(
+                move || column_data.settled(),
+                move || for_now,
+                Callback::new(move |_| cities.refetch()),
+            );
+            let title = (!for_now || !handover::published_in_view())
+                .then(|| view! { <Title text=move || td_string!(lang.get(), map_unavailable)/> });
             view! {
-                <Title text=move || td_string!(lang.get(), map_unavailable)/>
+                {title}
                 <LoadErrorView error=error on_retry=move |_| cities.refetch()/>
             }
             .into_any()

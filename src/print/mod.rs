@@ -20,6 +20,10 @@ pub struct PrintGate {
     open: RwSignal<bool>,
     /// The reader asked to print before that.
     pending: RwSignal<bool>,
+    /// A printed part could not be downloaded.
+    missing: RwSignal<bool>,
+    /// Asks for the printed parts again (tracked by the views that show them).
+    again: Trigger,
 }
 
 impl PrintGate {
@@ -29,6 +33,8 @@ impl PrintGate {
         let gate = Self {
             open: RwSignal::new(false),
             pending: RwSignal::new(false),
+            missing: RwSignal::new(false),
+            again: Trigger::new(),
         };
         provide_context(gate);
         Effect::new(move |_| {
@@ -57,19 +63,49 @@ impl PrintGate {
         use_context::<PrintGate>()
     }
 
-    /// What paper shows is here (or cannot come).
+    /// What paper shows is here (or cannot come), while `open()` holds: it
+    /// closes again while the parts are asked for again.
     pub fn opens_when(self, open: impl Fn() -> bool + 'static) {
-        Effect::new(move |_| {
-            if open() {
-                self.open.set(true);
-            }
-        });
+        follow(self.open, open);
     }
 
     /// Whether what paper shows is here (tracked).
     pub fn is_open(self) -> bool {
         self.open.get()
     }
+
+    /// A part of what paper shows cannot come, while `missing()` holds.
+    pub fn missing_when(self, missing: impl Fn() -> bool + 'static) {
+        follow(self.missing, missing);
+    }
+
+    /// Whether a part of what paper shows could not be downloaded (tracked).
+    pub fn part_missing(self) -> bool {
+        self.missing.get()
+    }
+
+    /// Asks again for the printed parts that could not be downloaded.
+    pub fn retry_parts(self) {
+        if self.missing.get_untracked() {
+            self.again.notify();
+        }
+    }
+
+    /// Subscribes to [`retry_parts`](Self::retry_parts): the views of the
+    /// parts are made again when it is called.
+    pub fn track_retries(self) {
+        self.again.track();
+    }
+}
+
+/// Keeps `flag` at `value()`, written only when that changes.
+fn follow(flag: RwSignal<bool>, value: impl Fn() -> bool + 'static) {
+    Effect::new(move |_| {
+        let now = value();
+        if flag.get_untracked() != now {
+            flag.set(now);
+        }
+    });
 }
 
 /// Prints the page, once what paper shows is here (the page's gate, taken

@@ -4,6 +4,7 @@
 pub mod data_notice;
 pub mod language_switcher;
 pub mod load_error;
+pub mod refresh_notice;
 pub mod site_footer;
 pub mod site_header;
 

@@ -1,7 +1,8 @@
 //! Checks the interface translations in `locales/`: every language has
 //! every key of the default (Japanese) and no other, and each string uses
 //! the same `{{ placeholders }}`. The build (build.rs) refuses the same
-//! mistakes; these tests name them all at once, natively.
+//! mistakes; these tests name them all at once, natively. `cargo xtask
+//! dist` reads the texts the page's own script shows before the app runs.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -16,8 +16,11 @@
 //!   (the loader by a `modulepreload`, each part by the `integrity` its
 //!   loader fetches it with), and its own script learns which parts each
 //!   route needs, to ask for them while the main module downloads;
-//! - the service worker precaches every part, so a kiosk that loaded once
-//!   opens the map offline.
+//! - the main module is fetched with its integrity too: Trunk's loader
+//!   script is replaced by one that does (`start.rs`), and that tells the
+//!   page's own script when the app cannot start;
+//! - the service worker precaches every part with its integrity, so a
+//!   kiosk that loaded once opens the map offline.
 //!
 //! The content-security-policy hashes and the published pages are made
 //! afterwards from the rewritten `index.html`, as before.
@@ -31,6 +34,7 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::shell::{run, Cmd};
 
 mod rewrite;
+mod start;
 
 use rewrite::{point_loader_at_parts, rename_asset, replace_exactly_once, trunk_outputs};
 
@@ -165,6 +169,10 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     let (old_js, old_wasm) = trunk_outputs(&index)?;
     let mut index = rename_asset(&index, &old_js, &js_name, &integrity(glue.as_bytes()))?;
     index = rename_asset(&index, &old_wasm, &wasm_name, &integrity(&main_bytes))?;
+    let (js_path, wasm_path) = (format!("/{js_name}"), format!("/{wasm_name}"));
+    let start = start::start_script(&js_path, &wasm_path, &integrity(&main_bytes));
+    index = start::replace_trunk_loader(&index, &js_path, &wasm_path, &start)?;
+    index = start::fill_failed_texts(&index, &crate::root().join("locales"))?;
     // The loader is imported by the glue: a modulepreload with its integrity
     // is what the import then uses.
     let preload = format!(
@@ -193,13 +201,17 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     )?;
     write(&index_path, index.as_bytes())?;
 
-    let precache: Vec<String> = part_names.values().map(|n| format!("\"/{n}\"")).collect();
+    // Each part with its integrity: the worker saves only the build's bytes.
+    let precache: Vec<serde_json::Value> = part_names
+        .iter()
+        .map(|(stem, name)| serde_json::json!([format!("/{name}"), part_integrity[stem]]))
+        .collect();
     let worker_path = dist.join("sw.js");
     let worker = read_text(&worker_path)?;
     let worker = replace_exactly_once(
         &worker,
         PRECACHE_PLACEHOLDER,
-        &format!("[{}]", precache.join(", ")),
+        &serde_json::Value::Array(precache).to_string(),
     )?;
     write(&worker_path, worker.as_bytes())?;
 

@@ -9,16 +9,21 @@ use super::APP;
 /// What the loader does with each part, in place of wasm-split's own fetch
 /// and `instantiateStreaming`: the part is fetched by its hashed name with
 /// its integrity and compiled once, or taken as the page's first script
-/// began compiling it (while the main module was still on its way).
+/// began compiling it (while the main module was still on its way); a
+/// fetch refused is tried once more with `cache: 'reload'`.
 pub(super) const LOADER_PRELUDE: &str = r#"// Each part compiled once: as the page's first script began it (beside
-// the main module), else now. Fetched with its integrity. (cargo xtask dist)
+// the main module), else now. Fetched with its integrity; if that fails,
+// once more past the browser's cache, which may keep bytes the server has
+// since corrected. (cargo xtask dist)
 function __part(path, integrity) {
+    const fetchPart = (cache) =>
+        WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url), { integrity, cache }));
     const started = globalThis.__wasmParts && globalThis.__wasmParts[path];
     if (started) {
         delete globalThis.__wasmParts[path];
-        return started;
+        return started.catch(() => fetchPart('reload'));
     }
-    return WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url), { integrity }));
+    return fetchPart('default').catch(() => fetchPart('reload'));
 }
 async function __instantiate(compiled, imports) {
     return WebAssembly.instantiate(await compiled, imports);
