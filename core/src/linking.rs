@@ -339,7 +339,7 @@ mod tests {
     #[test]
     fn many_names_sharing_a_prefix_are_found_quickly() {
         // 100,000 names that all start alike: building and scanning stay
-        // near-linear (the old matcher compared names pairwise).
+        // near-linear, not quadratic in the names sharing a prefix.
         let names = (0..100_000).map(|i| (format!("市{i:06}区"), id("p")));
         let m = NameMatcher::new(names);
         let text = "市012345区と市099999区、市1区".repeat(200);

@@ -10,6 +10,7 @@ use crate::id::Id;
 use crate::localized::LocalizedText;
 
 mod decoder;
+mod entry;
 
 pub use decoder::CitiesDecoder;
 
