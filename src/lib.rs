@@ -12,6 +12,7 @@ pub mod article;
 pub mod background;
 pub mod handover;
 pub mod kiosk;
+pub mod kiosk_mode;
 pub mod language;
 pub mod map;
 pub mod navigation;
@@ -88,7 +89,7 @@ pub fn App() -> impl IntoView {
         <Html attr:lang=move || lang.code()/>
         <Router>
             <NavigationTracker/>
-            <kiosk::KioskRunner/>
+            <parts::KioskRunner/>
             <PageFrame>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ColumnPage/>

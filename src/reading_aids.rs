@@ -87,23 +87,21 @@ pub fn provide(kiosk: bool) {
         }
     });
     if !kiosk {
-        Effect::new(move |previous: Option<()>| {
-            let choice = choice.get();
-            if previous.is_some() {
-                prefs::save_colour_theme(choice);
-            }
-        });
+        Effect::watch(
+            move || choice.get(),
+            |choice, _, _| prefs::save_colour_theme(*choice),
+            false,
+        );
     }
     provide_context(theme);
 
     let furigana = RwSignal::new(!kiosk && prefs::load_furigana());
     if !kiosk {
-        Effect::new(move |previous: Option<()>| {
-            let on = furigana.get();
-            if previous.is_some() {
-                prefs::save_furigana(on);
-            }
-        });
+        Effect::watch(
+            move || furigana.get(),
+            |on, _, _| prefs::save_furigana(*on),
+            false,
+        );
     }
     provide_context(FuriganaSetting(furigana));
 }

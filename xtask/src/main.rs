@@ -14,6 +14,10 @@ mod deploy;
 mod gen_map;
 #[cfg(test)]
 mod locales;
+#[cfg(test)]
+mod long_functions;
+#[cfg(test)]
+mod module_graph;
 mod nginx;
 mod publish;
 mod setup;
