@@ -175,8 +175,9 @@ fn whole_word(text: &str, start: usize, end: usize, name: &str) -> bool {
     before_ok && after_ok
 }
 
-/// How many of the column's newest articles are read to find the articles
-/// naming each partner (the map page's panel; the published pages too).
+/// How many of the column's first articles (the newsroom lists them newest
+/// first) are read to find the articles naming each partner (the map page's
+/// panel; the published pages too).
 pub const MENTION_SCAN_LIMIT: usize = 50;
 
 /// The partners an article names: its `partners` field, and every partner

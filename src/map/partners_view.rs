@@ -26,7 +26,7 @@ use crate::kiosk_mode::KioskAttract;
 use crate::language::use_language;
 use crate::state::ThisYear;
 
-/// For each partner, the column's articles naming it (newest first).
+/// For each partner, the column's articles naming it, in the column's order.
 pub type Mentions = BTreeMap<Id, Vec<ColumnEntry>>;
 
 /// World units across the map.
