@@ -15,7 +15,7 @@ use reader_core::language::{interface_code, interface_language};
 
 use crate::handover;
 use crate::i18n::Locale;
-use crate::kiosk::Kiosk;
+use crate::kiosk_mode::Kiosk;
 use crate::prefs;
 
 /// The interface language now; in context for the whole app.

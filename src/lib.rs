@@ -12,6 +12,7 @@ pub mod article;
 pub mod background;
 pub mod handover;
 pub mod kiosk;
+pub mod kiosk_mode;
 pub mod language;
 pub mod map;
 pub mod navigation;
@@ -24,6 +25,7 @@ pub mod prerender;
 pub mod print;
 pub mod reading_aids;
 pub mod shell;
+pub mod speech;
 pub mod state;
 pub mod text;
 
@@ -88,7 +90,7 @@ pub fn App() -> impl IntoView {
         <Html attr:lang=move || lang.code()/>
         <Router>
             <NavigationTracker/>
-            <kiosk::KioskRunner/>
+            <parts::KioskRunner/>
             <PageFrame>
                 <navigation::ExactRoutes fallback=|| NotFoundPage().into_any()>
                 <Routes fallback=NotFoundPage>

@@ -11,6 +11,10 @@
 //! Each returns `Result<_, PartMissing>`: a part that cannot be downloaded
 //! (offline on first use, a server error) is a value the page shows, never
 //! a panic. A part that is here already answers at once.
+//!
+//! The parts depend on the features they hold (`map/`, `print/`, `kiosk/`),
+//! never the reverse: those call no function here. Kiosk mode's part is
+//! started by [`KioskRunner`], which the app mounts.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -21,6 +25,9 @@ use leptos::reactive::computed::ScopedFuture;
 use reader_core::print::PartnerRow;
 use reader_core::world::World;
 use reader_core::{Cities, Id};
+
+use crate::kiosk::Runner;
+use crate::kiosk_mode::{Kiosk, KioskSignals};
 
 /// A part of the app that could not be downloaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,9 +110,29 @@ part! {
 
 part! {
     /// Kiosk mode's runner: idle watching, countdown, reset, attract mode.
-    kiosk: fn run_kiosk(runner: crate::kiosk::Runner) -> () {
+    kiosk: fn run_kiosk(runner: Runner) -> () {
         crate::kiosk::run(runner)
     }
+}
+
+/// Kiosk mode's signals, provided for every page, and on a kiosk its
+/// runner: idle watching, countdown, reset, attract mode (downloaded on a
+/// kiosk only). Place once inside the `Router`.
+#[component]
+pub fn KioskRunner() -> impl IntoView {
+    let kiosk = expect_context::<Kiosk>();
+    let signals = KioskSignals::provide();
+    if !kiosk.active() {
+        return;
+    }
+    let runner = Runner { kiosk, signals };
+    leptos::task::spawn_local(ScopedFuture::new(async move {
+        if run_kiosk(runner).await.is_err() {
+            leptos::logging::warn!(
+                "kiosk mode could not be downloaded: the kiosk runs as a plain reader"
+            );
+        }
+    }));
 }
 
 /// Where a part's view is: on its way, here, or not coming.

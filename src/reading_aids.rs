@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_use_preferences::use_preferred_dark;
 use reader_core::reading::ruby::Readings;
 use reader_core::{ColourTheme, LoadError};
-use wasm_bindgen::prelude::*;
 
 use crate::handover::Handover;
 use crate::prefs;
@@ -18,7 +18,7 @@ use crate::prefs;
 pub struct ColourThemeSetting {
     pub choice: RwSignal<Option<ColourTheme>>,
     /// Whether the system prefers dark, kept up to date.
-    pub system_dark: RwSignal<bool>,
+    pub system_dark: Signal<bool>,
 }
 
 impl ColourThemeSetting {
@@ -45,25 +45,7 @@ pub fn provide(kiosk: bool) {
     } else {
         prefs::load_colour_theme()
     });
-    let dark_query = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten();
-    let system_dark = RwSignal::new(dark_query.as_ref().is_some_and(|q| q.matches()));
-    if let Some(query) = dark_query {
-        // For the app's lifetime: one listener, never removed.
-        let on_change = Closure::<dyn Fn()>::new(move || {
-            if let Some(query) = window()
-                .match_media("(prefers-color-scheme: dark)")
-                .ok()
-                .flatten()
-            {
-                system_dark.set(query.matches());
-            }
-        });
-        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-        on_change.forget();
-    }
+    let system_dark = use_preferred_dark();
     let theme = ColourThemeSetting {
         choice,
         system_dark,
@@ -87,23 +69,21 @@ pub fn provide(kiosk: bool) {
         }
     });
     if !kiosk {
-        Effect::new(move |previous: Option<()>| {
-            let choice = choice.get();
-            if previous.is_some() {
-                prefs::save_colour_theme(choice);
-            }
-        });
+        Effect::watch(
+            move || choice.get(),
+            |choice, _, _| prefs::save_colour_theme(*choice),
+            false,
+        );
     }
     provide_context(theme);
 
     let furigana = RwSignal::new(!kiosk && prefs::load_furigana());
     if !kiosk {
-        Effect::new(move |previous: Option<()>| {
-            let on = furigana.get();
-            if previous.is_some() {
-                prefs::save_furigana(on);
-            }
-        });
+        Effect::watch(
+            move || furigana.get(),
+            |on, _, _| prefs::save_furigana(*on),
+            false,
+        );
     }
     provide_context(FuriganaSetting(furigana));
 }

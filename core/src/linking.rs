@@ -175,8 +175,9 @@ fn whole_word(text: &str, start: usize, end: usize, name: &str) -> bool {
     before_ok && after_ok
 }
 
-/// How many of the column's newest articles are read to find the articles
-/// naming each partner (the map page's panel; the published pages too).
+/// How many of the column's first articles (the newsroom lists them newest
+/// first) are read to find the articles naming each partner (the map page's
+/// panel; the published pages too).
 pub const MENTION_SCAN_LIMIT: usize = 50;
 
 /// The partners an article names: its `partners` field, and every partner
@@ -339,7 +340,7 @@ mod tests {
     #[test]
     fn many_names_sharing_a_prefix_are_found_quickly() {
         // 100,000 names that all start alike: building and scanning stay
-        // near-linear (the old matcher compared names pairwise).
+        // near-linear, not quadratic in the names sharing a prefix.
         let names = (0..100_000).map(|i| (format!("市{i:06}区"), id("p")));
         let m = NameMatcher::new(names);
         let text = "市012345区と市099999区、市1区".repeat(200);

@@ -10,7 +10,9 @@ mod common;
 use common::cases;
 use proptest::prelude::*;
 use reader_core::linking::{NameMatcher, Segment};
-use reader_core::{classify_response, decode_article, decode_cities, decode_column, Id, IsoDate};
+use reader_core::{
+    classify_response, decode_article, decode_cities, decode_column, Block, Id, IsoDate,
+};
 use serde_json::{json, Map, Value};
 
 /// Any JSON value, a few levels deep, with keys the decoders look for.
@@ -70,10 +72,63 @@ proptest! {
         let article = json!({"id": id, "title": title, "published": "2021-10-14", "views": views,
                              "blocks": blocks, "partners": partners});
         if let Ok(a) = decode_article(&x(), article.to_string()) {
-            prop_assert!(a.blocks.len() <= 8);
+            every_block_accounted_for(&a, blocks.len())?;
         }
         // The same shapes, valid except where they are not, as a whole file.
         let _ = decode_article(&x(), any_to_text(&article));
+    }
+}
+
+/// A block as a newsroom might write one: paragraphs and headings whose
+/// text may be blank, images from this site or from elsewhere, and kinds
+/// this reader does not know.
+fn any_block() -> impl Strategy<Value = Value> {
+    let unknown_kind = "[a-z]{1,8}"
+        .prop_filter("a kind the reader knows", |k| {
+            !["paragraph", "heading", "image"].contains(&k.as_str())
+        })
+        .prop_map(|kind| json!({"kind": kind, "text": "t"}));
+    prop_oneof![
+        "[ ]{0,2}.{0,6}".prop_map(|text| json!({"kind": "paragraph", "text": text})),
+        "[ ]{0,2}.{0,6}".prop_map(|text| json!({"kind": "heading", "text": text})),
+        prop_oneof![
+            Just("/images/a.jpg"),
+            Just("https://elsewhere.example/a.jpg")
+        ]
+        .prop_map(|src| json!({"kind": "image", "src": src, "alt": "a"})),
+        unknown_kind,
+    ]
+}
+
+/// Every block given is shown, or left out with a notice naming it (a
+/// block shown as a notice, an image from elsewhere, is both).
+fn every_block_accounted_for(
+    article: &reader_core::Article,
+    given: usize,
+) -> Result<(), TestCaseError> {
+    let shown_as_notices = article
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Notice(_)))
+        .count();
+    let left_out = article.notices.len() - shown_as_notices;
+    prop_assert_eq!(article.blocks.len() + left_out, given);
+    for notice in &article.notices {
+        prop_assert!(notice.path.starts_with("blocks["), "{}", notice.path);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(cases(5_000))]
+
+    /// The contract: a block of an unknown kind or without text is skipped
+    /// and noted, the rest shows.
+    #[test]
+    fn every_block_is_shown_or_named_in_a_notice(blocks in prop::collection::vec(any_block(), 0..8)) {
+        let article = json!({"id": "x", "title": "t", "published": "2021-10-14", "blocks": blocks});
+        let a = decode_article(&x(), article.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        every_block_accounted_for(&a, blocks.len())?;
     }
 }
 

@@ -46,16 +46,44 @@ test('a kiosk has no print or close, large text, and only controls of 44×44 or 
   }
 });
 
-test('portrait and landscape both fit without scrolling sideways', async ({ page }) => {
-  for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
-    await page.setViewportSize(viewport);
-    for (const path of ['/news/595305?kiosk=1', '/partners']) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${path} at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(0);
-    }
+/** How far the page scrolls sideways (none: 0 or less), once its heading shows. */
+async function sidewaysOverflow(page) {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  return page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+}
+
+/** How far the page scrolls down (none: 0 or less). */
+function downwardOverflow(page) {
+  return page.evaluate(() => document.scrollingElement.scrollHeight - window.innerHeight);
+}
+
+test('portrait 1080×1920: nothing scrolls sideways; the map, its controls and the list fill the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto('/news/595305?kiosk=1');
+  expect(await sidewaysOverflow(page), 'the article').toBeLessThanOrEqual(0);
+  await page.goto('/partners?kiosk=1');
+  const { canvas, table } = mapPage(page);
+  await expect(table).toBeVisible();
+  expect(await sidewaysOverflow(page), 'the map').toBeLessThanOrEqual(0);
+  expect(await downwardOverflow(page)).toBeLessThanOrEqual(0);
+  const footerBottom = await page.evaluate(() => document.querySelector('.site-footer').getBoundingClientRect().bottom);
+  expect(Math.abs(footerBottom - 1920)).toBeLessThan(2);
+  expect((await canvas.boundingBox()).height).toBeGreaterThan(1920 * 0.35);
+});
+
+test('landscape 1920×1080: nothing scrolls sideways; the map takes at least half the screen and the page does not scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const path of ['/news/595305?kiosk=1', '/partners']) {
+    await page.goto(path);
+    expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
   }
+  await page.goto('/partners/sopot?kiosk=1');
+  const { map, panel } = mapPage(page);
+  await expect(panel('sopot')).toBeVisible();
+  // The map: its drawing with its zoom controls.
+  const box = await map.boundingBox();
+  expect(box.width * box.height).toBeGreaterThanOrEqual((1920 * 1080) / 2);
+  expect(await downwardOverflow(page)).toBeLessThanOrEqual(0);
 });
 
 test('an idle kiosk counts down politely and returns to its home', async ({ page }) => {

@@ -141,48 +141,7 @@ test('a partnership known only by its year is on the map, its row says the year,
   }
 });
 
-test('an unreadable start drops only itself, with a notice in the reader\'s language', async ({ page }) => {
-  const data = structuredClone(cities);
-  data.partners.find((p) => p.id === 'sopot').since = 'spring 1994';
-  await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
-  await page.goto('/partners');
-  await expect(mapPage(page).marker('sopot')).toBeVisible();
-  const notice = (lang) => page.getByRole('region', { name: label('ignored_heading', lang) });
-  const notADate = (lang) =>
-    label('problem_wrong_type', lang, { expected: label('expected_date_or_year', lang), found: '"spring 1994"' });
-  await expect(notice('ja')).toContainText(`cities.json: partners[2].since: ${notADate('ja')} (sopot)`);
-  for (const lang of ['en', 'zh']) {
-    await page.goto(`/partners?lang=${lang}`);
-    await expect(notice(lang)).toContainText(`cities.json: partners[2].since: ${notADate(lang)} (sopot)`);
-  }
-});
-
 test.describe('on a kiosk', () => {
-  test('portrait 1080×1920: the map, its controls and the list fill the screen', async ({ page }) => {
-    await page.setViewportSize({ width: 1080, height: 1920 });
-    await page.goto('/partners?kiosk=1');
-    const { canvas, table } = mapPage(page);
-    await expect(table).toBeVisible();
-    const fill = await page.evaluate(() => ({
-      scroll: document.scrollingElement.scrollHeight - window.innerHeight,
-      footerBottom: document.querySelector('.site-footer').getBoundingClientRect().bottom,
-    }));
-    expect(fill.scroll).toBeLessThanOrEqual(0);
-    expect(Math.abs(fill.footerBottom - 1920)).toBeLessThan(2);
-    expect((await canvas.boundingBox()).height).toBeGreaterThan(1920 * 0.35);
-  });
-
-  test('landscape 1920×1080: the map takes at least half the screen and the page does not scroll', async ({ page }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto('/partners/sopot?kiosk=1');
-    const { map, panel } = mapPage(page);
-    await expect(panel('sopot')).toBeVisible();
-    // The map: its drawing with its zoom controls.
-    const box = await map.boundingBox();
-    expect(box.width * box.height).toBeGreaterThanOrEqual((1920 * 1080) / 2);
-    expect(await page.evaluate(() => document.scrollingElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
-  });
-
   test('idle at home, attract mode plays the years; with reduced motion it does not', async ({ browser, baseURL }) => {
     for (const reducedMotion of ['no-preference', 'reduce']) {
       const context = await browser.newContext({ baseURL, reducedMotion, locale: 'ja-JP', serviceWorkers: 'block' });

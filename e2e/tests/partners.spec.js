@@ -214,22 +214,44 @@ test('an article links partner names to the map', async ({ page }) => {
   await expect(mapPage(page).panel('sopot')).toBeVisible();
 });
 
-test('bad partner entries are named in a notice and left off the map', async ({ page }) => {
+test('bad partner entries are named in the reader\'s language and left off the map; an unreadable start drops only itself', async ({ page }) => {
   const data = structuredClone(cities);
-  data.partners[1].lat = 123; // out of range
-  data.partners[2].relation = 'twin'; // unknown relation
-  data.partners.push({ ...structuredClone(cities.partners[0]) }); // duplicate id
-  await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
+  const sopot = data.partners.findIndex((p) => p.id === 'sopot');
+  const [tooLargeLat, tooLargeLon, outOfRange, unknownRelation, duplicated] = data.partners
+    .map((_, i) => i)
+    .filter((i) => i !== sopot);
+  data.partners[tooLargeLat].lat = '__LAT__';
+  data.partners[tooLargeLon].lon = '__LON__';
+  data.partners[outOfRange].lat = 123;
+  data.partners[unknownRelation].relation = 'twin';
+  data.partners.push(structuredClone(cities.partners[duplicated])); // duplicate id
+  data.partners[sopot].since = 'spring 1994';
+  // Numbers JSON can write but no decoder can hold.
+  const body = JSON.stringify(data).replace('"__LAT__"', '1e400').replace('"__LON__"', '-1e999');
+  await page.route('**/data/cities.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto('/partners');
   const { notice, map, marker } = mapPage(page);
+  const tooLarge = label('problem_number_too_large');
+  await expect(notice).toContainText(`cities.json: partners[${tooLargeLat}].lat: ${tooLarge}`);
+  await expect(notice).toContainText(`cities.json: partners[${tooLargeLon}].lon: ${tooLarge}`);
+  await expect(notice).toContainText(`cities.json: partners[${outOfRange}].lat`);
+  await expect(notice).toContainText(`partners[${unknownRelation}].relation`);
   // The problem up to the id first used.
   const [duplicate] = labelParts('problem_duplicate');
-  await expect(notice).toContainText('cities.json: partners[1].lat');
-  await expect(notice).toContainText('partners[2].relation');
-  await expect(notice).toContainText(`partners[7].id: ${duplicate}`);
-  await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 2);
-  await expect(marker(cities.partners[1].id)).toHaveCount(0);
-  await expect(rowsOf(page)).toHaveCount(cities.partners.length - 2 + 1);
+  await expect(notice).toContainText(`partners[${cities.partners.length}].id: ${duplicate}`);
+  // Four left off (the duplicate too); the partner with an unreadable start stays.
+  await expect(map.getByRole('link')).toHaveCount(cities.partners.length - 4);
+  await expect(marker(cities.partners[outOfRange].id)).toHaveCount(0);
+  await expect(rowsOf(page)).toHaveCount(cities.partners.length - 4 + 1);
+  await expect(marker('sopot')).toBeVisible();
+  const ignored = (lang) => page.getByRole('region', { name: label('ignored_heading', lang) });
+  const notADate = (lang) =>
+    label('problem_wrong_type', lang, { expected: label('expected_date_or_year', lang), found: '"spring 1994"' });
+  await expect(ignored('ja')).toContainText(`cities.json: partners[${sopot}].since: ${notADate('ja')} (sopot)`);
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`/partners?lang=${lang}`);
+    await expect(ignored(lang)).toContainText(`cities.json: partners[${sopot}].since: ${notADate(lang)} (sopot)`);
+  }
 });
 
 test('a partner with only an English name is shown by it in the Japanese interface', async ({ page }) => {

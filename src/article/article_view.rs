@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos_use_preferences::use_prefers_reduced_motion;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::plan::{speech_lang, Part, ReadingPlan};
@@ -19,6 +20,7 @@ use super::furigana_toggle::FuriganaToggle;
 use super::inline_text::InlineText;
 use super::read_aloud::ReadAloud;
 use super::read_aloud_control::ReadAloudControl;
+use crate::kiosk_mode::KioskResets;
 use crate::language::use_language;
 use crate::parts::{self, PartStatus};
 use crate::print::print_parts::PrintMasthead;
@@ -146,6 +148,7 @@ pub fn ArticleView(
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
 /// prefers reduced motion); a kiosk's reset stops reading.
 fn scroll_to_sentence_read(reader: ReadAloud) {
+    let reduced_motion = use_prefers_reduced_motion();
     Effect::new(move |_| {
         let Some(key) = reader.current.get() else {
             return;
@@ -154,7 +157,7 @@ fn scroll_to_sentence_read(reader: ReadAloud) {
         if let Ok(Some(sentence)) = document().query_selector(&selector) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            let smooth = !crate::kiosk::prefers_reduced_motion();
+            let smooth = !reduced_motion.get_untracked();
             options.set_behavior(if smooth {
                 web_sys::ScrollBehavior::Smooth
             } else {
@@ -163,12 +166,11 @@ fn scroll_to_sentence_read(reader: ReadAloud) {
             sentence.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
-    if let Some(resets) = use_context::<crate::kiosk::KioskResets>() {
-        Effect::new(move |previous: Option<()>| {
-            resets.0.track();
-            if previous.is_some() {
-                reader.stop();
-            }
-        });
+    if let Some(resets) = use_context::<KioskResets>() {
+        Effect::watch(
+            move || resets.0.track(),
+            move |_, _, _| reader.stop(),
+            false,
+        );
     }
 }

@@ -15,4 +15,3 @@ pub mod furigana_toggle;
 pub mod inline_text;
 pub mod read_aloud;
 pub mod read_aloud_control;
-pub mod speech;

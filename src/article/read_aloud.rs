@@ -13,7 +13,7 @@ use reader_core::reading::plan::{voice_speaks, Part, ReadingPlan, SentenceKey};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::speech::{error_of, Synthesis, Utterance, Voice};
+use crate::speech::{error_of, Synthesis, Utterance, Voice};
 
 /// Whether the article is being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

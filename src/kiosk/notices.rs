@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use reader_core::LoadError;
 
-use super::{KioskCountdown, KioskSettingsNotices};
 use crate::i18n::td_string;
+use crate::kiosk_mode::{KioskCountdown, KioskSettingsNotices};
 use crate::language::use_language;
 use crate::text;
 

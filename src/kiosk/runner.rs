@@ -4,37 +4,56 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use leptos_use_idle::{use_idle_with_options, UseIdleOptions, UseIdleReturn};
+use leptos_use_interval_fn::use_interval_fn;
+use leptos_use_preferences::use_prefers_reduced_motion;
 use reader_core::kiosk::{IdleState, IdleTimer};
 use reader_core::{AppRoute, FontScale, LoadError};
 
-use super::{prefers_reduced_motion, Kiosk, KioskResets, ATTRACT_EVERY_MS, SETUP_NOTICE_MS};
-use crate::language::use_language;
+use crate::kiosk_mode::{Kiosk, KioskConfig, KioskSignals};
+use crate::language::{self, use_language, Language};
 use crate::reading_aids::{ColourThemeSetting, FuriganaSetting};
-use crate::{api, language, prefs, CitiesData, FontScaleSetting};
+use crate::state::{CitiesData, FontScaleSetting};
+use crate::{api, prefs};
+
+/// How long the operator sees what was wrong with the kiosk's settings.
+const SETUP_NOTICE_MS: u32 = 20_000;
+/// Milliseconds between two partners in attract mode.
+const ATTRACT_EVERY_MS: f64 = 6_000.0;
+/// How often the runner looks at how long the kiosk has been idle.
+const TICK_MS: u64 = 500;
+/// Someone is here: any touch, key, pointer or wheel.
+const SOMEONE_IS_HERE: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
 
 /// What the kiosk's runner works with: the kiosk, and the signals the
-/// pages read (resets, attract mode, countdown, the operator's notices).
+/// pages read.
 #[derive(Clone, Copy)]
 pub struct Runner {
-    pub(super) kiosk: Kiosk,
-    pub(super) resets: KioskResets,
-    pub(super) attracting: RwSignal<bool>,
-    pub(super) countdown: RwSignal<Option<u32>>,
-    pub(super) setup_notices: RwSignal<Vec<LoadError>>,
+    pub kiosk: Kiosk,
+    pub signals: KioskSignals,
 }
 
-/// Runs an active kiosk (in the owner of [`super::KioskRunner`]).
-pub fn run(runner: Runner) {
-    let Runner {
+/// Runs an active kiosk (in the owner of `parts::KioskRunner`).
+pub fn run(Runner { kiosk, signals }: Runner) {
+    load_settings(kiosk, signals);
+    let no_menu = window_event_listener_untyped("contextmenu", |event| event.prevent_default());
+    on_cleanup(move || no_menu.remove());
+    let watch = Watch {
         kiosk,
-        resets,
-        attracting,
-        countdown,
-        setup_notices,
-    } = runner;
+        signals,
+        idle: watch_idle(kiosk, signals),
+        settings: ReaderSettings::from_context(),
+        pathname: use_location().pathname,
+        reduced_motion: use_prefers_reduced_motion(),
+        cities: expect_context::<CitiesData>(),
+    };
+    let navigate = use_navigate();
+    let _ = use_interval_fn(move || watch.tick(&navigate), TICK_MS);
+}
 
-    // Settings: the file's, with the query's idle time first. A refused
-    // setting keeps its default; the operator setting the kiosk up is told.
+/// Settings: the file's, with the query's idle time first. A refused
+/// setting keeps its default; the operator setting the kiosk up is told.
+fn load_settings(kiosk: Kiosk, signals: KioskSignals) {
     let idle_from_query = prefs::load_kiosk().and_then(|(_, idle)| idle);
     leptos::task::spawn_local(async move {
         let problems = match api::load_kiosk_settings().await {
@@ -54,122 +73,191 @@ pub fn run(runner: Runner) {
             Ok(None) => Vec::new(),
             Err(error) => vec![error],
         };
+        let notices = signals.setup_notices.0;
         if kiosk.setting_up && !problems.is_empty() {
-            let _ = setup_notices.try_set(problems);
+            let _ = notices.try_set(problems);
             gloo_timers::future::TimeoutFuture::new(SETUP_NOTICE_MS).await;
-            let _ = setup_notices.try_set(Vec::new());
+            let _ = notices.try_set(Vec::new());
         }
     });
+}
 
-    let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
+/// How long nobody has been there, and what follows from it between ticks.
+#[derive(Clone, Copy)]
+struct Idle {
+    timer: StoredValue<IdleTimer>,
+    /// After a reset, until someone comes: attract mode may run.
+    rested: StoredValue<bool>,
+    last_attract: StoredValue<f64>,
+    attract_index: StoredValue<usize>,
+}
+
+/// The idle time, restarted by anyone who comes (which also ends the
+/// countdown and attract mode) and by the kiosk's settings when they load.
+fn watch_idle(kiosk: Kiosk, signals: KioskSignals) -> Idle {
     let idle_seconds = kiosk
         .config
         .with_untracked(|c| c.as_ref().map(|c| c.idle_seconds))
         .unwrap_or(90);
-    let timer = StoredValue::new(IdleTimer::new(idle_seconds, now()));
+    let idle = Idle {
+        timer: StoredValue::new(IdleTimer::new(idle_seconds, now())),
+        rested: StoredValue::new(false),
+        last_attract: StoredValue::new(0.0),
+        attract_index: StoredValue::new(0),
+    };
     Effect::new(move |_| {
         if let Some(config) = kiosk.config.get() {
-            timer.set_value(IdleTimer::new(config.idle_seconds, now()));
+            idle.timer
+                .set_value(IdleTimer::new(config.idle_seconds, now()));
         }
     });
-    // After a reset, until someone comes: attract mode may run.
-    let rested = StoredValue::new(false);
-    let last_attract = StoredValue::new(0.0);
-    let attract_index = StoredValue::new(0usize);
-
-    // Any touch, key, pointer or wheel: someone is here.
-    for event in ["pointerdown", "keydown", "wheel", "touchstart"] {
-        let handle = window_event_listener_untyped(event, move |_| {
-            timer.update_value(|t| t.input(now()));
-            rested.set_value(false);
-            countdown.set(None);
-            if attracting.get_untracked() {
-                attracting.set(false);
+    // Only `last_active` is read: the countdown needs the seconds left, and
+    // the idle time follows the settings file (`IdleTimer`).
+    let UseIdleReturn { last_active, .. } = use_idle_with_options(
+        u64::from(idle_seconds) * 1000,
+        UseIdleOptions::default()
+            .events(SOMEONE_IS_HERE.map(str::to_owned).to_vec())
+            .listen_for_visibility_change(false),
+    );
+    Effect::watch(
+        move || last_active.get(),
+        move |_, _, _| {
+            idle.timer.update_value(|t| t.input(now()));
+            idle.rested.set_value(false);
+            signals.countdown.0.set(None);
+            if signals.attract.0.get_untracked() {
+                signals.attract.0.set(false);
             }
-        });
-        on_cleanup(move || handle.remove());
-    }
-    let no_menu = window_event_listener_untyped("contextmenu", |event| event.prevent_default());
-    on_cleanup(move || no_menu.remove());
+        },
+        false,
+    );
+    idle
+}
 
-    let location = use_location();
-    let navigate = use_navigate();
-    let font_scale = expect_context::<FontScaleSetting>().0;
-    let theme = expect_context::<ColourThemeSetting>();
-    let furigana = expect_context::<FuriganaSetting>().0;
-    let cities = expect_context::<CitiesData>().0;
-    let language = use_language();
-    let tick = move || {
-        let Some(config) = kiosk.config.get_untracked() else {
+/// What a tick of the runner reads and moves.
+#[derive(Clone, Copy)]
+struct Watch {
+    kiosk: Kiosk,
+    signals: KioskSignals,
+    idle: Idle,
+    settings: ReaderSettings,
+    pathname: Memo<String>,
+    reduced_motion: Signal<bool>,
+    cities: CitiesData,
+}
+
+impl Watch {
+    fn tick(self, navigate: &impl Fn(&str, NavigateOptions)) {
+        let Some(config) = self.kiosk.config.get_untracked() else {
             return;
         };
-        let t = now();
+        let (idle, t) = (self.idle, now());
         // Someone listening to an article read aloud is there, though they
         // touch nothing (a paused reading waits for them like a page does).
         if is_speaking() {
-            timer.update_value(|timer| timer.input(t));
+            idle.timer.update_value(|timer| timer.input(t));
         }
-        match timer.with_value(|timer| timer.state(t)) {
+        let countdown = self.signals.countdown.0;
+        match idle.timer.with_value(|timer| timer.state(t)) {
             IdleState::Active => countdown.set(None),
             IdleState::Warning { seconds_left } => countdown.set(Some(seconds_left)),
-            IdleState::Expired if !rested.get_value() => {
-                // Back to the start: home, the kiosk's language, large text,
-                // whole map, no selection, top.
-                countdown.set(None);
-                setup_notices.set(Vec::new());
-                // Only ever the normalised path of one of the app's routes.
-                let home = config.home.href();
-                if location.pathname.get_untracked() != home {
-                    navigate(&home, NavigateOptions::default());
-                }
-                font_scale.set(FontScale::Large);
-                theme.choice.set(None);
-                furigana.set(false);
-                let kiosk_language = language::kiosk_language();
-                language.set(kiosk_language);
-                resets.0.update(|n| *n += 1);
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-                rested.set_value(true);
-                // The home as it is, for one attract interval, before attract
-                // mode begins.
-                last_attract.set_value(t);
+            IdleState::Expired if !idle.rested.get_value() => {
+                self.start_over(&config.home, navigate);
+                idle.rested.set_value(true);
+                // The home as it is, for one attract interval, before
+                // attract mode begins.
+                idle.last_attract.set_value(t);
             }
-            IdleState::Expired => {
-                let on_map = config.home == AppRoute::Partners;
-                let due = t - last_attract.get_value() >= ATTRACT_EVERY_MS;
-                if config.attract && on_map && due && !attracting.get_untracked() {
-                    if !prefers_reduced_motion() {
-                        // First the years play on the map (the timeline)…
-                        attracting.set(true);
-                        last_attract.set_value(t);
-                    }
-                } else if config.attract && on_map && due && !prefers_reduced_motion() {
-                    // …then partners are shown one after another.
-                    let ids: Vec<String> = cities
-                        .get_untracked()
-                        .and_then(Result::ok)
-                        .map(|c| c.value.partners.iter().map(|p| p.id.to_string()).collect())
-                        .unwrap_or_default();
-                    if !ids.is_empty() {
-                        let i = attract_index.get_value() % ids.len();
-                        attract_index.set_value(i + 1);
-                        last_attract.set_value(t);
-                        let options = NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        };
-                        navigate(&format!("/partners/{}", ids[i]), options);
-                    }
-                }
-            }
+            IdleState::Expired => self.attract(&config, t, navigate),
         }
-    };
-    let interval = gloo_timers::callback::Interval::new(500, tick);
-    let interval = StoredValue::new_local(Some(interval));
-    on_cleanup(move || interval.update_value(|i| drop(i.take())));
+    }
+
+    /// Back to the start for the next visitor: home, the reader's settings
+    /// as a kiosk has them, whole map, no selection, top.
+    fn start_over(self, home: &AppRoute, navigate: &impl Fn(&str, NavigateOptions)) {
+        self.signals.countdown.0.set(None);
+        self.signals.setup_notices.0.set(Vec::new());
+        // Only ever the normalised path of one of the app's routes.
+        let home = home.href();
+        if self.pathname.get_untracked() != home {
+            navigate(&home, NavigateOptions::default());
+        }
+        reset_reader_settings(self.settings);
+        self.signals.resets.0.update(|n| *n += 1);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Attract mode, at home on the map, unless the reader asks for less
+    /// motion: first the years play on the map (the timeline), then
+    /// partners are shown one after another.
+    fn attract(self, config: &KioskConfig, t: f64, navigate: &impl Fn(&str, NavigateOptions)) {
+        let idle = self.idle;
+        let on_map = config.home == AppRoute::Partners;
+        let due = t - idle.last_attract.get_value() >= ATTRACT_EVERY_MS;
+        if !(config.attract && on_map && due) || self.reduced_motion.get_untracked() {
+            return;
+        }
+        let attracting = self.signals.attract.0;
+        if !attracting.get_untracked() {
+            attracting.set(true);
+            idle.last_attract.set_value(t);
+            return;
+        }
+        let ids: Vec<String> = self
+            .cities
+            .0
+            .get_untracked()
+            .and_then(Result::ok)
+            .map(|c| c.value.partners.iter().map(|p| p.id.to_string()).collect())
+            .unwrap_or_default();
+        if !ids.is_empty() {
+            let i = idle.attract_index.get_value() % ids.len();
+            idle.attract_index.set_value(i + 1);
+            idle.last_attract.set_value(t);
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&format!("/partners/{}", ids[i]), options);
+        }
+    }
+}
+
+/// The reader's settings, which a kiosk puts back for each visitor.
+#[derive(Clone, Copy)]
+struct ReaderSettings {
+    font_scale: RwSignal<FontScale>,
+    theme: ColourThemeSetting,
+    furigana: RwSignal<bool>,
+    language: Language,
+}
+
+impl ReaderSettings {
+    fn from_context() -> Self {
+        Self {
+            font_scale: expect_context::<FontScaleSetting>().0,
+            theme: expect_context::<ColourThemeSetting>(),
+            furigana: expect_context::<FuriganaSetting>().0,
+            language: use_language(),
+        }
+    }
+}
+
+/// Every reader setting as a kiosk has it for a new visitor: large text,
+/// the system's colour theme, no furigana, the kiosk's language.
+fn reset_reader_settings(settings: ReaderSettings) {
+    settings.font_scale.set(FontScale::Large);
+    settings.theme.choice.set(None);
+    settings.furigana.set(false);
+    settings.language.set(language::kiosk_language());
+}
+
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Whether the browser is reading something aloud now (not paused).
 fn is_speaking() -> bool {
-    crate::article::speech::Synthesis::of_window().is_some_and(|synth| synth.is_speaking())
+    crate::speech::Synthesis::of_window().is_some_and(|synth| synth.is_speaking())
 }

@@ -8,6 +8,7 @@ pub mod partner_filters;
 pub mod partner_map;
 pub mod partner_panel;
 pub mod partner_table;
+pub mod partners_intro;
 pub mod partners_view;
 pub mod timeline;
 pub mod use_pan_zoom;

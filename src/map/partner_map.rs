@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_use_element_size::{use_element_size_with_options, Size, UseElementSizeOptions};
 use reader_core::map::labels::label_width;
-use reader_core::map::layout::{layout_markers, LayoutOptions};
+use reader_core::map::layout::{layout_markers, LayoutOptions, Marker};
 use reader_core::map::projection::WorldProjection;
+use reader_core::map::view::MapView;
 use reader_core::world::ProjectedWorld;
 use reader_core::{Cities, Id};
 use wasm_bindgen::JsCast;
@@ -22,7 +23,9 @@ use super::use_pan_zoom::{
 };
 use super::world_layer::{Countries, Routes};
 use crate::i18n::td_string;
+use crate::kiosk_mode::{is_kiosk, KioskResets};
 use crate::language::use_language;
+use crate::state::ahead_of_time;
 
 /// Label font size, in CSS pixels.
 const LABEL_PX: f64 = 12.0;
@@ -57,24 +60,162 @@ pub fn PartnerMap(
     frame_ref: Option<NodeRef<leptos::html::Div>>,
 ) -> impl IntoView {
     let lang = use_language();
-    let kiosk = crate::kiosk::is_kiosk();
-    // Published ahead of time, the zoom buttons wait for the app.
-    let ahead = crate::state::ahead_of_time();
     let (world_w, world_h) = projection.size();
-    let points: Arc<Vec<(f64, f64)>> = Arc::new(
-        cities
-            .partners
-            .iter()
-            .map(|p| projection.project(p.lon, p.lat))
-            .collect(),
-    );
+    let points = projected(&cities, &projection);
     let home = projection.project(cities.home.lon, cities.home.lat);
-
-    let frame = frame_ref.unwrap_or_default();
     // The drawing fills the canvas, whose size the stylesheet decides (and
     // which is measured, not the SVG).
     let canvas = NodeRef::<leptos::html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
+    let (viewport, units_per_px) = use_viewport(canvas, world_w);
+    let pan_zoom = use_pan_zoom(
+        svg,
+        UsePanZoomOptions {
+            world: (world_w, world_h),
+            viewport,
+            units_per_px,
+        },
+    );
+    let UsePanZoomReturn { view, reset, .. } = pan_zoom;
+    let markers = laid_out_markers(&cities, &points, visible, pan_zoom.settled, units_per_px);
+    // A kiosk reset returns the map to the whole world.
+    if let Some(resets) = use_context::<KioskResets>() {
+        Effect::watch(move || resets.0.get(), move |_, _, _| reset.run(()), false);
+    }
+    keep_in_sight(selected, points, view, pan_zoom.centre_on);
+    let view_box = move || viewport.with(|(w, h)| format!("0 0 {w:.1} {h:.1}"));
+
+    view! {
+        <div class="partner-map">
+            <div
+                class="partner-map__frame"
+                node_ref=frame_ref.unwrap_or_default()
+                role="group"
+                aria-label=move || td_string!(lang.get(), map_label)
+                aria-describedby="partner-map-help"
+                tabindex="0"
+                on:keydown=move |event| pan_zoom.on_key.run(event)
+            >
+                <p id="partner-map-help" class="visually-hidden">{move || td_string!(lang.get(), map_help)}</p>
+                // The drawing itself is no image to a screen reader; its links are the content.
+                <div class="partner-map__canvas" node_ref=canvas>
+                <svg class="partner-map__svg" role="presentation" node_ref=svg viewBox=view_box>
+                    <g transform=move || view.with(transform)>
+                        <Countries world=world cities=cities.clone() visible=visible/>
+                        <Routes cities=cities.clone() projection=projection visible=visible selected=selected/>
+                        <Markers
+                            cities=cities.clone()
+                            markers=markers
+                            home=home
+                            selected=selected
+                            on_select=on_select
+                            pan_zoom=pan_zoom
+                            units_per_px=units_per_px
+                        />
+                    </g>
+                </svg>
+                </div>
+                <ZoomControls zoom_by=pan_zoom.zoom_by reset=reset/>
+            </div>
+            <MapLegend home_names=cities.home.names.clone()/>
+        </div>
+    }
+}
+
+/// The home and the partners' markers, which keep their screen size
+/// whatever the zoom.
+#[component]
+fn Markers(
+    cities: Arc<Cities>,
+    markers: Memo<Vec<Marker>>,
+    home: (f64, f64),
+    selected: Signal<Option<usize>>,
+    on_select: Callback<Id>,
+    pan_zoom: UsePanZoomReturn,
+    units_per_px: Signal<f64>,
+) -> impl IntoView {
+    let group = NodeRef::<leptos::svg::G>::new();
+    scale_markers(group, pan_zoom.view, units_per_px);
+    let zoom = Signal::derive(move || pan_zoom.settled.with(|v| v.k));
+    let marker_views = move || {
+        markers
+            .get()
+            .into_iter()
+            .map(|marker| {
+                view! {
+                    <MarkerView
+                        marker=marker
+                        cities=cities.clone()
+                        selected=selected
+                        dragged=pan_zoom.dragged
+                        on_select=on_select
+                        zoom_to=pan_zoom.centre_on
+                        zoom=zoom
+                    />
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <g class="partner-map__markers" node_ref=group>
+            <HomeMarker at=home/>
+            // Rebuilt whole when the settled view changes, not keyed with
+            // `<For>`: tachys 0.2's keyed list kept about 200 bytes for
+            // every marker it replaced, and a kiosk's attract mode
+            // replaces markers all day.
+            {marker_views}
+        </g>
+    }
+}
+
+/// The home district's star (for the eye only: the legend names it).
+#[component]
+fn HomeMarker(at: (f64, f64)) -> impl IntoView {
+    view! {
+        <g class="map-home" aria-hidden="true" transform=format!("translate({:.2} {:.2})", at.0, at.1)>
+            <g class="map-marker__body">
+                <path class="map-home__shape" d=HOME_SHAPE/>
+            </g>
+        </g>
+    }
+}
+
+/// Zoom in, zoom out, the whole world. Published ahead of time, they wait
+/// for the app.
+#[component]
+fn ZoomControls(zoom_by: Callback<f64>, reset: Callback<()>) -> impl IntoView {
+    let lang = use_language();
+    let ahead = ahead_of_time();
+    view! {
+        <div class="partner-map__controls needs-script">
+            <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_in) on:click=move |_| zoom_by.run(ZOOM_STEP)>
+                "+"
+            </button>
+            <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_out) on:click=move |_| zoom_by.run(1.0 / ZOOM_STEP)>
+                "−"
+            </button>
+            <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_reset) on:click=move |_| reset.run(())>
+                "⟲"
+            </button>
+        </div>
+    }
+}
+
+/// Where each partner is on the map, in world units.
+fn projected(cities: &Cities, projection: &WorldProjection) -> Arc<Vec<(f64, f64)>> {
+    let points = cities
+        .partners
+        .iter()
+        .map(|p| projection.project(p.lon, p.lat));
+    Arc::new(points.collect())
+}
+
+/// The view box (the canvas's shape, the world's width) and world units
+/// per CSS pixel, from the canvas's measured size.
+fn use_viewport(
+    canvas: NodeRef<leptos::html::Div>,
+    world_w: f64,
+) -> (Signal<(f64, f64)>, Signal<f64>) {
     let size = use_element_size_with_options(
         canvas,
         UseElementSizeOptions::default().initial_size(ASSUMED_SIZE),
@@ -87,160 +228,68 @@ pub fn PartnerMap(
             (ASSUMED_SIZE.width, ASSUMED_SIZE.height)
         }
     };
-    // The view box has the frame's shape, the world's width.
     let viewport = Signal::derive(move || {
         let (w, h) = measured();
         (world_w, world_w * h / w)
     });
-    let units_per_px = Signal::derive(move || world_w / measured().0);
-    let UsePanZoomReturn {
-        view,
-        settled,
-        zoom_by,
-        reset,
-        centre_on,
-        on_key,
-        dragged,
-    } = use_pan_zoom(
-        svg,
-        UsePanZoomOptions {
-            world: (world_w, world_h),
-            viewport,
-            units_per_px,
-        },
-    );
+    (viewport, Signal::derive(move || world_w / measured().0))
+}
 
-    let markers = {
-        let (cities, points) = (cities.clone(), points.clone());
-        Memo::new(move |_| {
-            let lang = lang.get();
-            let shown: Vec<(usize, (f64, f64))> =
-                visible.with(|v| v.iter().map(|&i| (i, points[i])).collect());
-            let options = LayoutOptions {
-                marker_px: MARKER_PX,
-                label_px: LABEL_PX,
-                cluster_cell_px: CLUSTER_CELL_PX,
-                cluster_from: CLUSTER_FROM,
-                touch_px: kiosk.then_some(TOUCH_PX),
-            };
-            let label =
-                |i: usize| label_width(cities.partners[i].names.text(lang.as_str()), LABEL_PX);
-            layout_markers(&shown, label, &settled.get(), units_per_px.get(), &options)
-        })
+/// The markers for the settled view: culled, clustered and labelled in
+/// the interface language (targets for fingers on a kiosk).
+fn laid_out_markers(
+    cities: &Arc<Cities>,
+    points: &Arc<Vec<(f64, f64)>>,
+    visible: Signal<Vec<usize>>,
+    settled: Signal<MapView>,
+    units_per_px: Signal<f64>,
+) -> Memo<Vec<Marker>> {
+    let lang = use_language();
+    let options = LayoutOptions {
+        marker_px: MARKER_PX,
+        label_px: LABEL_PX,
+        cluster_cell_px: CLUSTER_CELL_PX,
+        cluster_from: CLUSTER_FROM,
+        touch_px: is_kiosk().then_some(TOUCH_PX),
     };
+    let (cities, points) = (cities.clone(), points.clone());
+    Memo::new(move |_| {
+        let lang = lang.get();
+        let shown: Vec<(usize, (f64, f64))> =
+            visible.with(|v| v.iter().map(|&i| (i, points[i])).collect());
+        let label = |i: usize| label_width(cities.partners[i].names.text(lang.as_str()), LABEL_PX);
+        layout_markers(&shown, label, &settled.get(), units_per_px.get(), &options)
+    })
+}
 
-    // A kiosk reset returns the map to the whole world.
-    if let Some(resets) = use_context::<crate::kiosk::KioskResets>() {
-        Effect::new(move |previous: Option<u32>| {
-            let count = resets.0.get();
-            if previous.is_some_and(|p| p != count) {
-                reset.run(());
+/// Keeps the selected partner in sight: a selection off screen is centred.
+fn keep_in_sight(
+    selected: Signal<Option<usize>>,
+    points: Arc<Vec<(f64, f64)>>,
+    view: Signal<MapView>,
+    centre_on: Callback<((f64, f64), f64)>,
+) {
+    Effect::new(move |_| {
+        if let Some(index) = selected.get() {
+            let at = points[index];
+            let v = view.get_untracked();
+            let (x, y) = v.to_screen(at);
+            if !v.screen_with_margin(-0.1).contains(x, y) {
+                centre_on.run((at, v.k * 2.0));
             }
-            count
-        });
-    }
+        }
+    });
+}
 
-    // Keep the selected partner in sight.
-    {
-        let points = points.clone();
-        Effect::new(move |_| {
-            if let Some(index) = selected.get() {
-                let at = points[index];
-                let v = view.get_untracked();
-                let (x, y) = v.to_screen(at);
-                if !v.screen_with_margin(-0.1).contains(x, y) {
-                    centre_on.run((at, v.k * 2.0));
-                }
-            }
-        });
-    }
-
-    // Markers keep their screen size: one CSS variable, set through the DOM
-    // (a `style` attribute in a published page would break the CSP), so it
-    // is the stylesheet's estimate until the app runs.
-    let markers_group = NodeRef::<leptos::svg::G>::new();
+/// Markers keep their screen size: one CSS variable, set through the DOM
+/// (a `style` attribute in a published page would break the CSP), so it
+/// is the stylesheet's estimate until the app runs.
+fn scale_markers(group: NodeRef<leptos::svg::G>, view: Signal<MapView>, units_per_px: Signal<f64>) {
     Effect::new(move |_| {
         let scale = format!("{:.5}", units_per_px.get() / view.with(|v| v.k));
-        if let Some(group) = markers_group.get() {
+        if let Some(group) = group.get() {
             let group: &web_sys::SvgElement = group.unchecked_ref();
             let _ = group.style().set_property("--marker-scale", &scale);
         }
     });
-
-    let marker_views = {
-        let cities = cities.clone();
-        move || {
-            markers
-                .get()
-                .into_iter()
-                .map(|marker| {
-                    view! {
-                        <MarkerView
-                            marker=marker
-                            cities=cities.clone()
-                            selected=selected
-                            dragged=dragged
-                            on_select=on_select
-                            zoom_to=centre_on
-                            zoom=Signal::derive(move || settled.with(|v| v.k))
-                        />
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let view_box = move || viewport.with(|(w, h)| format!("0 0 {w:.1} {h:.1}"));
-
-    view! {
-        <div class="partner-map">
-            <div
-                class="partner-map__frame"
-                node_ref=frame
-                role="group"
-                aria-label=move || td_string!(lang.get(), map_label)
-                aria-describedby="partner-map-help"
-                tabindex="0"
-                on:keydown=move |event| on_key.run(event)
-            >
-                <p id="partner-map-help" class="visually-hidden">{move || td_string!(lang.get(), map_help)}</p>
-                // The drawing itself is no image to a screen reader; its links are the content.
-                <div class="partner-map__canvas" node_ref=canvas>
-                <svg class="partner-map__svg" role="presentation" node_ref=svg viewBox=view_box>
-                    <g transform=move || view.with(transform)>
-                        <Countries world=world cities=cities.clone() visible=visible/>
-                        <Routes cities=cities.clone() projection=projection visible=visible selected=selected/>
-                        <g class="partner-map__markers" node_ref=markers_group>
-                            <g
-                                class="map-home"
-                                aria-hidden="true"
-                                transform=format!("translate({:.2} {:.2})", home.0, home.1)
-                            >
-                                <g class="map-marker__body">
-                                    <path class="map-home__shape" d=HOME_SHAPE/>
-                                </g>
-                            </g>
-                            // Rebuilt whole when the settled view changes, not keyed with
-                            // `<For>`: tachys 0.2's keyed list kept about 200 bytes for
-                            // every marker it replaced, and a kiosk's attract mode
-                            // replaces markers all day.
-                            {marker_views}
-                        </g>
-                    </g>
-                </svg>
-                </div>
-                <div class="partner-map__controls needs-script">
-                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_in) on:click=move |_| zoom_by.run(ZOOM_STEP)>
-                        "+"
-                    </button>
-                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_out) on:click=move |_| zoom_by.run(1.0 / ZOOM_STEP)>
-                        "−"
-                    </button>
-                    <button type="button" class="partner-map__button" disabled=ahead aria-label=move || td_string!(lang.get(), zoom_reset) on:click=move |_| reset.run(())>
-                        "⟲"
-                    </button>
-                </div>
-            </div>
-            <MapLegend home_names=cities.home.names.clone()/>
-        </div>
-    }
 }

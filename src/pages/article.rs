@@ -55,7 +55,7 @@ pub fn ArticlePage(
     // the partner cities behind its links, list and printed map.
     let cities_saved_at = cities_data.saved_at_signal();
     let matcher = partner_matcher(cities);
-    let kiosk = crate::kiosk::is_kiosk();
+    let kiosk = crate::kiosk_mode::is_kiosk();
     // The printed map's world outline, once there is something to show on it.
     let world = crate::background::load_when(
         move || {
@@ -177,7 +177,7 @@ pub fn ArticlePage(
 /// partners, with targets big enough for fingers.
 fn partner_matcher(cities: Signal<Option<Arc<Cities>>>) -> Signal<Option<Arc<NameMatcher>>> {
     let matcher = RwSignal::new(None::<Arc<NameMatcher>>);
-    let kiosk = crate::kiosk::is_kiosk();
+    let kiosk = crate::kiosk_mode::is_kiosk();
     Effect::new(move |_| {
         if let Some(cities) = cities.get().filter(|_| !kiosk) {
             // After the next paint: a frame, then a task.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 use crate::i18n::{td_string, Locale};
-use crate::kiosk::is_kiosk;
+use crate::kiosk_mode::is_kiosk;
 use crate::language::{self, use_language};
 
 /// 日本語 / 中文 / English: each option named in its own language (and

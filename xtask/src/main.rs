@@ -16,6 +16,10 @@ mod gen_map;
 // Its checks run in the tests (and in build.rs); dist reads texts.
 #[cfg_attr(not(test), allow(dead_code))]
 mod locales;
+#[cfg(test)]
+mod long_functions;
+#[cfg(test)]
+mod module_graph;
 mod nginx;
 mod paths;
 mod publish;

@@ -8,6 +8,7 @@ use crate::id::Id;
 use crate::localized::LocalizedText;
 
 mod decoder;
+mod entry;
 
 pub use decoder::CitiesDecoder;
 

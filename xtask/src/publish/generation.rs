@@ -34,6 +34,21 @@ pub struct SiteLock {
     _lock: File,
 }
 
+/// The sites whose lock this process holds now.
+static HELD_HERE: std::sync::Mutex<BTreeSet<PathBuf>> = std::sync::Mutex::new(BTreeSet::new());
+
+fn held_here(site: &Path) -> bool {
+    HELD_HERE.lock().map_or(true, |sites| sites.contains(site))
+}
+
+impl Drop for SiteLock {
+    fn drop(&mut self) {
+        if let Ok(mut sites) = HELD_HERE.lock() {
+            sites.remove(&self.site);
+        }
+    }
+}
+
 impl SiteLock {
     /// Takes the site's publish lock, or says which run holds it. Clears
     /// what an earlier run that was stopped left behind.
@@ -54,16 +69,25 @@ impl SiteLock {
             Err(std::fs::TryLockError::WouldBlock) => {
                 let holder = std::fs::read_to_string(&path).unwrap_or_default();
                 let holder = holder.trim();
-                return Err(format!(
-                    "another publish of {} is running ({}); nothing was changed. \
+                // The holder is this process, whose run has ended: a child
+                // it is starting (MeCab, for a run of another site) holds a
+                // copy of the lock between its fork and its exec, for a
+                // moment. Wait for that moment to end.
+                if holder.starts_with(&format!("pid {},", std::process::id())) && !held_here(site) {
+                    lock.lock()
+                        .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+                } else {
+                    return Err(format!(
+                        "another publish of {} is running ({}); nothing was changed. \
                      Wait for it to finish, or stop it.",
-                    site.display(),
-                    if holder.is_empty() {
-                        "it holds the site's lock"
-                    } else {
-                        holder
-                    }
-                ));
+                        site.display(),
+                        if holder.is_empty() {
+                            "it holds the site's lock"
+                        } else {
+                            holder
+                        }
+                    ));
+                }
             }
             Err(std::fs::TryLockError::Error(e)) => {
                 return Err(format!("cannot lock {}: {e}", path.display()));
@@ -79,6 +103,9 @@ impl SiteLock {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs())
         );
+        if let Ok(mut sites) = HELD_HERE.lock() {
+            sites.insert(site.to_path_buf());
+        }
         let held = Self {
             site: site.to_path_buf(),
             _lock: lock,
