@@ -79,7 +79,7 @@ fn remove_generated(dir: &Path) -> Result<(), String> {
 /// Whether `id` is a generated article's (so a second run replaces them).
 fn is_generated(id: &str) -> bool {
     id.parse::<u32>()
-        .is_ok_and(|n| n < FIRST_ID && n >= FIRST_ID - 200_000)
+        .is_ok_and(|n| (FIRST_ID - 200_000..FIRST_ID).contains(&n))
 }
 
 /// Generated article `i` (1 = the newest).
@@ -89,8 +89,8 @@ pub fn article(i: u32, partners: &[Value]) -> Value {
     let facility = *rng.pick(FACILITIES);
     let event = *rng.pick(EVENTS);
     let people = 20 + rng.below(480);
-    let partner =
-        (i % 7 == 0 && !partners.is_empty()).then(|| &partners[(i as usize / 7) % partners.len()]);
+    let partner = (i.is_multiple_of(7) && !partners.is_empty())
+        .then(|| &partners[(i as usize / 7) % partners.len()]);
     let title = match partner {
         Some(p) => format!(
             "{}の代表団が{place}を訪問　第{i}回{event}で交流",
@@ -117,7 +117,7 @@ pub fn article(i: u32, partners: &[Value]) -> Value {
         "lang": "ja",
         "title": title,
         "published": date(i),
-        "views": if i % 3 == 0 { Value::Null } else { json!(100 + rng.below(5_000)) },
+        "views": if i.is_multiple_of(3) { Value::Null } else { json!(100 + rng.below(5_000)) },
         "breadcrumbs": ["長寧ニュース", "長寧ニューズ"],
         "blocks": blocks,
         "partners": partner.map(|p| vec![p["id"].clone()]).unwrap_or_default(),
@@ -126,7 +126,8 @@ pub fn article(i: u32, partners: &[Value]) -> Value {
 
 /// A summary for some articles (the column's is optional).
 fn summary(i: u32) -> Option<String> {
-    (i % 2 == 0).then(|| format!("第{i}回の取り組みについて、参加した住民の声とともに紹介します。"))
+    i.is_multiple_of(2)
+        .then(|| format!("第{i}回の取り組みについて、参加した住民の声とともに紹介します。"))
 }
 
 /// The day article `i` was published: three a working day, going back.
