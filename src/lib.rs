@@ -33,8 +33,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use reader_core::route::RouteKind;
 use reader_core::{FontScale, IsoDate};
 
 use navigation::NavigationTracker;
@@ -92,17 +92,20 @@ pub fn App() -> impl IntoView {
             <NavigationTracker/>
             <parts::KioskRunner/>
             <PageFrame>
-                <navigation::ExactRoutes fallback=|| NotFoundPage().into_any()>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=ColumnPage/>
-                    <Route path=path!("/news/:id") view=|| view! { <ArticlePage/> }/>
-                    <Route path=path!("/news/:id/print") view=ArticlePrintPage/>
-                    <Route path=path!("/partners/:id?") view=PartnersPage/>
-                </Routes>
-                </navigation::ExactRoutes>
+                <navigation::AppRoutes page=page_of not_found=|| NotFoundPage().into_any()/>
             </PageFrame>
         </Router>
         <shell::refresh_notice::RefreshNotice/>
+    }
+}
+
+/// The page that shows each kind of route.
+fn page_of(kind: RouteKind) -> AnyView {
+    match kind {
+        RouteKind::Column => view! { <ColumnPage/> }.into_any(),
+        RouteKind::Article => view! { <ArticlePage/> }.into_any(),
+        RouteKind::ArticlePrint => view! { <ArticlePrintPage/> }.into_any(),
+        RouteKind::Partners | RouteKind::Partner => view! { <PartnersPage/> }.into_any(),
     }
 }
 

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use reader_core::route::{resolve, Resolved};
+use reader_core::route::{resolve, AppRoute, Resolved, RouteKind};
+use reader_core::Id;
 
 /// How many route changes the app has made since it loaded. When it is 0,
 /// the page was opened directly and "back" would leave the app (to another
@@ -41,6 +42,7 @@ pub fn NavigationTracker() -> impl IntoView {
     provide_context(Navigator(Callback::new(move |path: String| {
         navigate(&path, Default::default())
     })));
+    provide_current_route();
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
@@ -57,7 +59,7 @@ pub fn NavigationTracker() -> impl IntoView {
 /// Selecting partners (`/partners/a` → `/partners/b`) keeps focus where the
 /// map page puts it; any other change of page sends it to the main content.
 fn moves_focus(from: &str, to: &str) -> bool {
-    let on_map = |p: &str| p == "/partners" || p.starts_with("/partners/");
+    let on_map = |p: &str| AppRoute::parse(p).is_some_and(|route| route.on_map());
     !(on_map(from) && on_map(to))
 }
 
@@ -90,14 +92,79 @@ pub fn normalise_address() {
     }
 }
 
-/// Shows `children` (the router's routes) only at an address that is one
-/// of the app's routes exactly, as `reader_core::route::resolve` (and the
-/// server's config) answers; anything else is not found, whatever the
-/// router would make of it. Place inside the `Router`.
-#[component]
-pub fn ExactRoutes(children: ChildrenFn, fallback: fn() -> AnyView) -> impl IntoView {
+/// The page the address names, as `reader_core::route::resolve` (and the
+/// server's config) reads it: the one way the app reads its route.
+/// Provided by [`NavigationTracker`]; where there is none (a component
+/// rendered on its own), the column.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(Memo<Option<AppRoute>>);
+
+impl CurrentRoute {
+    /// The route, or `None` at an address that is no route of the app.
+    pub fn get(&self) -> Option<AppRoute> {
+        self.0.get()
+    }
+
+    /// The id of the article the route shows (its page or print view).
+    pub fn article_id(&self) -> Option<Id> {
+        self.0
+            .with(|route| route.as_ref().and_then(AppRoute::article).cloned())
+    }
+
+    /// The partner selected on the map, if any.
+    pub fn partner_id(&self) -> Option<Id> {
+        self.0.with(|route| match route {
+            Some(AppRoute::Partner(id)) => Some(id.clone()),
+            _ => None,
+        })
+    }
+
+    /// Which route it is, without its ids.
+    pub fn kind(&self) -> Option<RouteKind> {
+        self.0.with(|route| route.as_ref().map(AppRoute::kind))
+    }
+}
+
+/// The current route (see [`CurrentRoute`]).
+pub fn use_current_route() -> CurrentRoute {
+    use_context::<CurrentRoute>()
+        .unwrap_or_else(|| CurrentRoute(Memo::new(|_| Some(AppRoute::Column))))
+}
+
+fn provide_current_route() {
     let location = use_location();
-    let on_route =
-        Memo::new(move |_| matches!(resolve(&location.pathname.get()), Resolved::Page(_)));
-    view! { <Show when=move || on_route.get() fallback=fallback>{children()}</Show> }
+    provide_context(CurrentRoute(Memo::new(move |_| {
+        match resolve(&location.pathname.get()) {
+            Resolved::Page(route) => Some(route),
+            Resolved::Redirect(_) | Resolved::NotFound => None,
+        }
+    })));
+}
+
+/// Shows the page of the current route, one view per kind of page (the
+/// page reads its ids from [`CurrentRoute`], so moving between two
+/// articles keeps it mounted); `not_found` anywhere else.
+///
+/// The router puts a new address in the address bar only when the routes
+/// say the new page is ready (its `LocationProvider::ready_to_complete`,
+/// which leptos_router's own `Routes` call): done here once the page of
+/// the new address is rendered.
+#[component]
+pub fn AppRoutes(page: fn(RouteKind) -> AnyView, not_found: fn() -> AnyView) -> impl IntoView {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    let route = use_current_route();
+    let kind = Memo::new(move |_| route.kind().map(RouteKind::page));
+    let browser = use_context::<BrowserUrl>();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        if let Some(browser) = &browser {
+            browser.ready_to_complete();
+        }
+    });
+    move || match kind.get() {
+        Some(kind) => page(kind),
+        None => not_found(),
+    }
 }

@@ -30,6 +30,7 @@ use crate::reading_aids::{ArticleAids, FuriganaReadings};
 use crate::shell::PageFrame;
 use crate::state::{AheadOfTime, SiteName, SiteOrigin, ThisYear};
 use crate::text;
+use reader_core::route::AppRoute;
 
 /// What every page of the site is rendered with.
 pub struct Site {
@@ -53,6 +54,25 @@ pub enum Page {
     Article { article: Arc<Article>, print: bool },
     /// `/partners`, or `/partners/{id}` with that partner selected.
     Partners { selected: Option<Id> },
+}
+
+impl Page {
+    /// The route this page is published for.
+    pub fn route(&self) -> AppRoute {
+        match self {
+            Page::Column => AppRoute::Column,
+            Page::Article {
+                article,
+                print: false,
+            } => AppRoute::Article(article.id.clone()),
+            Page::Article {
+                article,
+                print: true,
+            } => AppRoute::ArticlePrint(article.id.clone()),
+            Page::Partners { selected: None } => AppRoute::Partners,
+            Page::Partners { selected: Some(id) } => AppRoute::Partner(id.clone()),
+        }
+    }
 }
 
 /// The body of `page` in `lang` as the app renders it: header, main
@@ -94,7 +114,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
                     />
                 };
                 if *print {
-                    let id = article.id.to_string();
+                    let id = article.id.clone();
                     view! { <PrintView id=id>{view}</PrintView> }.into_any()
                 } else {
                     view.into_any()

@@ -58,6 +58,18 @@ pub enum RouteKind {
     Partner,
 }
 
+impl RouteKind {
+    /// The kind of route whose page shows this one: a partner selected on
+    /// the map is the map's page, with a selection (the page stays, and
+    /// "back" walks the selections).
+    pub fn page(self) -> RouteKind {
+        match self {
+            RouteKind::Partner => RouteKind::Partners,
+            kind => kind,
+        }
+    }
+}
+
 /// One segment of a route's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Segment {

@@ -25,6 +25,11 @@ const NOT_ROUTES = [
   '/elsewhere',
 ];
 
+// What the app says at an address that is not a route: one shaped like an
+// article's (`/news/{x}`, `/news/{x}/print`) is an article not found, with
+// the way to the column; anything else a page not found.
+const notFound = (path) => label(/^\/news\/[^/]+(\/print)?$/.test(path) ? 'article_not_found' : 'page_not_found');
+
 // Routes written with one trailing slash, and where they are sent.
 const TRAILING = [
   ['/news/595305/', '/news/595305'],
@@ -38,7 +43,7 @@ test.describe('the server', () => {
     test(`answers ${path} with not found, and the app says so`, async ({ page, baseURL }) => {
       const response = await page.goto(`${baseURL}${path}`);
       expect(response.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('page_not_found'));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(notFound(path));
     });
   }
 
@@ -64,7 +69,7 @@ test.describe('the app under the service worker', () => {
       // cannot: the app alone decides.
       await page.context().setOffline(true);
       await page.goto(`${baseURL}${path}`);
-      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(label('page_not_found'));
+      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(notFound(path));
       await page.context().setOffline(false);
     }
     await page.context().setOffline(true);

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use reader_core::route::AppRoute;
 use reader_core::Id;
 
 use crate::i18n::td_string;
@@ -40,7 +41,7 @@ pub fn ArticleActions(id: Id) -> impl IntoView {
             <button type="button" class="article-actions__button needs-script" data-prelude="print" on:click=print>
                 {move || td_string!(lang.get(), print)}
             </button>
-            <a class="article-actions__link" href=format!("/news/{id}/print")>{move || td_string!(lang.get(), print_view)}</a>
+            <a class="article-actions__link" href=AppRoute::ArticlePrint(id.clone()).href()>{move || td_string!(lang.get(), print_view)}</a>
             <button type="button" class="article-actions__button needs-script" data-prelude="close" on:click=close>
                 {move || td_string!(lang.get(), close)}
             </button>

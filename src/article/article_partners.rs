@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::logging::warn;
 use leptos::prelude::*;
+use reader_core::route::AppRoute;
 use reader_core::{Cities, Id};
 
 use crate::i18n::td_string;
@@ -31,7 +32,7 @@ pub fn ArticlePartners(ids: Vec<Id>, cities: Arc<Cities>) -> impl IntoView {
                     {partners
                         .into_iter()
                         .map(|p| {
-                            let href = format!("/partners/{}", p.id);
+                            let href = AppRoute::Partner(p.id.clone()).href();
                             let names = p.names.clone();
                             let country = p.country.names.clone();
                             view! {

@@ -5,6 +5,7 @@ use reader_core::linking::NameMatcher;
 use reader_core::reading::inline::{compose, Piece, Run};
 use reader_core::reading::plan::{Part, SentenceKey};
 use reader_core::reading::ruby::Readings;
+use reader_core::route::AppRoute;
 
 /// A text of the article (its title, a heading, a paragraph) in sentences,
 /// the one being read aloud highlighted, partner names linked once
@@ -49,7 +50,8 @@ fn run_view(run: Run) -> AnyView {
     let pieces = run.pieces.into_iter().map(piece_view).collect_view();
     match run.partner {
         Some(id) => {
-            view! { <a class="partner-link" href=format!("/partners/{id}")>{pieces}</a> }.into_any()
+            view! { <a class="partner-link" href=AppRoute::Partner(id).href()>{pieces}</a> }
+                .into_any()
         }
         None => pieces.into_any(),
     }

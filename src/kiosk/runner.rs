@@ -203,12 +203,12 @@ impl Watch {
             idle.last_attract.set_value(t);
             return;
         }
-        let ids: Vec<String> = self
+        let ids: Vec<reader_core::Id> = self
             .cities
             .0
             .get_untracked()
             .and_then(Result::ok)
-            .map(|c| c.value.partners.iter().map(|p| p.id.to_string()).collect())
+            .map(|c| c.value.partners.iter().map(|p| p.id.clone()).collect())
             .unwrap_or_default();
         if !ids.is_empty() {
             let i = idle.attract_index.get_value() % ids.len();
@@ -218,7 +218,7 @@ impl Watch {
                 replace: true,
                 ..Default::default()
             };
-            navigate(&format!("/partners/{}", ids[i]), options);
+            navigate(&AppRoute::Partner(ids[i].clone()).href(), options);
         }
     }
 }

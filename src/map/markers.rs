@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use reader_core::map::layout::Marker;
 use reader_core::map::shapes::MarkerShape;
+use reader_core::route::AppRoute;
 use reader_core::{Cities, Id};
 
 use crate::language::use_language;
@@ -38,7 +39,7 @@ pub fn MarkerView(
             let names = partner.names.clone();
             let name = move || names.text(lang.code()).to_owned();
             let relation = partner.relation;
-            let href = format!("/partners/{id}");
+            let href = AppRoute::Partner(id.clone()).href();
             let id_attr = id.to_string();
             let on_click = move |event: web_sys::MouseEvent| {
                 event.prevent_default();

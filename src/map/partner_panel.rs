@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use reader_core::route::AppRoute;
 use reader_core::{ColumnEntry, Partner};
 
 use crate::i18n::td_string;
@@ -72,7 +73,7 @@ pub fn PartnerPanel(
                             .into_iter()
                             .map(|entry| view! {
                                 <li>
-                                    <a href=format!("/news/{}", entry.id)>{entry.title}</a>
+                                    <a href=AppRoute::Article(entry.id.clone()).href()>{entry.title}</a>
                                     " "
                                     <time datetime=entry.published.to_string()>{move || entry.published.format(lang.code())}</time>
                                 </li>

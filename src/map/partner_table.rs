@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use reader_core::partners::{sort_indexes, SortKey};
+use reader_core::route::AppRoute;
 use reader_core::Cities;
 
 use crate::i18n::{td_string, Locale};
@@ -147,7 +148,7 @@ fn PartnerRow(cities: Arc<Cities>, index: usize, selected: Signal<Option<usize>>
         <tr class="partner-table__row" class:partner-table__row--selected=is_selected>
             <th scope="row">
                 <a
-                    href=format!("/partners/{}", partner.id)
+                    href=AppRoute::Partner(partner.id.clone()).href()
                     lang=name_lang
                     aria-current=move || is_selected().then_some("true")
                 >

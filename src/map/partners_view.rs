@@ -12,6 +12,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use reader_core::map::projection::WorldProjection;
 use reader_core::partners::{first_partnership_year, PartnerFilter};
+use reader_core::route::AppRoute;
 use reader_core::world::World;
 use reader_core::{Cities, ColumnEntry, Id};
 use wasm_bindgen::JsCast;
@@ -235,11 +236,14 @@ fn table_link_choice(reader_chose: Callback<Choice>) -> impl Fn(web_sys::MouseEv
         let link = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='/partners/']").ok().flatten());
+            .and_then(|el| el.closest("a[href]").ok().flatten());
         let partner = link
             .as_ref()
             .and_then(|link| link.get_attribute("href"))
-            .and_then(|href| href.strip_prefix("/partners/").map(str::to_owned));
+            .and_then(|href| match AppRoute::parse(&href) {
+                Some(AppRoute::Partner(id)) => Some(id.to_string()),
+                _ => None,
+            });
         if let (Some(partner), Some(link)) = (partner, link) {
             reader_chose.run(Choice {
                 partner,

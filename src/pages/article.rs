@@ -3,10 +3,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::furigana::offers_furigana;
+use reader_core::route::AppRoute;
 use reader_core::{Cities, LoadError};
 
 use super::furigana::article_readings;
@@ -39,13 +39,16 @@ pub fn ArticlePage(
     #[prop(optional)]
     print_view: bool,
 ) -> impl IntoView {
-    let params = use_params_map();
+    let route = crate::navigation::use_current_route();
     // Printing waits for what paper shows (a part of the app of its own).
     let print_gate = crate::print::PrintGate::provide();
     let font_scale = expect_context::<FontScaleSetting>().0;
     let lang = use_language();
     let article = LocalResource::new(move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = route
+            .article_id()
+            .map(|id| id.to_string())
+            .unwrap_or_default();
         async move { api::load_article(&id).await }
     });
     let cities_data = expect_context::<CitiesData>();
@@ -124,7 +127,7 @@ pub fn ArticlePage(
                                 && (!print_view || print_gate.is_open())
                         }, others_failed, retry);
                         let title = loaded.value.title.clone();
-                        let id = loaded.value.id.to_string();
+                        let id = loaded.value.id.clone();
                         let article_saved_at = loaded.saved_at.clone();
                         let saved_at = Signal::derive(move || {
                             // The older of the two, if either is a saved copy.
@@ -198,7 +201,7 @@ fn partner_matcher(cities: Signal<Option<Arc<Cities>>>) -> Signal<Option<Arc<Nam
 /// The print view (`/news/{id}/print`): the article as paper shows it, with
 /// its own controls above it (hidden on paper).
 #[component]
-pub fn PrintView(id: String, children: Children) -> impl IntoView {
+pub fn PrintView(id: reader_core::Id, children: Children) -> impl IntoView {
     view! {
         <div class="print-view">
             <PrintToolbar id=id/>
@@ -209,7 +212,7 @@ pub fn PrintView(id: String, children: Children) -> impl IntoView {
 
 /// The print view's own controls: print, and back to the article.
 #[component]
-fn PrintToolbar(id: String) -> impl IntoView {
+fn PrintToolbar(id: reader_core::Id) -> impl IntoView {
     let lang = use_language();
     let gate = crate::print::PrintGate::use_context();
     view! {
@@ -217,7 +220,7 @@ fn PrintToolbar(id: String) -> impl IntoView {
             <button type="button" class="print-view__print button-primary needs-script" data-prelude="print" on:click=move |_| crate::print::print(gate)>
                 {move || td_string!(lang.get(), print)}
             </button>
-            <a class="print-view__back" href=format!("/news/{id}")>{move || td_string!(lang.get(), back_to_article)}</a>
+            <a class="print-view__back" href=AppRoute::Article(id.clone()).href()>{move || td_string!(lang.get(), back_to_article)}</a>
         </div>
     }
 }

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use reader_core::route::AppRoute;
 use reader_core::Column;
 
 use crate::handover;
@@ -75,7 +76,7 @@ pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
                         view! {
                             <li class="column__entry">
                                 <h2 class="column__entry-title">
-                                    <a href=format!("/news/{}", entry.id)>{entry.title}</a>
+                                    <a href=AppRoute::Article(entry.id.clone()).href()>{entry.title}</a>
                                 </h2>
                                 <p class="column__entry-date">
                                     <time datetime=published.to_string()>{move || published.format(lang.code())}</time>

@@ -46,7 +46,7 @@ pub fn NotFoundMessage(missing: Missing) -> impl IntoView {
         <section class="not-found">
             <h1 class="not-found__heading">{heading}</h1>
             <p>{help}</p>
-            <p><a href="/">{move || td_string!(lang.get(), to_column)}</a></p>
+            <p><a href=reader_core::route::AppRoute::Column.href()>{move || td_string!(lang.get(), to_column)}</a></p>
         </section>
     }
 }

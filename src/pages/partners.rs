@@ -2,8 +2,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use reader_core::linking::NameMatcher;
+use reader_core::route::AppRoute;
 use reader_core::Id;
 
 use crate::api;
@@ -26,12 +27,12 @@ pub fn PartnersPage() -> impl IntoView {
     let column = column_data.page_signal();
     let world = LocalResource::new(api::load_world);
     let lang = use_language();
-    let params = use_params_map();
-    let selected_id = Signal::derive(move || params.read().get("id"));
+    let route = crate::navigation::use_current_route();
+    let selected_id = Signal::derive(move || route.partner_id().map(|id| id.to_string()));
     let navigate = use_navigate();
     let go = Callback::new(move |id: Option<Id>| match id {
-        Some(id) => navigate(&format!("/partners/{id}"), Default::default()),
-        None => navigate("/partners", Default::default()),
+        Some(id) => navigate(&AppRoute::Partner(id).href(), Default::default()),
+        None => navigate(&AppRoute::Partners.href(), Default::default()),
     });
     // Which of the column's articles name each partner: looked up in the
     // background (the name matcher too: with many partners it takes a

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use reader_core::route::AppRoute;
 
 use crate::i18n::td_string;
 use crate::kiosk::{KioskCountdownNotice, KioskSettingsNotice};
@@ -29,7 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="site-header__name">{move || site.text(lang.get())}</p>
                 <nav class="site-header__nav" aria-label=move || td_string!(lang.get(), site_nav)>
                     <a class="site-header__link" href="/">{move || td_string!(lang.get(), back_to_top)}</a>
-                    <a class="site-header__link" href="/partners">{move || td_string!(lang.get(), partners_link)}</a>
+                    <a class="site-header__link" href=AppRoute::Partners.href()>{move || td_string!(lang.get(), partners_link)}</a>
                 </nav>
                 <LanguageSwitcher/>
             </div>

@@ -24,6 +24,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use reader_core::route::AppRoute;
+
 use changning_reader::i18n::Locale;
 use changning_reader::language;
 use changning_reader::prerender::{self, Page, Site};
@@ -206,29 +208,26 @@ fn render(
     };
 
     // Each page once per route: (path, page, description for articles).
-    let mut pages: Vec<(String, Page, Option<String>)> = vec![("/".into(), Page::Column, None)];
+    let mut pages: Vec<(String, Page, Option<String>)> = Vec::new();
+    let mut add = |page: Page, description: Option<String>| {
+        pages.push((page.route().href(), page, description));
+    };
+    add(Page::Column, None);
     for (article, summary) in &data.articles {
         let description = describe_article(article, summary.as_deref());
         for print in [false, true] {
-            let path = if print {
-                format!("/news/{}/print", article.id)
-            } else {
-                format!("/news/{}", article.id)
-            };
             let page = Page::Article {
                 article: article.clone(),
                 print,
             };
-            pages.push((path, page, Some(description.clone())));
+            add(page, Some(description.clone()));
         }
     }
     if let Some(cities) = &data.cities {
-        pages.push(("/partners".into(), Page::Partners { selected: None }, None));
+        add(Page::Partners { selected: None }, None);
         for partner in &cities.partners {
-            let page = Page::Partners {
-                selected: Some(partner.id.clone()),
-            };
-            pages.push((format!("/partners/{}", partner.id), page, None));
+            let selected = Some(partner.id.clone());
+            add(Page::Partners { selected }, None);
         }
     }
 
@@ -261,7 +260,7 @@ fn render(
             };
             let body = prerender::render(&site, page, locale);
             let html = page_html(shell, &meta, &body)?;
-            files.push((page_file(lang, path), html));
+            files.push((page_file(lang, &page.route()), html));
         }
     }
     files.push((
@@ -276,15 +275,11 @@ fn render(
     Ok(files)
 }
 
-/// Where the page for `path` in `lang` is kept, below the published
+/// Where the page of `route` in `lang` is kept, below the published
 /// folder: `pages/ja/news/1.html`, `pages/ja/index.html` for `/` (see
 /// deploy/nginx.conf).
-pub fn page_file(lang: &str, path: &str) -> PathBuf {
-    let dir = Path::new(PAGES_DIR).join(lang);
-    match path.trim_start_matches('/') {
-        "" => dir.join("index.html"),
-        rest => dir.join(format!("{rest}.html")),
-    }
+pub fn page_file(lang: &str, route: &AppRoute) -> PathBuf {
+    Path::new(PAGES_DIR).join(lang).join(route.published_file())
 }
 
 /// The app's shell with the page's head tags and content.

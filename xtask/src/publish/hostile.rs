@@ -209,7 +209,10 @@ proptest! {
         let pages: Vec<(String, Page, Option<String>)> = data
             .articles
             .iter()
-            .map(|(a, _)| (format!("/news/{}", a.id), Page::Article { article: a.clone(), print: false }, None))
+            .map(|(a, _)| {
+                let page = Page::Article { article: a.clone(), print: false };
+                (page.route().href(), page, None)
+            })
             .collect();
         let mut notes = Vec::new();
         let sitemap = feed::sitemap(&pages, &origin, &mut notes);
