@@ -183,7 +183,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
       writeFileSync(path, original);
       await alert.getByRole('button', { name: label('retry') }).click();
       await expect(mapPage(page).marker('sopot')).toBeVisible();
-      expect(await savedPart(page, file)).toBe(integrity);
+      await expect.poll(() => savedPart(page, file)).toBe(integrity);
     } finally {
       writeFileSync(path, original);
     }
@@ -195,7 +195,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
     await page.goto('/news/595305');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
-    expect(await savedPart(page, file)).toBe(integrity);
+    await expect.poll(() => savedPart(page, file)).toBe(integrity);
     // The saved copy goes bad (a disk, an old worker's mistake).
     await page.evaluate(async (path) => {
       const shell = (await caches.keys()).find((key) => key.startsWith('shell-'));
@@ -207,6 +207,6 @@ test.describe('the worker keeps only the build\'s bytes', () => {
     expect(await savedPart(page, file)).not.toBe(integrity);
     await articlePage(page).mapLink.click();
     await expect(mapPage(page).marker('sopot')).toBeVisible();
-    expect(await savedPart(page, file)).toBe(integrity);
+    await expect.poll(() => savedPart(page, file)).toBe(integrity);
   });
 });
