@@ -114,7 +114,8 @@ fn retry_failed<T: 'static>(resource: LocalResource<Result<Loaded<T>, LoadError>
     }
 }
 
-/// The reader's article text size, shared by every page that shows an article.
+/// The reader's article text size, shared by every page that shows an
+/// article (kept by `crate::settings`).
 #[derive(Clone, Copy)]
 pub struct FontScaleSetting(pub RwSignal<FontScale>);
 
@@ -168,24 +169,6 @@ pub struct SiteOrigin(pub String);
 /// app fills it in when it runs).
 #[derive(Clone, Copy)]
 pub struct Today(pub Option<IsoDate>);
-
-/// The text size the page shows now (`<html data-font-scale>`), as the
-/// page's own script set it before the app.
-pub fn font_scale_on_page() -> Option<FontScale> {
-    let root = document().document_element()?;
-    FontScale::parse(&root.get_attribute("data-font-scale")?)
-}
-
-/// Shows the reader's text size on the page, `<html data-font-scale>`, where
-/// the stylesheet reads it (and where a published page's own script sets it
-/// before the app runs).
-pub fn show_font_scale(scale: RwSignal<FontScale>) {
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-font-scale", scale.get().as_str());
-        }
-    });
-}
 
 /// In context while pages are rendered ahead of time (`src/prerender.rs`):
 /// controls that only the app can run are rendered disabled, so that on a
