@@ -19,7 +19,7 @@
 //! 404 or 410 (an article withdrawn) is final: its view takes over.
 //!
 //! Without a published page (a route the newsroom has not published, or
-//! the development server), the app mounts into the body as it always did.
+//! the development server), the app mounts into the body.
 //!
 //! [`RefreshNotice`]: crate::shell::refresh_notice::RefreshNotice
 

@@ -53,8 +53,8 @@ pub fn ColumnPage() -> impl IntoView {
     }
 }
 
-/// The column's articles: title, date and summary of each, newest first;
-/// above them, the entries left off and why.
+/// The column's articles: title, date and summary of each, in the order
+/// the newsroom gives; above them, the entries left off and why.
 #[component]
 pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
     let lang = use_language();
