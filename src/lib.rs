@@ -58,9 +58,9 @@ pub fn App() -> impl IntoView {
     // them (a kiosk's: as it starts).
     settings::provide(kiosk.active(), lang);
 
-    let column = ColumnData(LocalResource::new(api::load_column));
+    let column = ColumnData::new(LocalResource::new(api::load_column));
     provide_context(column);
-    provide_context(CitiesData(LocalResource::new(api::load_cities)));
+    provide_context(CitiesData::new(LocalResource::new(api::load_cities)));
     provide_context(SiteName(Signal::derive(move || column.title())));
     provide_context(SiteOrigin(window().location().origin().unwrap_or_default()));
     let today = today();

@@ -33,6 +33,13 @@ impl ColourThemeSetting {
 #[derive(Clone, Copy, Default)]
 pub struct FuriganaSetting(pub RwSignal<bool>);
 
+impl FuriganaSetting {
+    /// Whether it is on (tracked).
+    pub fn on(self) -> bool {
+        self.0.get()
+    }
+}
+
 /// An article's readings (furigana), as far as the reader asked for them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum FuriganaReadings {

@@ -91,7 +91,7 @@ pub fn ArticleView(
     };
     let id = article.id.clone();
     let readings = Signal::derive(move || match aids.readings.get() {
-        FuriganaReadings::Loaded(readings) if aids.furigana.0.get() => Some(readings),
+        FuriganaReadings::Loaded(readings) if aids.furigana.on() => Some(readings),
         _ => None,
     });
     let current = reader.current;

@@ -205,10 +205,8 @@ impl Watch {
         }
         let ids: Vec<reader_core::Id> = self
             .cities
-            .0
-            .get_untracked()
-            .and_then(Result::ok)
-            .map(|c| c.value.partners.iter().map(|p| p.id.clone()).collect())
+            .value_untracked()
+            .map(|c| c.partners.iter().map(|p| p.id.clone()).collect())
             .unwrap_or_default();
         if !ids.is_empty() {
             let i = idle.attract_index.get_value() % ids.len();

@@ -53,10 +53,11 @@ pub fn ArticlePage(
     });
     let cities_data = expect_context::<CitiesData>();
     let column_data = expect_context::<ColumnData>();
-    let cities = cities_data.page_signal();
     // The page says it shows saved data when any of it is: the article, or
     // the partner cities behind its links, list and printed map.
-    let cities_saved_at = cities_data.saved_at_signal();
+    let cities_page = cities_data.for_page();
+    let (cities, cities_saved_at) = (cities_page.value(), cities_page.saved_at());
+    let completion = handover::Completion::of_page();
     let matcher = partner_matcher(cities);
     let kiosk = crate::kiosk_mode::is_kiosk();
     // The printed map's world outline, once there is something to show on it.
@@ -113,12 +114,12 @@ pub fn ArticlePage(
     });
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || { completion.pending(); Suspend::new(async move {
                 match article.await {
                     Ok(loaded) => {
                         // Complete once it shows what a published page shows: the
                         // site's name, the partners and their names linked.
-                        handover::when_complete_unless_failed(move || {
+                        completion.unless_failed(move || {
                             column_data.settled()
                                 && cities_data.settled()
                                 && readings.known.get()
@@ -151,12 +152,12 @@ pub fn ArticlePage(
                         }
                     }
                     Err(LoadError::NotFound { .. }) => {
-                        handover::when_complete(move || column_data.settled());
+                        completion.when(move || column_data.settled());
                         view! { <NotFoundMessage missing=Missing::Article/> }.into_any()
                     }
                     Err(error) => {
                         // Not final (`LoadError::is_final`): a published page stays.
-                        handover::when_complete_unless_failed(|| false, || true, retry);
+                        completion.unless_failed(|| false, || true, retry);
                         let title = {
                             let error = error.clone();
                             move || text::describe(&error, lang.get()).0
@@ -169,7 +170,7 @@ pub fn ArticlePage(
                         .into_any()
                     }
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -22,9 +22,10 @@ pub use crate::map::partners_view::Mentions;
 /// the selection lives in the URL, so it can be shared and "back" walks it.
 #[component]
 pub fn PartnersPage() -> impl IntoView {
-    let cities = expect_context::<CitiesData>().0;
+    let cities = expect_context::<CitiesData>();
     let column_data = expect_context::<ColumnData>();
-    let column = column_data.page_signal();
+    let column = column_data.for_page().value();
+    let completion = handover::Completion::of_page();
     let world = LocalResource::new(api::load_world);
     let lang = use_language();
     let route = crate::navigation::use_current_route();
@@ -44,7 +45,7 @@ pub fn PartnersPage() -> impl IntoView {
     let mentions = RwSignal::new(None::<Arc<Mentions>>);
     // Asks again for the map's part when it could not be downloaded.
     let retry_part = Trigger::new();
-    let cities_now = expect_context::<CitiesData>().page_signal();
+    let cities_now = cities.for_page().value();
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
@@ -61,14 +62,18 @@ pub fn PartnersPage() -> impl IntoView {
     });
     // The partner cities are read here, outside the `<Suspense>`: see
     // `crate::CitiesData`.
-    move || match cities.get() {
-        None => Loading().into_any(),
+    move || match cities.outcome() {
+        None => {
+            completion.pending();
+            Loading().into_any()
+        }
         Some(Ok(loaded)) => view! {
             <SavedCopyNotice saved_at=loaded.saved_at/>
             <Suspense fallback=Loading>
                 {move || {
                     let cities = loaded.value.clone();
                     retry_part.track();
+                    completion.pending();
                     Suspend::new(async move {
                         let outline = world.await;
                         let world_failed = handover::failed_for_now(Some(&outline));
@@ -85,7 +90,7 @@ pub fn PartnersPage() -> impl IntoView {
                         // Complete once it shows what a published page shows: the
                         // site's name and the selected partner's articles.
                         let part_missing = map.is_err();
-                        handover::when_complete_unless_failed(
+                        completion.unless_failed(
                             move || {
                                 column_data.settled()
                                     && (selected_id.with(Option::is_none)
@@ -120,7 +125,7 @@ pub fn PartnersPage() -> impl IntoView {
         Some(Err(error)) => {
             // Unless final (`LoadError::is_final`), a published map stays.
             let for_now = !error.is_final();
-            handover::when_complete_unless_failed(
+            completion.unless_failed(
                 move || column_data.settled(),
                 move || for_now,
                 Callback::new(move |_| cities.refetch()),
