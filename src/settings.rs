@@ -8,9 +8,10 @@
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
-use leptos_use_preferences::use_preferred_dark;
 use reader_core::settings::{Furigana, ReaderSetting, SettingRow, LANGUAGE, SETTINGS};
 use reader_core::{ColourTheme, FontScale};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::handover::Handover;
 use crate::i18n::Locale;
@@ -139,7 +140,7 @@ impl ReaderSettings {
 /// page's language first).
 pub fn provide(kiosk: bool, language: Language) -> ReaderSettings {
     let font_scale = keep(kiosk, FontScale::as_str);
-    let system_dark = use_preferred_dark();
+    let system_dark = media_matches("(prefers-color-scheme: dark)");
     let theme_shown = move |choice| ColourTheme::shown(choice, system_dark.get()).as_str();
     let theme = ColourThemeSetting {
         choice: keep(kiosk, theme_shown),
@@ -189,6 +190,28 @@ fn keep<C: Choice>(kiosk: bool, shown: impl Fn(C) -> &'static str + Copy + 'stat
         }
     }
     signal
+}
+
+/// Whether the media query matches, kept up to date for the app's
+/// lifetime (one listener, never removed); `false` natively. For the main
+/// module: leptos-use's `use_media_query` (which the kiosk's part uses)
+/// makes it 5.4 KiB larger gzipped (312.6 → 318.1 KiB, `gzip -9`).
+pub fn media_matches(query: &'static str) -> Signal<bool> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Signal::stored(false);
+    }
+    let list = window().match_media(query).ok().flatten();
+    let matches = RwSignal::new(list.as_ref().is_some_and(|l| l.matches()));
+    if let Some(list) = list {
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if let Some(list) = window().match_media(query).ok().flatten() {
+                matches.set(list.matches());
+            }
+        });
+        list.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+    }
+    matches.into()
 }
 
 /// Keeps `<html {attribute}>` at `value` (tracked).

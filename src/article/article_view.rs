@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos_use_preferences::use_prefers_reduced_motion;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::plan::{speech_lang, Part, ReadingPlan};
@@ -148,7 +147,7 @@ pub fn ArticleView(
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
 /// prefers reduced motion); a kiosk's reset stops reading.
 fn scroll_to_sentence_read(reader: ReadAloud) {
-    let reduced_motion = use_prefers_reduced_motion();
+    let reduced_motion = crate::settings::media_matches("(prefers-reduced-motion: reduce)");
     Effect::new(move |_| {
         let Some(key) = reader.current.get() else {
             return;
