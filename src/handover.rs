@@ -19,9 +19,11 @@
 //! 404 or 410 (an article withdrawn) is final: its view takes over.
 //!
 //! Without a published page (a route the newsroom has not published, or
-//! the development server), the app mounts into the body as it always did.
+//! the development server), the app mounts into the body.
 //!
 //! [`RefreshNotice`]: crate::shell::refresh_notice::RefreshNotice
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -261,29 +263,74 @@ fn focus_in_place(element: &Element) {
     }
 }
 
-/// Marks the page ready once `complete()` holds (checked after each render
-/// it depends on). Pages call this where they build their loaded view.
-pub fn when_complete(complete: impl Fn() -> bool + 'static) {
-    when_complete_unless_failed(complete, || false, Callback::new(|_| ()));
+/// When a page is complete: one per page, made where the page starts
+/// (outside its `<Suspense>`), with the one effect that watches it. Where
+/// the page builds a view (inside a `Suspend` too), it says what makes
+/// that view complete; no effect is made there.
+#[derive(Clone, Copy)]
+pub struct Completion(Option<RwSignal<Option<Rule>, LocalStorage>>);
+
+/// What makes a page's view complete, or failed for now.
+#[derive(Clone)]
+struct Rule {
+    complete: Rc<dyn Fn() -> bool>,
+    failed: Rc<dyn Fn() -> bool>,
+    retry: Callback<()>,
 }
 
-/// Like [`when_complete`], for a page whose data (or part of the app) can
-/// fail to arrive for a reason that is not final: while `failed()` holds,
-/// a published page of the route stays, with the notice and `retry`
-/// ([`Handover::hold`]).
-pub fn when_complete_unless_failed(
-    complete: impl Fn() -> bool + 'static,
-    failed: impl Fn() -> bool + 'static,
-    retry: Callback<()>,
-) {
-    if let Some(handover) = Handover::use_context() {
+impl Completion {
+    /// The page's completion; nothing to watch without a published page.
+    pub fn of_page() -> Self {
+        let Some(handover) = Handover::use_context() else {
+            return Self(None);
+        };
+        let rule = RwSignal::new_local(None::<Rule>);
         Effect::new(move |_| {
-            if failed() {
-                handover.hold(retry);
-            } else if complete() {
+            let Some(rule) = rule.get() else {
+                return;
+            };
+            if (rule.failed)() {
+                handover.hold(rule.retry);
+            } else if (rule.complete)() {
                 handover.ready();
             }
         });
+        Self(Some(rule))
+    }
+
+    /// The page's view is being built again (its data loads anew): nothing
+    /// makes it complete until it says what does.
+    pub fn pending(self) {
+        if let Some(rule) = self.0 {
+            if rule.with_untracked(Option::is_some) {
+                rule.set(None);
+            }
+        }
+    }
+
+    /// The page is complete once `complete()` holds (checked after each
+    /// render it depends on).
+    pub fn when(self, complete: impl Fn() -> bool + 'static) {
+        self.unless_failed(complete, || false, Callback::new(|_| ()));
+    }
+
+    /// Like [`when`](Self::when), for a view whose data (or part of the
+    /// app) can fail to arrive for a reason that is not final: while
+    /// `failed()` holds, a published page of the route stays, with the
+    /// notice and `retry` ([`Handover::hold`]).
+    pub fn unless_failed(
+        self,
+        complete: impl Fn() -> bool + 'static,
+        failed: impl Fn() -> bool + 'static,
+        retry: Callback<()>,
+    ) {
+        if let Some(rule) = self.0 {
+            rule.set(Some(Rule {
+                complete: Rc::new(complete),
+                failed: Rc::new(failed),
+                retry,
+            }));
+        }
     }
 }
 

@@ -50,11 +50,25 @@ pub struct KioskSettingsNotices(pub RwSignal<Vec<LoadError>>);
 #[derive(Clone, Copy)]
 pub struct KioskResets(pub RwSignal<u32>);
 
+impl KioskResets {
+    /// How many resets so far (tracked).
+    pub fn count(self) -> u32 {
+        self.0.get()
+    }
+}
+
 /// Set while attract mode runs (a kiosk idle at home on the map, for a
 /// reader who has not asked for less motion): the map may play its
 /// timeline. Any input clears it.
 #[derive(Clone, Copy)]
 pub struct KioskAttract(pub RwSignal<bool>);
+
+impl KioskAttract {
+    /// Whether attract mode runs (tracked).
+    pub fn running(self) -> bool {
+        self.0.get()
+    }
+}
 
 /// Seconds left before an idle kiosk resets, while it counts down.
 #[derive(Clone, Copy)]

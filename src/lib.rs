@@ -24,6 +24,7 @@ pub mod prefs;
 pub mod prerender;
 pub mod print;
 pub mod reading_aids;
+pub mod settings;
 pub mod shell;
 pub mod speech;
 pub mod state;
@@ -35,7 +36,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::Router;
 use reader_core::route::RouteKind;
-use reader_core::{FontScale, IsoDate};
+use reader_core::IsoDate;
 
 use navigation::NavigationTracker;
 use pages::article::{ArticlePage, ArticlePrintPage};
@@ -50,34 +51,16 @@ use state::{SiteName, SiteOrigin, ThisYear, Today};
 pub fn App() -> impl IntoView {
     provide_meta_context();
 
-    // Read before anything renders, so an article is painted at the reader's
-    // size from its first frame and never jumps.
     let kiosk = kiosk::init();
     provide_context(kiosk);
     let lang = language::provide(language::initial(&kiosk));
-    // A kiosk starts with large text; a reader with their own choice, which
-    // the page's own script has already shown (and may change until the app
-    // takes a published page over).
-    let font_scale = RwSignal::new(if kiosk.active() {
-        FontScale::Large
-    } else {
-        state::font_scale_on_page().unwrap_or_else(prefs::load_font_scale)
-    });
-    if let Some(handover) = handover::Handover::use_context() {
-        handover.before_swap(move || {
-            if let Some(scale) = state::font_scale_on_page() {
-                font_scale.set(scale);
-            }
-        });
-    }
-    Effect::new(move |_| prefs::save_font_scale(font_scale.get()));
-    state::show_font_scale(font_scale);
-    provide_context(FontScaleSetting(font_scale));
-    reading_aids::provide(kiosk.active());
+    // The reader's settings, as the page's own script has already shown
+    // them (a kiosk's: as it starts).
+    settings::provide(kiosk.active(), lang);
 
-    let column = ColumnData(LocalResource::new(api::load_column));
+    let column = ColumnData::new(LocalResource::new(api::load_column));
     provide_context(column);
-    provide_context(CitiesData(LocalResource::new(api::load_cities)));
+    provide_context(CitiesData::new(LocalResource::new(api::load_cities)));
     provide_context(SiteName(Signal::derive(move || column.title())));
     provide_context(SiteOrigin(window().location().origin().unwrap_or_default()));
     let today = today();

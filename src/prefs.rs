@@ -3,71 +3,63 @@
 //! directly; when storage is unavailable (private mode, blocked cookies)
 //! preferences simply last for the visit.
 
-use reader_core::language::{cookie_value, interface_code, LANGUAGE_COOKIE};
-use reader_core::{ColourTheme, FontScale};
+use reader_core::language::{cookie_value, interface_code};
+use reader_core::settings::{ReaderSetting, SettingRow, Store, KIOSK_KEY, LANGUAGE};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-const FONT_SCALE_KEY: &str = "changning-reader.font-scale";
+/// How long a cookie remembers a reader's choice.
+const FOR_A_YEAR: &str = "; max-age=31536000";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The stored text size, or the default when none (or nothing readable) is stored.
-pub fn load_font_scale() -> FontScale {
-    storage()
-        .and_then(|s| s.get_item(FONT_SCALE_KEY).ok().flatten())
-        .and_then(|value| FontScale::parse(&value))
-        .unwrap_or_default()
+/// A setting as its row keeps it; `None` when unset, or when what is kept
+/// is none of its values (an old or tampered one).
+pub fn load<T: ReaderSetting>() -> Option<T> {
+    T::parse(&read(T::ROW)?)
 }
 
-/// Remembers the text size; silently does nothing where storage is refused.
-pub fn save_font_scale(scale: FontScale) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(FONT_SCALE_KEY, scale.as_str());
+/// Remembers a setting (`None`: forgets it); silently does nothing where
+/// storage is refused.
+pub fn save<T: ReaderSetting>(value: Option<T>) {
+    write(T::ROW, value.map(ReaderSetting::as_str), FOR_A_YEAR);
+}
+
+fn read(row: SettingRow) -> Option<String> {
+    match row.store {
+        Store::Local => storage()?.get_item(row.key).ok().flatten(),
+        Store::Cookie => {
+            let cookies = html_document()?.cookie().ok()?;
+            cookie_value(&cookies, row.key).map(str::to_owned)
+        }
     }
 }
 
-const THEME_KEY: &str = "changning-reader.theme";
-
-/// The reader's chosen colour theme; `None` for the system's.
-pub fn load_colour_theme() -> Option<ColourTheme> {
-    storage()
-        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
-        .and_then(|value| ColourTheme::parse(&value))
-}
-
-/// Remembers the colour theme (or forgets it: the system's again).
-pub fn save_colour_theme(theme: Option<ColourTheme>) {
-    if let Some(storage) = storage() {
-        let _ = match theme {
-            Some(theme) => storage.set_item(THEME_KEY, theme.as_str()),
-            None => storage.remove_item(THEME_KEY),
-        };
+/// `lifetime`: a cookie's (empty: the browser session).
+fn write(row: SettingRow, value: Option<&str>, lifetime: &str) {
+    match row.store {
+        Store::Local => {
+            if let Some(storage) = storage() {
+                let _ = match value {
+                    Some(value) => storage.set_item(row.key, value),
+                    None => storage.remove_item(row.key),
+                };
+            }
+        }
+        Store::Cookie => {
+            if let Some(document) = html_document() {
+                let (value, lifetime) = match value {
+                    Some(value) => (value, lifetime),
+                    None => ("", "; max-age=0"),
+                };
+                let cookie = format!("{}={value}; path=/{lifetime}; samesite=lax", row.key);
+                let _ = document.set_cookie(&cookie);
+            }
+        }
     }
 }
-
-const FURIGANA_KEY: &str = "changning-reader.furigana";
-
-/// Whether the reader turned furigana on.
-pub fn load_furigana() -> bool {
-    storage()
-        .and_then(|s| s.get_item(FURIGANA_KEY).ok().flatten())
-        .is_some_and(|value| value == "on")
-}
-
-pub fn save_furigana(on: bool) {
-    if let Some(storage) = storage() {
-        let _ = if on {
-            storage.set_item(FURIGANA_KEY, "on")
-        } else {
-            storage.remove_item(FURIGANA_KEY)
-        };
-    }
-}
-
-const KIOSK_KEY: &str = "changning-reader.kiosk";
 
 fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
@@ -105,26 +97,18 @@ fn html_document() -> Option<web_sys::HtmlDocument> {
 /// any: the `reader_lang` cookie, the one memory of it, which the server
 /// reads too (deploy/nginx.conf).
 pub fn load_language() -> Option<String> {
-    let cookies = html_document()?.cookie().ok()?;
-    cookie_value(&cookies, LANGUAGE_COOKIE).map(str::to_owned)
+    read(LANGUAGE)
 }
 
 /// Remembers a reader's interface language for a year.
 pub fn save_language(code: &str) {
-    set_language_cookie(code, "; max-age=31536000");
+    write(LANGUAGE, Some(code), FOR_A_YEAR);
 }
 
 /// A kiosk's own language, for the browser session (a kiosk session ends
 /// with it); it stands in for a reader's choice in that browser.
 pub fn save_kiosk_language(code: &str) {
-    set_language_cookie(code, "");
-}
-
-fn set_language_cookie(code: &str, lifetime: &str) {
-    if let Some(document) = html_document() {
-        let cookie = format!("{LANGUAGE_COOKIE}={code}; path=/{lifetime}; samesite=lax");
-        let _ = document.set_cookie(&cookie);
-    }
+    write(LANGUAGE, Some(code), "");
 }
 
 /// Moves a choice the app kept in local storage into the cookie (unless the

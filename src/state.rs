@@ -10,135 +10,154 @@ use reader_core::{Cities, Column, FontScale, IsoDate, LoadError};
 use crate::api::Loaded;
 use crate::i18n::{td_string, Locale};
 
-/// The news column, loaded once for the whole app (header, footer, `/`).
-///
-/// Data that lives as long as the app is read by pages outside their
-/// `<Suspense>`, in the render effect that chooses what the page shows (or
-/// copied into a page's own signal with [`page_signal`](Self::page_signal)),
-/// and never awaited in a `Suspend`: Leptos 0.8 keeps something of every
-/// `<Suspense>` and `Suspend` that reads a long-lived value until that value
-/// changes, which data loaded once never does (a kilobyte or two per page
-/// visit, found by the kiosk soak; see also vendor/reactive_graph/PATCHED.md).
-#[derive(Clone, Copy)]
-pub struct ColumnData(pub LocalResource<Result<Loaded<Column>, LoadError>>);
+/// Data loaded once for the whole app: the news column (header, footer,
+/// `/`) and the partner cities (map, article links). Pages read it in one
+/// way: outside their `<Suspense>`, either in the render effect that
+/// chooses what the page shows ([`outcome`](Self::outcome)) or through the
+/// page's own copy ([`for_page`](Self::for_page)), made where the page
+/// starts, which views inside a `<Suspense>` read. It is never awaited in
+/// a `Suspend`: Leptos 0.8 keeps something of every `<Suspense>` and
+/// `Suspend` that reads a long-lived value until that value changes, which
+/// data loaded once never does (a kilobyte or two per page visit, found by
+/// the kiosk soak; see also vendor/reactive_graph/PATCHED.md).
+pub struct AppData<T: 'static>(LocalResource<Result<Loaded<T>, LoadError>>);
 
-impl ColumnData {
-    /// The column's title once it is known.
-    pub fn title(&self) -> Option<String> {
-        self.0
-            .get()
-            .and_then(|column| column.ok())
-            .map(|c| c.value.about.title.clone())
+/// The news column, in context.
+pub type ColumnData = AppData<Column>;
+/// The partner cities, in context.
+pub type CitiesData = AppData<Cities>;
+
+impl<T: 'static> Clone for AppData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for AppData<T> {}
+
+impl<T: Send + Sync + 'static> AppData<T> {
+    /// Loads it (once for the app).
+    pub fn new(resource: LocalResource<Result<Loaded<T>, LoadError>>) -> Self {
+        Self(resource)
     }
 
-    /// Whether the column has loaded or failed to (tracked).
+    /// How loading it ended (tracked): `None` while it loads.
+    pub fn outcome(&self) -> Option<Result<Loaded<T>, LoadError>> {
+        self.0.get()
+    }
+
+    /// Whether it has loaded or failed to (tracked).
     pub fn settled(&self) -> bool {
         self.0.with(Option::is_some)
-    }
-
-    /// The column once it has loaded (`None` before, or if it cannot be),
-    /// as a signal owned by the calling page.
-    pub fn page_signal(&self) -> Signal<Option<Arc<Column>>> {
-        page_copy(self.0)
     }
 
     /// Whether it could not be loaded for now (tracked): see
     /// `LoadError::is_final`.
     pub fn failed(&self) -> bool {
-        failed_for_now(self.0)
+        self.0.with(|r| crate::handover::failed_for_now(r.as_ref()))
     }
 
     /// Loads it again if it could not be loaded.
     pub fn retry(&self) {
-        retry_failed(self.0);
-    }
-}
-
-/// The partner cities, loaded once for the whole app (map, article links).
-/// Read like [`ColumnData`].
-#[derive(Clone, Copy)]
-pub struct CitiesData(pub LocalResource<Result<Loaded<Cities>, LoadError>>);
-
-impl CitiesData {
-    /// Whether the cities have loaded or failed to (tracked).
-    pub fn settled(&self) -> bool {
-        self.0.with(Option::is_some)
+        if self.0.with_untracked(|r| matches!(r, Some(Err(_)))) {
+            self.0.refetch();
+        }
     }
 
-    /// The cities once they have loaded, as a signal owned by the calling
-    /// page: for pages that show without them (an article's partner links).
-    pub fn page_signal(&self) -> Signal<Option<Arc<Cities>>> {
-        page_copy(self.0)
+    /// Loads it again.
+    pub fn refetch(&self) {
+        self.0.refetch();
     }
 
-    /// Whether they could not be loaded for now (tracked): see
-    /// `LoadError::is_final`.
-    pub fn failed(&self) -> bool {
-        failed_for_now(self.0)
+    /// The value, if loaded, without tracking it (for runners, not views).
+    pub fn value_untracked(&self) -> Option<Arc<T>> {
+        self.0.with_untracked(value_of)
     }
 
-    /// Loads them again if they could not be loaded.
-    pub fn retry(&self) {
-        retry_failed(self.0);
-    }
-
-    /// When the cities on screen were saved, if they are the service
-    /// worker's saved copy (a page's own signal, like `page_signal`).
-    pub fn saved_at_signal(&self) -> Signal<Option<String>> {
+    /// The page's own copy: signals disposed with the page, filled by
+    /// effects that read the app's resource (outside any `<Suspense>`), so
+    /// that views inside a page's `<Suspense>` never subscribe to the
+    /// long-lived resource itself.
+    pub fn for_page(&self) -> PageData<T> {
         let resource = self.0;
-        let read = move || {
+        let value = RwSignal::new(resource.with_untracked(value_of));
+        Effect::new(move |_| {
+            let loaded = resource.with(value_of);
+            if loaded.is_some() && value.with_untracked(Option::is_none) {
+                value.set(loaded);
+            }
+        });
+        let saved_at = move || {
             resource.with(|r| {
                 r.as_ref()
                     .and_then(|r| r.as_ref().ok())
                     .and_then(|loaded| loaded.saved_at.clone())
             })
         };
-        let copy = RwSignal::new(untrack(read));
+        let saved_copy = RwSignal::new(untrack(saved_at));
         Effect::new(move |_| {
-            let saved_at = read();
-            if copy.with_untracked(|c| *c != saved_at) {
-                copy.set(saved_at);
+            let at = saved_at();
+            if saved_copy.with_untracked(|c| *c != at) {
+                saved_copy.set(at);
             }
         });
-        copy.into()
+        PageData {
+            value: value.into(),
+            saved_at: saved_copy.into(),
+        }
     }
 }
 
-fn failed_for_now<T: 'static>(resource: LocalResource<Result<Loaded<T>, LoadError>>) -> bool {
-    resource.with(|r| crate::handover::failed_for_now(r.as_ref()))
-}
-
-fn retry_failed<T: 'static>(resource: LocalResource<Result<Loaded<T>, LoadError>>) {
-    if resource.with_untracked(|r| matches!(r, Some(Err(_)))) {
-        resource.refetch();
+impl AppData<Column> {
+    /// The column's title once it is known (tracked).
+    pub fn title(&self) -> Option<String> {
+        self.0.with(|column| {
+            column
+                .as_ref()
+                .and_then(|column| column.as_ref().ok())
+                .map(|c| c.value.about.title.clone())
+        })
     }
 }
 
-/// The reader's article text size, shared by every page that shows an article.
+fn value_of<T>(outcome: &Option<Result<Loaded<T>, LoadError>>) -> Option<Arc<T>> {
+    outcome
+        .as_ref()
+        .and_then(|r| r.as_ref().ok())
+        .map(|loaded| loaded.value.clone())
+}
+
+/// A page's own copy of app-wide data ([`AppData::for_page`]).
+pub struct PageData<T: Send + Sync + 'static> {
+    value: Signal<Option<Arc<T>>>,
+    saved_at: Signal<Option<String>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for PageData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for PageData<T> {}
+
+impl<T: Send + Sync + 'static> PageData<T> {
+    /// The value once it has loaded (`None` before, or if it cannot be).
+    pub fn value(&self) -> Signal<Option<Arc<T>>> {
+        self.value
+    }
+
+    /// When the value on screen was saved, if it is the service worker's
+    /// saved copy.
+    pub fn saved_at(&self) -> Signal<Option<String>> {
+        self.saved_at
+    }
+}
+
+/// The reader's article text size, shared by every page that shows an
+/// article (kept by `crate::settings`).
 #[derive(Clone, Copy)]
 pub struct FontScaleSetting(pub RwSignal<FontScale>);
-
-/// A page's own copy of an app-wide value: a signal disposed with the page,
-/// filled by an effect that reads the app's resource (outside any
-/// `<Suspense>`), so that views inside a page's `<Suspense>` never
-/// subscribe to the long-lived resource itself.
-fn page_copy<T: Send + Sync + 'static>(
-    resource: LocalResource<Result<Loaded<T>, LoadError>>,
-) -> Signal<Option<Arc<T>>> {
-    let read = |r: &Option<Result<Loaded<T>, LoadError>>| {
-        r.as_ref()
-            .and_then(|r| r.as_ref().ok())
-            .map(|loaded| loaded.value.clone())
-    };
-    let copy = RwSignal::new(resource.with_untracked(read));
-    Effect::new(move |_| {
-        let value = resource.with(read);
-        if value.is_some() && copy.with_untracked(Option::is_none) {
-            copy.set(value);
-        }
-    });
-    copy.into()
-}
 
 /// The site's name (the column's title) for the header, footer and the
 /// printed masthead; a fallback until the column is known.
@@ -150,10 +169,14 @@ impl SiteName {
         expect_context::<SiteName>()
     }
 
+    /// The name once known (tracked).
+    pub fn known(self) -> Option<String> {
+        self.0.get()
+    }
+
     /// The name, tracked, or the fallback in `lang`.
     pub fn text(self, lang: Locale) -> String {
-        self.0
-            .get()
+        self.known()
             .unwrap_or_else(|| td_string!(lang, column_fallback_title).to_owned())
     }
 }
@@ -168,24 +191,6 @@ pub struct SiteOrigin(pub String);
 /// app fills it in when it runs).
 #[derive(Clone, Copy)]
 pub struct Today(pub Option<IsoDate>);
-
-/// The text size the page shows now (`<html data-font-scale>`), as the
-/// page's own script set it before the app.
-pub fn font_scale_on_page() -> Option<FontScale> {
-    let root = document().document_element()?;
-    FontScale::parse(&root.get_attribute("data-font-scale")?)
-}
-
-/// Shows the reader's text size on the page, `<html data-font-scale>`, where
-/// the stylesheet reads it (and where a published page's own script sets it
-/// before the app runs).
-pub fn show_font_scale(scale: RwSignal<FontScale>) {
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-font-scale", scale.get().as_str());
-        }
-    });
-}
 
 /// In context while pages are rendered ahead of time (`src/prerender.rs`):
 /// controls that only the app can run are rendered disabled, so that on a

@@ -9,7 +9,8 @@ use changning_reader::i18n::Locale;
 use changning_reader::language;
 use changning_reader::map::partner_map::PartnerMap;
 use changning_reader::map::partner_panel::PartnerPanel;
-use changning_reader::state::{self, SiteName, SiteOrigin};
+use changning_reader::settings;
+use changning_reader::state::{SiteName, SiteOrigin};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use reader_core::map::projection::WorldProjection;
@@ -95,7 +96,7 @@ fn mount_article(scale: RwSignal<FontScale>) -> Mounted {
     let article = sample_article();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_app_contexts();
-        state::show_font_scale(scale);
+        settings::show("data-font-scale", move || scale.get().as_str());
         view! { <Router><ArticleView article=article.clone() font_scale=scale/></Router> }
             .into_any()
     });

@@ -46,56 +46,16 @@ pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
 /// named, the others still apply. A file that is not a JSON object at all
 /// leaves every default.
 pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
-    let file = KIOSK_FILE;
     let mut out = KioskFile::default();
-    let text = match utf8_text(file, bytes.as_ref()) {
-        Ok(text) => text,
-        Err(error) => {
-            out.notices.push(error);
-            return out;
-        }
-    };
-    // Each field kept as text and read on its own: an unknown field is
-    // never read, a known one that cannot be read is that field's problem.
-    let raw = match decode_text::<BTreeMap<String, &RawValue>>(file, &text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            out.notices.push(error);
-            return out;
-        }
-    };
-    let mut fields = serde_json::Map::new();
-    for name in ["home", "idle_seconds", "attract"] {
-        if let Some(value) = raw.get(name) {
-            match serde_json::from_str::<Value>(value.get()) {
-                Ok(value) => {
-                    fields.insert(name.to_owned(), value);
-                }
-                Err(_) => out
-                    .notices
-                    .push(DataError::new(file, name, Problem::NumberTooLarge)),
-            }
-        }
-    }
-    let wrong = |field: &str, expected: Expected, value: &Value| {
-        DataError::new(
-            file,
-            field,
-            Problem::WrongType {
-                expected,
-                found: Found {
-                    kind: kind_of(value),
-                    literal: None,
-                },
-            },
-        )
+    let Some(fields) = known_fields(bytes.as_ref(), &mut out.notices) else {
+        return out;
     };
     match fields.get("home") {
         None | Some(Value::Null) => {}
         Some(Value::String(home)) => match AppRoute::parse(home) {
             Some(route) => out.settings.home = Some(route),
             None => out.notices.push(DataError::new(
-                file,
+                KIOSK_FILE,
                 "home",
                 Problem::NotARoute { found: quote(home) },
             )),
@@ -104,19 +64,9 @@ pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
     }
     match fields.get("idle_seconds") {
         None | Some(Value::Null) => {}
-        Some(Value::Number(n)) => match n.as_u64().and_then(|s| u32::try_from(s).ok()) {
-            Some(s) if (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&s) => {
-                out.settings.idle_seconds = s;
-            }
-            _ => out.notices.push(DataError::new(
-                file,
-                "idle_seconds",
-                Problem::OutOfRange {
-                    min: MIN_IDLE_SECONDS.to_string(),
-                    max: MAX_IDLE_SECONDS.to_string(),
-                    found: n.to_string(),
-                },
-            )),
+        Some(Value::Number(n)) => match idle_seconds(n) {
+            Ok(seconds) => out.settings.idle_seconds = seconds,
+            Err(error) => out.notices.push(error),
         },
         Some(other) => out
             .notices
@@ -128,6 +78,63 @@ pub fn decode_kiosk(bytes: impl AsRef<[u8]>) -> KioskFile {
         Some(other) => out.notices.push(wrong("attract", Expected::Boolean, other)),
     }
     out
+}
+
+/// The file's known fields, each read on its own: an unknown field is never
+/// read, a known one that cannot be read is that field's problem. `None`
+/// when the file is not a JSON object of UTF-8 text.
+fn known_fields(
+    bytes: &[u8],
+    notices: &mut Vec<DataError>,
+) -> Option<serde_json::Map<String, Value>> {
+    let file = KIOSK_FILE;
+    let text = utf8_text(file, bytes).map_err(|e| notices.push(e)).ok()?;
+    let raw = decode_text::<BTreeMap<String, &RawValue>>(file, &text)
+        .map_err(|e| notices.push(e))
+        .ok()?;
+    let mut fields = serde_json::Map::new();
+    for name in ["home", "idle_seconds", "attract"] {
+        if let Some(value) = raw.get(name) {
+            match serde_json::from_str::<Value>(value.get()) {
+                Ok(value) => {
+                    fields.insert(name.to_owned(), value);
+                }
+                Err(_) => notices.push(DataError::new(file, name, Problem::NumberTooLarge)),
+            }
+        }
+    }
+    Some(fields)
+}
+
+/// A field of the wrong type.
+fn wrong(field: &str, expected: Expected, value: &Value) -> DataError {
+    DataError::new(
+        KIOSK_FILE,
+        field,
+        Problem::WrongType {
+            expected,
+            found: Found {
+                kind: kind_of(value),
+                literal: None,
+            },
+        },
+    )
+}
+
+/// `idle_seconds`, within bounds.
+fn idle_seconds(n: &serde_json::Number) -> Result<u32, DataError> {
+    match n.as_u64().and_then(|s| u32::try_from(s).ok()) {
+        Some(s) if (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&s) => Ok(s),
+        _ => Err(DataError::new(
+            KIOSK_FILE,
+            "idle_seconds",
+            Problem::OutOfRange {
+                min: MIN_IDLE_SECONDS.to_string(),
+                max: MAX_IDLE_SECONDS.to_string(),
+                found: n.to_string(),
+            },
+        )),
+    }
 }
 
 /// The values of `?kiosk=` that enter kiosk mode, and those that leave it,

@@ -3,19 +3,47 @@
 //! and what a kiosk starts from (and returns to at an idle reset).
 //!
 //! Everything that reads or writes a setting is derived from here: the
-//! app's storage (`src/settings.rs`), the kiosk's reset (every setting the
-//! app provides is reset, without a list of its own), and the constants of
-//! the page's own script in `index.html` (written by `cargo xtask codegen`),
-//! so the first paint and the app always agree.
+//! app's storage (`src/prefs.rs`) and its signals (`src/settings.rs`), the
+//! kiosk's reset (every row is reset, without a list of its own), and the
+//! constants of the page's own script in `index.html` (written by
+//! `cargo xtask codegen`), so the first paint and the app always agree.
 
 use crate::colour_theme::ColourTheme;
 use crate::font_scale::FontScale;
+use crate::kiosk::{KIOSK_OFF, KIOSK_ON};
+use crate::language::LANGUAGE_COOKIE;
+use crate::meta::LANGUAGES;
 
 /// Where the browser keeps a setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Store {
     /// `localStorage`: across visits.
     Local,
+    /// A cookie for the whole site, which the server reads too.
+    Cookie,
+}
+
+impl Store {
+    /// Its name in the page's script.
+    pub fn script_name(self) -> &'static str {
+        match self {
+            Store::Local => "localStorage",
+            Store::Cookie => "cookie",
+        }
+    }
+}
+
+/// What a kiosk starts from and returns to at an idle reset: a kiosk
+/// remembers no visitor's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnKiosk {
+    /// As if the reader had not chosen.
+    Unset,
+    /// This value.
+    Value(&'static str),
+    /// The kiosk's own: the value it was set up with for the session, else
+    /// the browser's (the interface language).
+    KiosksOwn,
 }
 
 /// What a setting shows before the reader has chosen.
@@ -31,6 +59,8 @@ pub enum Unset {
     },
     /// Nothing (the setting is off).
     Off,
+    /// What the browser's languages ask for (`crate::language`).
+    BrowserLanguages,
 }
 
 /// One of the reader's settings.
@@ -48,9 +78,7 @@ pub struct SettingRow {
     /// The `<html>` attribute the stylesheet reads it from, if any: set by
     /// the page's script before the first paint, then by the app.
     pub html_attribute: Option<&'static str>,
-    /// What a kiosk starts from and returns to at an idle reset: a kiosk
-    /// remembers no visitor's choice.
-    pub on_kiosk: Option<&'static str>,
+    pub on_kiosk: OnKiosk,
 }
 
 /// A setting as a type: its row, and its values as text.
@@ -64,14 +92,29 @@ pub trait ReaderSetting: Copy + PartialEq + Send + Sync + 'static {
 
     /// What a kiosk starts from: `None` is unset.
     fn on_kiosk() -> Option<Self> {
-        Self::ROW.on_kiosk.and_then(Self::parse)
+        match Self::ROW.on_kiosk {
+            OnKiosk::Value(value) => Self::parse(value),
+            OnKiosk::Unset | OnKiosk::KiosksOwn => None,
+        }
     }
 }
 
-/// Every reader setting kept in the browser's storage. (The interface
-/// language is remembered in a cookie the server reads too:
-/// `crate::language`.)
-pub const SETTINGS: [SettingRow; 3] = [FontScale::ROW, ColourTheme::ROW, Furigana::ROW];
+/// Every reader setting: what the page's script shows before the first
+/// paint, what the app keeps, and what a kiosk resets.
+pub const SETTINGS: [SettingRow; 4] = [FontScale::ROW, ColourTheme::ROW, Furigana::ROW, LANGUAGE];
+
+/// The interface language, remembered in a cookie the server reads too
+/// (`crate::language` has the rule that chooses it); `<html lang>` is the
+/// server's, then the app's.
+pub const LANGUAGE: SettingRow = SettingRow {
+    name: "language",
+    store: Store::Cookie,
+    key: LANGUAGE_COOKIE,
+    values: &LANGUAGES,
+    unset: Unset::BrowserLanguages,
+    html_attribute: None,
+    on_kiosk: OnKiosk::KiosksOwn,
+};
 
 impl ReaderSetting for FontScale {
     const ROW: SettingRow = SettingRow {
@@ -81,7 +124,7 @@ impl ReaderSetting for FontScale {
         values: &["large", "medium", "small"],
         unset: Unset::Value("medium"),
         html_attribute: Some("data-font-scale"),
-        on_kiosk: Some("large"),
+        on_kiosk: OnKiosk::Value("large"),
     };
 
     fn as_str(self) -> &'static str {
@@ -104,7 +147,7 @@ impl ReaderSetting for ColourTheme {
             dark: "black",
         },
         html_attribute: Some("data-theme"),
-        on_kiosk: None,
+        on_kiosk: OnKiosk::Unset,
     };
 
     fn as_str(self) -> &'static str {
@@ -128,7 +171,7 @@ impl ReaderSetting for Furigana {
         values: &["on"],
         unset: Unset::Off,
         html_attribute: None,
-        on_kiosk: None,
+        on_kiosk: OnKiosk::Unset,
     };
 
     fn as_str(self) -> &'static str {
@@ -144,6 +187,23 @@ impl ReaderSetting for Furigana {
 /// its home route and idle override, `{home}|{seconds}`.
 pub const KIOSK_KEY: &str = "changning-reader.kiosk";
 
+/// How a page knows it runs as a kiosk, the same way in the page's script
+/// and in the app (`crate::kiosk::kiosk_switch`): `?kiosk=` with one of
+/// these values exactly, else whether the session holds [`KIOSK_KEY`].
+pub struct KioskSwitch {
+    pub query: &'static str,
+    pub on: &'static [&'static str],
+    pub off: &'static [&'static str],
+    pub session_key: &'static str,
+}
+
+pub const KIOSK_SWITCH: KioskSwitch = KioskSwitch {
+    query: "kiosk",
+    on: &KIOSK_ON,
+    off: &KIOSK_OFF,
+    session_key: KIOSK_KEY,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,16 +216,31 @@ mod tests {
             assert_eq!(T::parse(text), Some(*value));
         }
         assert_eq!(T::parse("tampered"), None);
-        if let Some(kiosk) = row.on_kiosk {
-            assert!(row.values.contains(&kiosk), "{}", row.name);
-        }
-        match row.unset {
-            Unset::Value(v) => assert!(row.values.contains(&v)),
-            Unset::ColourScheme { light, dark } => {
-                assert!(row.values.contains(&light) && row.values.contains(&dark));
+    }
+
+    #[test]
+    fn every_rows_defaults_are_among_its_values() {
+        for row in SETTINGS {
+            if let OnKiosk::Value(kiosk) = row.on_kiosk {
+                assert!(row.values.contains(&kiosk), "{}", row.name);
             }
-            Unset::Off => assert!(row.on_kiosk.is_none()),
+            match row.unset {
+                Unset::Value(v) => assert!(row.values.contains(&v), "{}", row.name),
+                Unset::ColourScheme { light, dark } => {
+                    assert!(row.values.contains(&light) && row.values.contains(&dark));
+                }
+                Unset::Off => assert_ne!(row.on_kiosk, OnKiosk::KiosksOwn, "{}", row.name),
+                Unset::BrowserLanguages => {}
+            }
+            assert!(row
+                .values
+                .iter()
+                .all(|v| v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
         }
+        assert_eq!(
+            FontScale::ROW.unset,
+            Unset::Value(FontScale::default().as_str())
+        );
     }
 
     #[test]

@@ -91,16 +91,19 @@ for (const [what, pick] of [
   }
 }
 
-test('the shell\'s message follows the remembered language, else the browser\'s', async ({ browser, request }) => {
+test('the shell\'s message follows the remembered language, else the browser\'s', async ({ browser, request, baseURL }) => {
   const { wasm } = await appFiles(request);
-  for (const [options, init, lang] of [
-    [{ locale: 'zh-CN' }, null, 'zh'],
-    [{ locale: 'fr-FR' }, null, 'ja'],
-    [{ locale: 'ja-JP' }, 'en', 'en'],
+  for (const [options, init, cookie, lang] of [
+    [{ locale: 'zh-CN' }, null, null, 'zh'],
+    [{ locale: 'fr-FR' }, null, null, 'ja'],
+    [{ locale: 'ja-JP' }, 'en', null, 'en'],
+    [{ locale: 'ja-JP' }, null, 'zh', 'zh'],
+    [{ locale: 'en-US' }, 'en', 'ja', 'ja'],
   ]) {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     if (init) await page.addInitScript((l) => localStorage.setItem('changning-reader.language', l), init);
+    if (cookie) await context.addCookies([{ name: 'reader_lang', value: cookie, url: baseURL }]);
     await tamper(page, wasm);
     await page.goto('/news/e2e-never-published');
     await expect(page.getByRole('alert').getByRole('heading', { level: 1 })).toHaveText(label('app_failed_heading', lang));

@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos_use_preferences::use_prefers_reduced_motion;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::plan::{speech_lang, Part, ReadingPlan};
@@ -91,7 +90,7 @@ pub fn ArticleView(
     };
     let id = article.id.clone();
     let readings = Signal::derive(move || match aids.readings.get() {
-        FuriganaReadings::Loaded(readings) if aids.furigana.0.get() => Some(readings),
+        FuriganaReadings::Loaded(readings) if aids.furigana.on() => Some(readings),
         _ => None,
     });
     let current = reader.current;
@@ -148,7 +147,7 @@ pub fn ArticleView(
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
 /// prefers reduced motion); a kiosk's reset stops reading.
 fn scroll_to_sentence_read(reader: ReadAloud) {
-    let reduced_motion = use_prefers_reduced_motion();
+    let reduced_motion = crate::settings::media_matches("(prefers-reduced-motion: reduce)");
     Effect::new(move |_| {
         let Some(key) = reader.current.get() else {
             return;

@@ -8,12 +8,12 @@ use leptos_use_idle::{use_idle_with_options, UseIdleOptions, UseIdleReturn};
 use leptos_use_interval_fn::use_interval_fn;
 use leptos_use_preferences::use_prefers_reduced_motion;
 use reader_core::kiosk::{IdleState, IdleTimer};
-use reader_core::{AppRoute, FontScale, LoadError};
+use reader_core::{AppRoute, LoadError};
 
 use crate::kiosk_mode::{Kiosk, KioskConfig, KioskSignals};
-use crate::language::{self, use_language, Language};
-use crate::reading_aids::{ColourThemeSetting, FuriganaSetting};
-use crate::state::{CitiesData, FontScaleSetting};
+use crate::language;
+use crate::settings::ReaderSettings;
+use crate::state::CitiesData;
 use crate::{api, prefs};
 
 /// How long the operator sees what was wrong with the kiosk's settings.
@@ -42,7 +42,7 @@ pub fn run(Runner { kiosk, signals }: Runner) {
         kiosk,
         signals,
         idle: watch_idle(kiosk, signals),
-        settings: ReaderSettings::from_context(),
+        settings: expect_context::<ReaderSettings>(),
         pathname: use_location().pathname,
         reduced_motion: use_prefers_reduced_motion(),
         cities: expect_context::<CitiesData>(),
@@ -182,7 +182,7 @@ impl Watch {
         if self.pathname.get_untracked() != home {
             navigate(&home, NavigateOptions::default());
         }
-        reset_reader_settings(self.settings);
+        self.settings.reset_for_kiosk(language::kiosk_language());
         self.signals.resets.0.update(|n| *n += 1);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
@@ -205,10 +205,8 @@ impl Watch {
         }
         let ids: Vec<reader_core::Id> = self
             .cities
-            .0
-            .get_untracked()
-            .and_then(Result::ok)
-            .map(|c| c.value.partners.iter().map(|p| p.id.clone()).collect())
+            .value_untracked()
+            .map(|c| c.partners.iter().map(|p| p.id.clone()).collect())
             .unwrap_or_default();
         if !ids.is_empty() {
             let i = idle.attract_index.get_value() % ids.len();
@@ -221,35 +219,6 @@ impl Watch {
             navigate(&AppRoute::Partner(ids[i].clone()).href(), options);
         }
     }
-}
-
-/// The reader's settings, which a kiosk puts back for each visitor.
-#[derive(Clone, Copy)]
-struct ReaderSettings {
-    font_scale: RwSignal<FontScale>,
-    theme: ColourThemeSetting,
-    furigana: RwSignal<bool>,
-    language: Language,
-}
-
-impl ReaderSettings {
-    fn from_context() -> Self {
-        Self {
-            font_scale: expect_context::<FontScaleSetting>().0,
-            theme: expect_context::<ColourThemeSetting>(),
-            furigana: expect_context::<FuriganaSetting>().0,
-            language: use_language(),
-        }
-    }
-}
-
-/// Every reader setting as a kiosk has it for a new visitor: large text,
-/// the system's colour theme, no furigana, the kiosk's language.
-fn reset_reader_settings(settings: ReaderSettings) {
-    settings.font_scale.set(FontScale::Large);
-    settings.theme.choice.set(None);
-    settings.furigana.set(false);
-    settings.language.set(language::kiosk_language());
 }
 
 /// The page's clock, in milliseconds.

@@ -80,7 +80,7 @@ pub fn PartnerMap(
     let markers = laid_out_markers(&cities, &points, visible, pan_zoom.settled, units_per_px);
     // A kiosk reset returns the map to the whole world.
     if let Some(resets) = use_context::<KioskResets>() {
-        Effect::watch(move || resets.0.get(), move |_, _, _| reset.run(()), false);
+        Effect::watch(move || resets.count(), move |_, _, _| reset.run(()), false);
     }
     keep_in_sight(selected, points, view, pan_zoom.centre_on);
     let view_box = move || viewport.with(|(w, h)| format!("0 0 {w:.1} {h:.1}"));

@@ -152,7 +152,7 @@ fn use_years(cities: &Cities) -> Years {
     };
     if let Some(attract) = use_context::<KioskAttract>() {
         Effect::new(move |_| {
-            let attracting = attract.0.get();
+            let attracting = attract.running();
             years.playing.set(attracting && first_year.is_some());
             if !attracting {
                 years.year.set(this_year);

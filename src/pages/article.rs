@@ -7,15 +7,15 @@ use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::furigana::offers_furigana;
 use reader_core::route::AppRoute;
-use reader_core::{Cities, LoadError};
+use reader_core::{Article, Cities, Id, LoadError};
 
-use super::furigana::article_readings;
+use super::furigana::{article_readings, ArticleReadings};
 use super::not_found::{Missing, NotFoundMessage};
-use crate::api;
+use crate::api::{self, Loaded};
 use crate::article::article_view::ArticleView;
 use crate::handover;
 use crate::i18n::td_string;
-use crate::language::use_language;
+use crate::language::{use_language, Language};
 use crate::offline::SavedCopyNotice;
 use crate::reading_aids::{ArticleAids, ColourThemeSetting, FuriganaSetting};
 use crate::shell::load_error::{LoadErrorView, Loading};
@@ -53,49 +53,15 @@ pub fn ArticlePage(
     });
     let cities_data = expect_context::<CitiesData>();
     let column_data = expect_context::<ColumnData>();
-    let cities = cities_data.page_signal();
     // The page says it shows saved data when any of it is: the article, or
     // the partner cities behind its links, list and printed map.
-    let cities_saved_at = cities_data.saved_at_signal();
+    let cities_page = cities_data.for_page();
+    let (cities, cities_saved_at) = (cities_page.value(), cities_page.saved_at());
+    let completion = handover::Completion::of_page();
     let matcher = partner_matcher(cities);
     let kiosk = crate::kiosk_mode::is_kiosk();
-    // The printed map's world outline, once there is something to show on it.
-    let world = crate::background::load_when(
-        move || {
-            let ids = article.with(|a| {
-                a.as_ref()
-                    .and_then(|a| a.as_ref().ok())
-                    .map(|a| a.value.partners.clone())
-            });
-            match (ids, cities.get()) {
-                (Some(ids), Some(cities)) => !partner_rows(&ids, &cities, "ja").0.is_empty(),
-                _ => false,
-            }
-        },
-        || async { api::load_world().await.ok() },
-    );
-    let world = Signal::derive(move || world.get().flatten());
-    let furigana = expect_context::<FuriganaSetting>();
-    let article_id = Signal::derive(move || {
-        article.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.as_ref().ok())
-                .map(|a| a.value.id.clone())
-        })
-    });
-    let offers_furigana = Signal::derive(move || {
-        article.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.as_ref().ok())
-                .is_some_and(|a| offers_furigana(&a.value))
-        })
-    });
-    let readings = article_readings(article_id, offers_furigana, furigana.0);
-    let aids = ArticleAids {
-        theme: ColourThemeSetting::use_context(),
-        furigana,
-        readings: readings.readings,
-    };
+    let world = printed_world(article, cities);
+    let (aids, readings) = reading_aids(article);
     // What the page could not load for now, if anything (a published page
     // then stays: `handover`): the site's name, the partners and, on the
     // print view (which shows them before it is complete), the parts of the
@@ -113,12 +79,12 @@ pub fn ArticlePage(
     });
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || { completion.pending(); Suspend::new(async move {
                 match article.await {
                     Ok(loaded) => {
                         // Complete once it shows what a published page shows: the
                         // site's name, the partners and their names linked.
-                        handover::when_complete_unless_failed(move || {
+                        completion.unless_failed(move || {
                             column_data.settled()
                                 && cities_data.settled()
                                 && readings.known.get()
@@ -126,52 +92,115 @@ pub fn ArticlePage(
                                 // The print view shows on screen what paper shows.
                                 && (!print_view || print_gate.is_open())
                         }, others_failed, retry);
-                        let title = loaded.value.title.clone();
-                        let id = loaded.value.id.clone();
-                        let article_saved_at = loaded.saved_at.clone();
-                        let saved_at = Signal::derive(move || {
-                            // The older of the two, if either is a saved copy.
-                            match (article_saved_at.clone(), cities_saved_at.get()) {
-                                (Some(a), Some(c)) => Some(a.min(c)),
-                                (a, c) => a.or(c),
-                            }
-                        });
+                        let (title, id) = (loaded.value.title.clone(), loaded.value.id.clone());
+                        let saved_at = older_saved_copy(loaded.saved_at, cities_saved_at);
                         let view = view! {
                             <SavedCopyNotice saved_at=saved_at/>
                             <ArticleView article=loaded.value font_scale=font_scale cities=cities matcher=matcher world=world aids=aids/>
                         };
-                        if print_view {
-                            view! {
-                                <Title text=title/>
-                                <PrintView id=id>{view}</PrintView>
-                            }
-                            .into_any()
-                        } else {
-                            view! { <Title text=title/>{view} }.into_any()
-                        }
+                        framed(title, id, print_view, view.into_any())
                     }
                     Err(LoadError::NotFound { .. }) => {
-                        handover::when_complete(move || column_data.settled());
+                        completion.when(move || column_data.settled());
                         view! { <NotFoundMessage missing=Missing::Article/> }.into_any()
                     }
                     Err(error) => {
                         // Not final (`LoadError::is_final`): a published page stays.
-                        handover::when_complete_unless_failed(|| false, || true, retry);
-                        let title = {
-                            let error = error.clone();
-                            move || text::describe(&error, lang.get()).0
-                        };
-                        let title = (!handover::published_in_view()).then(|| view! { <Title text=title/> });
-                        view! {
-                            {title}
-                            <LoadErrorView error=error on_retry=move |_| article.refetch()/>
-                        }
-                        .into_any()
+                        completion.unless_failed(|| false, || true, retry);
+                        article_error(error, article, lang)
                     }
                 }
-            })}
+            })}}
         </Suspense>
     }
+}
+
+/// When what the page shows was saved: the older of the article's and the
+/// cities' times, if either is a saved copy.
+fn older_saved_copy(
+    article: Option<String>,
+    cities: Signal<Option<String>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || match (article.clone(), cities.get()) {
+        (Some(a), Some(c)) => Some(a.min(c)),
+        (a, c) => a.or(c),
+    })
+}
+
+/// The article's view under its title; on the print view, in its frame.
+fn framed(title: String, id: Id, print_view: bool, view: AnyView) -> AnyView {
+    if print_view {
+        view! {
+            <Title text=title/>
+            <PrintView id=id>{view}</PrintView>
+        }
+        .into_any()
+    } else {
+        view! { <Title text=title/>{view} }.into_any()
+    }
+}
+
+/// Why the article could not be loaded for now, with a retry; the title
+/// says so unless a published page of it stays in view.
+fn article_error(error: LoadError, article: ArticleResource, lang: Language) -> AnyView {
+    let title = {
+        let error = error.clone();
+        move || text::describe(&error, lang.get()).0
+    };
+    let title = (!handover::published_in_view()).then(|| view! { <Title text=title/> });
+    view! {
+        {title}
+        <LoadErrorView error=error on_retry=move |_| article.refetch()/>
+    }
+    .into_any()
+}
+
+/// The article as its page loads it.
+type ArticleResource = LocalResource<Result<Loaded<Article>, LoadError>>;
+
+/// The printed map's world outline, once there is something to show on it.
+fn printed_world(
+    article: ArticleResource,
+    cities: Signal<Option<Arc<Cities>>>,
+) -> Signal<Option<Arc<reader_core::world::World>>> {
+    let world = crate::background::load_when(
+        move || {
+            let ids = article.with(|a| {
+                a.as_ref()
+                    .and_then(|a| a.as_ref().ok())
+                    .map(|a| a.value.partners.clone())
+            });
+            match (ids, cities.get()) {
+                (Some(ids), Some(cities)) => !partner_rows(&ids, &cities, "ja").0.is_empty(),
+                _ => false,
+            }
+        },
+        || async { api::load_world().await.ok() },
+    );
+    Signal::derive(move || world.get().flatten())
+}
+
+/// The reading aids the article view gets, and its readings (furigana),
+/// loaded once the reader turns furigana on for an article in Japanese.
+fn reading_aids(article: ArticleResource) -> (ArticleAids, ArticleReadings) {
+    let furigana = expect_context::<FuriganaSetting>();
+    let loaded = move |read: fn(&Article) -> Option<Id>| {
+        article.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.as_ref().ok())
+                .and_then(|a| read(&a.value))
+        })
+    };
+    let article_id = Signal::derive(move || loaded(|a| Some(a.id.clone())));
+    let offers =
+        Signal::derive(move || loaded(|a| offers_furigana(a).then(|| a.id.clone())).is_some());
+    let readings = article_readings(article_id, offers, furigana.0);
+    let aids = ArticleAids {
+        theme: ColourThemeSetting::use_context(),
+        furigana,
+        readings: readings.readings,
+    };
+    (aids, readings)
 }
 
 /// The partner names to link in the article's text, built once the cities

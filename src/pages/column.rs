@@ -17,13 +17,17 @@ use crate::ColumnData;
 /// `/`: the news column, its articles in the order the newsroom gives.
 #[component]
 pub fn ColumnPage() -> impl IntoView {
-    let column = expect_context::<ColumnData>().0;
+    let column = expect_context::<ColumnData>();
     let lang = use_language();
-    // Read by this render effect, not awaited in a Suspend: see `crate::ColumnData`.
-    move || match column.get() {
-        None => Loading().into_any(),
+    let completion = handover::Completion::of_page();
+    // Read by this render effect, not awaited in a Suspend: see `crate::state::AppData`.
+    move || match column.outcome() {
+        None => {
+            completion.pending();
+            Loading().into_any()
+        }
         Some(Ok(loaded)) => {
-            handover::when_complete(|| true);
+            completion.when(|| true);
             view! {
             <SavedCopyNotice saved_at=loaded.saved_at/>
             <ColumnList column=loaded.value/>
@@ -33,7 +37,7 @@ pub fn ColumnPage() -> impl IntoView {
         Some(Err(error)) => {
             // Unless final (`LoadError::is_final`), a published column stays.
             let for_now = !error.is_final();
-            handover::when_complete_unless_failed(
+            completion.unless_failed(
                 || true,
                 move || for_now,
                 Callback::new(move |_| column.refetch()),
@@ -53,8 +57,8 @@ pub fn ColumnPage() -> impl IntoView {
     }
 }
 
-/// The column's articles: title, date and summary of each, newest first;
-/// above them, the entries left off and why.
+/// The column's articles: title, date and summary of each, in the order
+/// the newsroom gives; above them, the entries left off and why.
 #[component]
 pub fn ColumnList(column: Arc<Column>) -> impl IntoView {
     let lang = use_language();

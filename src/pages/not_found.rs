@@ -10,7 +10,7 @@ use crate::ColumnData;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let column = expect_context::<ColumnData>();
-    handover::when_complete(move || column.settled());
+    handover::Completion::of_page().when(move || column.settled());
     let path = leptos_router::hooks::use_location().pathname;
     move || {
         let missing = if reader_core::route::names_an_article(&path.get()) {

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use reader_core::map::arcs::route_path;
-use reader_core::map::labels::{label_width, place_labels};
+use reader_core::map::labels::{label_width, place_labels, LabelPlacement};
 use reader_core::map::projection::{fit_extent, WorldProjection};
 use reader_core::map::shapes::{MarkerShape, HOME_SHAPE};
 use reader_core::map::view::Rect;
@@ -44,20 +44,7 @@ pub fn StaticPartnerMap(
     let (x0, y0, vw, vh) = fit_extent(&all, PAD, world_size.0 * MIN_SHARE_OF_WIDTH, world_size);
     // Markers and labels at a fixed size relative to the box.
     let unit = vw / UNITS_ACROSS;
-    let sizes: Vec<(f64, f64)> = rows
-        .iter()
-        .map(|r| (label_width(&r.name, 11.0), 14.0))
-        .collect();
-    let anchors: Vec<(f64, f64)> = points
-        .iter()
-        .map(|&(x, y)| ((x - x0) / unit, (y - y0) / unit))
-        .collect();
-    let labels = place_labels(
-        &anchors,
-        &sizes,
-        6.0,
-        Rect::new(0.0, 0.0, vw / unit, vh / unit),
-    );
+    let labels = labels_placed(&rows, &points, (x0, y0, vw, vh), unit);
     let routes: Vec<String> = rows
         .iter()
         .map(|r| route_path(&projection, home, (r.lon, r.lat)))
@@ -107,4 +94,28 @@ pub fn StaticPartnerMap(
             {markers}
         </svg>
     }
+}
+
+/// Where each partner's label goes on the still map (given the map's
+/// box in world units; `unit`: world units per label unit).
+fn labels_placed(
+    rows: &[PartnerRow],
+    points: &[(f64, f64)],
+    (x0, y0, vw, vh): (f64, f64, f64, f64),
+    unit: f64,
+) -> Vec<Option<LabelPlacement>> {
+    let sizes: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| (label_width(&r.name, 11.0), 14.0))
+        .collect();
+    let anchors: Vec<(f64, f64)> = points
+        .iter()
+        .map(|&(x, y)| ((x - x0) / unit, (y - y0) / unit))
+        .collect();
+    place_labels(
+        &anchors,
+        &sizes,
+        6.0,
+        Rect::new(0.0, 0.0, vw / unit, vh / unit),
+    )
 }

@@ -39,6 +39,7 @@ pub mod generation;
 mod hostile;
 mod mecab;
 mod origin;
+mod page_shell;
 mod site_data;
 mod site_files;
 mod write;
@@ -47,6 +48,7 @@ mod xml_text;
 use feed::Sourced;
 use generation::SiteLock;
 use origin::check_origin;
+use page_shell::{PageParts, Shell};
 use site_data::SiteData;
 use site_files::read_site_file;
 use write::write_all;
@@ -282,34 +284,15 @@ pub fn page_file(lang: &str, route: &AppRoute) -> PathBuf {
     Path::new(PAGES_DIR).join(lang).join(route.published_file())
 }
 
-/// The app's shell with the page's head tags and content.
+/// The app's shell with the page's head tags and content, assembled from
+/// the shell's parts (`page_shell`); a shell without one is refused, named.
 fn page_html(shell: &str, meta: &PageMeta, body: &str) -> Result<String, String> {
-    let missing = |what: &str| format!("index.html has no {what}: is it the app's own?");
-    let html = shell.replacen(
-        "<html lang=\"ja\">",
-        &format!("<html lang=\"{}\">", meta.lang),
-        1,
-    );
-    let (title_start, title_end) = match (html.find("<title>"), html.find("</title>")) {
-        (Some(start), Some(end)) if start < end => (start, end + "</title>".len()),
-        _ => return Err(missing("<title>")),
-    };
-    let html = format!(
-        "{}<title>{}</title>\n{}{}",
-        &html[..title_start],
-        attr(&meta.title),
-        meta.head_tags(),
-        &html[title_end..]
-    );
-    let (start, end) = match (html.find("<noscript>"), html.find("</noscript>")) {
-        (Some(start), Some(end)) if start < end => (start, end + "</noscript>".len()),
-        _ => return Err(missing("<noscript> to put the content in")),
-    };
-    Ok(format!(
-        "{}<div id=\"published\">{body}</div>{}",
-        &html[..start],
-        &html[end..]
-    ))
+    Ok(Shell::parse(shell)?.page(&PageParts {
+        lang: &meta.lang,
+        title: &attr(&meta.title),
+        head_tags: &meta.head_tags(),
+        body,
+    }))
 }
 
 #[cfg(test)]

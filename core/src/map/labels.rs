@@ -136,56 +136,7 @@ pub fn place_labels(
         .zip(sizes)
         .enumerate()
         .map(|(i, (&(x, y), &(w, h)))| {
-            let candidates = [
-                (
-                    gap,
-                    h * 0.35,
-                    TextAnchor::Start,
-                    Rect::new(gap, -h / 2.0, w, h),
-                ),
-                (
-                    -gap,
-                    h * 0.35,
-                    TextAnchor::End,
-                    Rect::new(-gap - w, -h / 2.0, w, h),
-                ),
-                (
-                    0.0,
-                    -gap,
-                    TextAnchor::Middle,
-                    Rect::new(-w / 2.0, -gap - h * 0.85, w, h),
-                ),
-                (
-                    0.0,
-                    gap + h * 0.7,
-                    TextAnchor::Middle,
-                    Rect::new(-w / 2.0, gap - h * 0.15, w, h),
-                ),
-                (
-                    gap * 0.7,
-                    -gap * 0.7,
-                    TextAnchor::Start,
-                    Rect::new(gap * 0.7, -gap * 0.7 - h * 0.85, w, h),
-                ),
-                (
-                    gap * 0.7,
-                    gap * 0.7 + h * 0.7,
-                    TextAnchor::Start,
-                    Rect::new(gap * 0.7, gap * 0.7 - h * 0.15, w, h),
-                ),
-                (
-                    -gap * 0.7,
-                    -gap * 0.7,
-                    TextAnchor::End,
-                    Rect::new(-gap * 0.7 - w, -gap * 0.7 - h * 0.85, w, h),
-                ),
-                (
-                    -gap * 0.7,
-                    gap * 0.7 + h * 0.7,
-                    TextAnchor::End,
-                    Rect::new(-gap * 0.7 - w, gap * 0.7 - h * 0.15, w, h),
-                ),
-            ];
+            let candidates = candidate_places(gap, w, h);
             let free = candidates.into_iter().find(|&(_, _, _, rel)| {
                 let abs = Rect::new(x + rel.x, y + rel.y, rel.width, rel.height);
                 abs.inside(&bounds)
@@ -203,6 +154,62 @@ pub fn place_labels(
             })
         })
         .collect()
+}
+
+/// Where a label of `w`×`h` may go beside a marker, in order of
+/// preference (right, left, above, below, then the four diagonals): its
+/// text's offset and anchor, and its box relative to the marker.
+fn candidate_places(gap: f64, w: f64, h: f64) -> [(f64, f64, TextAnchor, Rect); 8] {
+    [
+        (
+            gap,
+            h * 0.35,
+            TextAnchor::Start,
+            Rect::new(gap, -h / 2.0, w, h),
+        ),
+        (
+            -gap,
+            h * 0.35,
+            TextAnchor::End,
+            Rect::new(-gap - w, -h / 2.0, w, h),
+        ),
+        (
+            0.0,
+            -gap,
+            TextAnchor::Middle,
+            Rect::new(-w / 2.0, -gap - h * 0.85, w, h),
+        ),
+        (
+            0.0,
+            gap + h * 0.7,
+            TextAnchor::Middle,
+            Rect::new(-w / 2.0, gap - h * 0.15, w, h),
+        ),
+        (
+            gap * 0.7,
+            -gap * 0.7,
+            TextAnchor::Start,
+            Rect::new(gap * 0.7, -gap * 0.7 - h * 0.85, w, h),
+        ),
+        (
+            gap * 0.7,
+            gap * 0.7 + h * 0.7,
+            TextAnchor::Start,
+            Rect::new(gap * 0.7, gap * 0.7 - h * 0.15, w, h),
+        ),
+        (
+            -gap * 0.7,
+            -gap * 0.7,
+            TextAnchor::End,
+            Rect::new(-gap * 0.7 - w, -gap * 0.7 - h * 0.85, w, h),
+        ),
+        (
+            -gap * 0.7,
+            gap * 0.7 + h * 0.7,
+            TextAnchor::End,
+            Rect::new(-gap * 0.7 - w, gap * 0.7 - h * 0.15, w, h),
+        ),
+    ]
 }
 
 #[cfg(test)]

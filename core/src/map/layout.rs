@@ -63,25 +63,7 @@ pub fn layout_markers(
     // Screen units to CSS pixels.
     let px = |(x, y): (f64, f64)| (x / units_per_px, y / units_per_px);
     let mut groups: Vec<MarkerGroup> = match options.touch_px {
-        Some(touch) => {
-            let on_screen: Vec<usize> = (0..points.len())
-                .filter(|&i| {
-                    let (x, y) = view.to_screen(points[i]);
-                    area.contains(x, y)
-                })
-                .collect();
-            let positions: Vec<(f64, f64)> = on_screen
-                .iter()
-                .map(|&i| px(view.to_screen(points[i])))
-                .collect();
-            group_by_distance(&positions, touch)
-                .into_iter()
-                .map(|g| MarkerGroup {
-                    at: points[on_screen[g[0]]],
-                    members: g.into_iter().map(|j| on_screen[j]).collect(),
-                })
-                .collect()
-        }
+        Some(touch) => group_for_touch(&points, view, area, px, touch),
         None => group_markers(
             &points,
             view,
@@ -141,6 +123,34 @@ pub fn layout_markers(
                 count: many.len(),
                 at: g.at,
             },
+        })
+        .collect()
+}
+
+/// On a touch screen: the markers on screen closer than `touch` CSS pixels
+/// (`px`: screen units to pixels) share a group.
+fn group_for_touch(
+    points: &[(f64, f64)],
+    view: &MapView,
+    area: Rect,
+    px: impl Fn((f64, f64)) -> (f64, f64),
+    touch: f64,
+) -> Vec<MarkerGroup> {
+    let on_screen: Vec<usize> = (0..points.len())
+        .filter(|&i| {
+            let (x, y) = view.to_screen(points[i]);
+            area.contains(x, y)
+        })
+        .collect();
+    let positions: Vec<(f64, f64)> = on_screen
+        .iter()
+        .map(|&i| px(view.to_screen(points[i])))
+        .collect();
+    group_by_distance(&positions, touch)
+        .into_iter()
+        .map(|g| MarkerGroup {
+            at: points[on_screen[g[0]]],
+            members: g.into_iter().map(|j| on_screen[j]).collect(),
         })
         .collect()
 }
