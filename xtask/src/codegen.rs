@@ -85,6 +85,7 @@ fn with_routes(index: &str) -> Result<String, String> {
 fn js_name(kind: RouteKind) -> &'static str {
     match kind {
         RouteKind::Column => "column",
+        RouteKind::ColumnPage => "columnPage",
         RouteKind::Article => "article",
         RouteKind::ArticlePrint => "articlePrint",
         RouteKind::Partners => "partners",
