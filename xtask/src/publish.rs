@@ -270,7 +270,7 @@ fn render(
         "feed.xml".into(),
         feed::atom(data, origin, &publisher, notes),
     ));
-    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin, notes)));
+    files.extend(feed::sitemaps(&pages, &data.column, origin, notes));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),

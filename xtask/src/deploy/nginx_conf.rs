@@ -341,6 +341,7 @@ fn file_location(rule: &FileRule) -> String {
     let (matcher, inner) = match rule.files {
         Files::Exact(path) => (format!("= {path}"), String::new()),
         Files::Folder(path) => (format!("^~ {path}"), String::new()),
+        Files::Matching(pattern) => (format!("~ \"{pattern}\""), String::new()),
         Files::Hashed => (
             format!("~* \"{}\"", Files::HASHED_PATTERN),
             "        location ~* \"\\.wasm$\" {\n            types { application/wasm wasm; }\n            set $reader_caching immutable;\n        }\n".to_owned(),

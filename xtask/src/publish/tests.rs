@@ -54,14 +54,23 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// The addresses `sitemap.xml` lists, read with an XML parser.
+/// The addresses the sitemap's files list (those the index `sitemap.xml`
+/// names), read with an XML parser.
 fn sitemap_addresses(site: &Path) -> Vec<String> {
-    let sitemap = read(site, "published/sitemap.xml");
-    let doc = roxmltree::Document::parse(&sitemap).unwrap();
-    doc.descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .filter_map(|n| n.text())
-        .map(str::to_owned)
+    let locs = |xml: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .map(str::to_owned)
+            .collect()
+    };
+    locs(&read(site, "published/sitemap.xml"))
+        .iter()
+        .flat_map(|file| {
+            let name = file.rsplit('/').next().unwrap();
+            locs(&read(site, &format!("published/{name}")))
+        })
         .collect()
 }
 
@@ -650,10 +659,20 @@ fn an_archive_is_published_a_column_page_at_a_time_in_every_language() {
         };
         for (n, listed) in [(1, &ids[..30]), (2, &ids[30..60]), (4, &ids[90..])] {
             let html = read(&site, &file(n));
-            assert!(html.len() <= COLUMN_PAGE_BUDGET, "{}: {}", file(n), html.len());
+            assert!(
+                html.len() <= COLUMN_PAGE_BUDGET,
+                "{}: {}",
+                file(n),
+                html.len()
+            );
             for id in &ids {
                 let link = format!(r#"<a href="/news/{id}">"#);
-                assert_eq!(html.contains(&link), listed.contains(id), "{}: {id}", file(n));
+                assert_eq!(
+                    html.contains(&link),
+                    listed.contains(id),
+                    "{}: {id}",
+                    file(n)
+                );
             }
         }
         assert!(!site.join(file(5)).exists(), "no page past the end");
@@ -701,7 +720,11 @@ fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
             path.ends_with("/index.html") || path.contains("/page/")
         })
         .collect();
-    assert_eq!(column_pages.len(), 334 * LANGUAGES.len(), "10,000 in pages of 30");
+    assert_eq!(
+        column_pages.len(),
+        334 * LANGUAGES.len(),
+        "10,000 in pages of 30"
+    );
     let (largest, size) = column_pages
         .iter()
         .map(|(path, html)| (path, html.len()))
@@ -712,4 +735,9 @@ fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
         largest.display()
     );
     assert!(size <= COLUMN_PAGE_BUDGET, "{}: {size}", largest.display());
+    let (_, sitemap) = files
+        .iter()
+        .find(|(p, _)| p.ends_with("sitemap-1.xml"))
+        .unwrap();
+    roxmltree::Document::parse(sitemap).unwrap();
 }
