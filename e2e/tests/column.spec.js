@@ -73,7 +73,7 @@ test('a long column is read a page of 30 at a time, from newest to oldest, by it
   const entries = page.getByRole('listitem').getByRole('heading', { level: 2 });
   await expect(entries).toHaveText(titles(0, 30));
   const pages = page.getByRole('navigation', { name: label('column_pages') });
-  await expect(pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 1 }) })).toHaveAttribute('aria-current', 'page');
+  await expect(pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 1 }), exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(pages.getByRole('link', { name: label('column_previous') })).toHaveCount(0);
   const next = pages.getByRole('link', { name: label('column_next') });
   await expect(next).toHaveAttribute('rel', 'next');
@@ -81,7 +81,7 @@ test('a long column is read a page of 30 at a time, from newest to oldest, by it
   await expect(page).toHaveURL(`${baseURL}/page/2`);
   await expect(entries).toHaveText(titles(30, 60));
   await expect(page).toHaveTitle(label('column_page_title', 'ja', { title: 'テストのコラム', page: 2 }));
-  await pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 3 }) }).click();
+  await pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 3 }), exact: true }).click();
   await expect(page).toHaveURL(`${baseURL}/page/3`);
   await expect(entries).toHaveText(titles(60, 65));
   await expect(pages.getByRole('link', { name: label('column_next') })).toHaveCount(0);
