@@ -698,14 +698,7 @@ fn generated_column(count: u32) -> SiteData {
         })
         .collect();
     let file = serde_json::json!({ "column": { "id": "1725", "title": "長寧ニューズ" }, "articles": articles });
-    SiteData {
-        column: Arc::new(reader_core::decode_column(file.to_string()).unwrap()),
-        articles: Vec::new(),
-        cities: None,
-        world: None,
-        dictionary: None,
-        warnings: Vec::new(),
-    }
+    SiteData::of_column(reader_core::decode_column(file.to_string()).unwrap())
 }
 
 #[test]

@@ -1,5 +1,3 @@
-use std::sync::Arc;
-
 use super::*;
 
 /// A column of `count` entries whose dates are out of order: entry `i` is
@@ -16,21 +14,10 @@ fn column(count: usize) -> Column {
     reader_core::decode_column(file.to_string()).unwrap()
 }
 
-fn site_data(column: Column) -> SiteData {
-    SiteData {
-        column: Arc::new(column),
-        articles: Vec::new(),
-        cities: None,
-        world: None,
-        dictionary: None,
-        warnings: Vec::new(),
-    }
-}
-
 #[test]
 fn the_feed_holds_the_newest_fifty_newest_first() {
     for count in [0, 1, 49, 50, 51, 400] {
-        let data = site_data(column(count));
+        let data = SiteData::of_column(column(count));
         let publisher = Sourced {
             text: "長寧区".into(),
             place: "test".into(),
