@@ -12,6 +12,9 @@
 //   410 is final: the saved copy is deleted and the reader sees "not found".
 // - On the first visit the page loaded its data before this worker ran: the
 //   page tells it which files it used (src/offline.rs) and they are saved.
+// - Nothing of the archive is saved ahead: only what a reader opened, and of
+//   that at most DATA_KEPT_AT_MOST files, the oldest saved going first; the
+//   files every page reads (ALWAYS_KEPT) always stay.
 const VERSION = '__BUILD_ID__';
 // The parts of the app pages download when they need them (the map, the
 // printed parts, kiosk mode), each with its integrity: precached too, so
@@ -27,6 +30,17 @@ const NETWORK_WINDOW_MS = 2000;
 // handful, the partner map's search of the column 50 articles more
 // (MENTION_SCAN_LIMIT); never the whole archive.
 const SAVE_AT_MOST = 100;
+// At most this many data files a reader opened (articles, their readings)
+// are kept, whatever the size of the archive; the oldest saved go first.
+const DATA_KEPT_AT_MOST = 200;
+// What every page reads: kept beside them, never counted or evicted.
+const ALWAYS_KEPT = new Set([
+  '/data/articles/index.json',
+  '/data/cities.json',
+  '/data/kiosk.json',
+  '/data/readings.json',
+  '/map/world-110m.json',
+]);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -182,6 +196,15 @@ async function saveCopy(cache, request, response) {
   headers.set('X-Reader-Saved', new Date().toISOString());
   const body = await response.clone().arrayBuffer();
   await cache.put(request, new Response(body, { status: response.status, headers }));
+  await keepBounded(cache);
+}
+
+/** Evicts the oldest saved data files beyond DATA_KEPT_AT_MOST (a copy
+ *  saved again is put anew, so it counts as the newest). */
+async function keepBounded(cache) {
+  const evictable = (await cache.keys()).filter((request) => !ALWAYS_KEPT.has(new URL(request.url).pathname));
+  const over = evictable.length - DATA_KEPT_AT_MOST;
+  for (const request of evictable.slice(0, Math.max(0, over))) await cache.delete(request);
 }
 
 async function staleWhileRevalidate(event, request) {

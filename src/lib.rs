@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
 /// The page that shows each kind of route.
 fn page_of(kind: RouteKind) -> AnyView {
     match kind {
-        RouteKind::Column => view! { <ColumnPage/> }.into_any(),
+        RouteKind::Column | RouteKind::ColumnPage => view! { <ColumnPage/> }.into_any(),
         RouteKind::Article => view! { <ArticlePage/> }.into_any(),
         RouteKind::ArticlePrint => view! { <ArticlePrintPage/> }.into_any(),
         RouteKind::Partners | RouteKind::Partner => view! { <PartnersPage/> }.into_any(),

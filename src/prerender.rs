@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_meta::provide_meta_context;
 use reader_core::linking::NameMatcher;
+use reader_core::pagination::{PageNumber, Pages};
 use reader_core::partners::counts;
 use reader_core::reading::furigana::offers_furigana;
 use reader_core::world::World;
@@ -48,8 +49,8 @@ pub struct Site {
 
 /// A page of the site.
 pub enum Page {
-    /// `/`.
-    Column,
+    /// `/`, or `/page/{n}`: the column's page `page`.
+    Column { page: PageNumber },
     /// `/news/{id}`, or its print view.
     Article { article: Arc<Article>, print: bool },
     /// `/partners`, or `/partners/{id}` with that partner selected.
@@ -60,7 +61,7 @@ impl Page {
     /// The route this page is published for.
     pub fn route(&self) -> AppRoute {
         match self {
-            Page::Column => AppRoute::Column,
+            Page::Column { page } => AppRoute::column_page(*page),
             Page::Article {
                 article,
                 print: false,
@@ -90,7 +91,9 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
         provide_context(SiteOrigin(site.origin.trim_end_matches('/').to_owned()));
         provide_context(ThisYear(this_year()));
         let content = match page {
-            Page::Column => view! { <ColumnList column=site.column.clone()/> }.into_any(),
+            Page::Column { page } => {
+                view! { <ColumnList column=site.column.clone() page=*page/> }.into_any()
+            }
             Page::Article { article, print } => {
                 let aids = ArticleAids {
                     // The app's rule: offered for an article in Japanese.
@@ -144,7 +147,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
 /// The page's document title in `lang`, as the app's `<Title>` sets it.
 pub fn title(site: &Site, page: &Page, lang: Locale) -> String {
     match page {
-        Page::Column => site.column.about.title.clone(),
+        Page::Column { page } => text::column_page_title(&site.column.about.title, *page, lang),
         Page::Article { article, .. } => article.title.clone(),
         Page::Partners { selected } => {
             let heading = td_string!(lang, partners_title);
@@ -162,17 +165,25 @@ pub fn title(site: &Site, page: &Page, lang: Locale) -> String {
 }
 
 /// A one-line description of a page that is not an article, in `lang`:
-/// the column's newest titles; the partner's summary, or the map's counts.
+/// the newest titles the column's page lists; the partner's summary, or
+/// the map's counts.
 pub fn description(site: &Site, page: &Page, lang: Locale) -> String {
     match page {
-        Page::Column | Page::Article { .. } => site
-            .column
-            .articles
-            .iter()
-            .take(3)
-            .map(|entry| entry.title.as_str())
-            .collect::<Vec<_>>()
-            .join(" / "),
+        Page::Column { .. } | Page::Article { .. } => {
+            let number = match page {
+                Page::Column { page } => *page,
+                _ => PageNumber::FIRST,
+            };
+            let shown = Pages::column(site.column.articles.len())
+                .items_on(number)
+                .unwrap_or_default();
+            site.column.articles[shown]
+                .iter()
+                .take(3)
+                .map(|entry| entry.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }
         Page::Partners { selected } => {
             let Some(cities) = &site.cities else {
                 return td_string!(lang, map_unavailable).to_owned();
@@ -341,9 +352,70 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
+    /// The sample's column with `count` articles, `a1` the newest.
+    fn column_of(count: usize) -> Arc<Column> {
+        let mut column = (*site().column).clone();
+        let entry = column.articles[0].clone();
+        column.articles = (1..=count)
+            .map(|n| reader_core::ColumnEntry {
+                id: Id::parse(&format!("a{n}")).unwrap(),
+                title: format!("記事{n}番"),
+                ..entry.clone()
+            })
+            .collect();
+        Arc::new(column)
+    }
+
+    #[test]
+    fn a_column_page_lists_its_thirty_and_leads_to_the_others() {
+        let site = Site {
+            column: column_of(95),
+            ..site()
+        };
+        let page = |n| Page::Column {
+            page: PageNumber::new(n).unwrap(),
+        };
+        let second = render(&site, &page(2), Locale::ja);
+        let listed = second.matches(r#"<li class="column__entry""#).count();
+        assert_eq!(listed, 30);
+        assert!(second.contains(r#"href="/news/a31""#) && second.contains(r#"href="/news/a60""#));
+        assert!(!second.contains(r#"href="/news/a30""#) && !second.contains(r#"href="/news/a61""#));
+        assert!(
+            second.contains(r#"<nav aria-label="ページ" class="column-pages""#),
+            "{second}"
+        );
+        assert!(second.contains(r#"href="/" rel="prev""#), "{second}");
+        assert!(second.contains(r#"href="/page/3" rel="next""#), "{second}");
+        assert!(second.contains(r#"href="/page/2" aria-label="2ページ目" aria-current="page""#));
+        assert_eq!(title(&site, &page(2), Locale::en), "長寧ニューズ, page 2");
+        assert_eq!(title(&site, &page(1), Locale::en), "長寧ニューズ");
+        assert_eq!(
+            description(&site, &page(2), Locale::ja),
+            "記事31番 / 記事32番 / 記事33番"
+        );
+        let last = render(&site, &page(4), Locale::zh);
+        assert_eq!(last.matches(r#"<li class="column__entry""#).count(), 5);
+        assert!(last.contains(r#"aria-label="页码""#) && !last.contains(r#"rel="next""#));
+        let only = render(
+            &Site {
+                column: column_of(30),
+                ..site
+            },
+            &page(1),
+            Locale::ja,
+        );
+        assert!(
+            !only.contains("column-pages"),
+            "one page needs no navigation"
+        );
+    }
+
     #[test]
     fn the_column_and_the_map_render() {
-        let column = render(&site(), &Page::Column, Locale::ja);
+        let first = Page::Column {
+            page: PageNumber::FIRST,
+        };
+        let column = render(&site(), &first, Locale::ja);
         assert!(column.contains(r#"href="/news/595305""#));
         let map = render(
             &site(),

@@ -7,6 +7,7 @@ use reader_core::{
 };
 
 use crate::i18n::{td_string, Locale};
+use reader_core::pagination::PageNumber;
 
 pub fn font_scale_label(scale: FontScale, lang: Locale) -> &'static str {
     match scale {
@@ -57,6 +58,21 @@ pub fn counts_sentence(c: reader_core::partners::Counts, lang: Locale) -> String
 
 pub fn cluster_label(count: usize, lang: Locale) -> String {
     td_string!(lang, cluster_label, count).to_string()
+}
+
+/// The column's title on its page `page` (page 1: the title alone).
+pub fn column_page_title(title: &str, page: PageNumber, lang: Locale) -> String {
+    if page == PageNumber::FIRST {
+        return title.to_owned();
+    }
+    let page = page.get();
+    td_string!(lang, column_page_title, title, page).to_string()
+}
+
+/// The accessible name of the link to the column's page `page`.
+pub fn column_page_number(page: PageNumber, lang: Locale) -> String {
+    let page = page.get();
+    td_string!(lang, column_page_number, page).to_string()
 }
 
 pub fn page_of(page: usize, pages: usize, lang: Locale) -> String {

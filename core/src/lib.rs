@@ -22,6 +22,7 @@ pub mod localized;
 pub mod map;
 pub mod meta;
 pub mod number;
+pub mod pagination;
 pub mod partners;
 pub mod print;
 pub mod reading;

@@ -17,6 +17,7 @@
 use std::fmt;
 
 use crate::id::Id;
+use crate::pagination::PageNumber;
 
 /// Ids that the data layout keeps for itself: `articles/index.json` is the
 /// column, not an article.
@@ -36,8 +37,11 @@ pub fn article_id(text: &str) -> Option<Id> {
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AppRoute {
-    /// `/`: the news column.
+    /// `/`: the news column (its first page).
     Column,
+    /// `/page/{n}`: a later page of the column, `n` at least 2 (see
+    /// [`AppRoute::column_page`]; page 1 is `/`).
+    ColumnPage(PageNumber),
     /// `/news/{id}`.
     Article(Id),
     /// `/news/{id}/print`.
@@ -52,6 +56,7 @@ pub enum AppRoute {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RouteKind {
     Column,
+    ColumnPage,
     Article,
     ArticlePrint,
     Partners,
@@ -61,10 +66,12 @@ pub enum RouteKind {
 impl RouteKind {
     /// The kind of route whose page shows this one: a partner selected on
     /// the map is the map's page, with a selection (the page stays, and
-    /// "back" walks the selections).
+    /// "back" walks the selections); a later page of the column is the
+    /// column's page.
     pub fn page(self) -> RouteKind {
         match self {
             RouteKind::Partner => RouteKind::Partners,
+            RouteKind::ColumnPage => RouteKind::Column,
             kind => kind,
         }
     }
@@ -79,6 +86,9 @@ pub enum Segment {
     ArticleId,
     /// A partner's id ([`Id`]).
     PartnerId,
+    /// A page number from 2 on, in digits, without a leading zero
+    /// ([`later_page`]).
+    LaterPage,
 }
 
 /// The shape of a route's path: its segments after the first `/`.
@@ -95,6 +105,10 @@ pub const ROUTES: &[RouteShape] = &[
     RouteShape {
         kind: RouteKind::Column,
         segments: &[],
+    },
+    RouteShape {
+        kind: RouteKind::ColumnPage,
+        segments: &[Segment::Literal("page"), Segment::LaterPage],
     },
     RouteShape {
         kind: RouteKind::Article,
@@ -135,6 +149,7 @@ impl AppRoute {
     pub fn kind(&self) -> RouteKind {
         match self {
             AppRoute::Column => RouteKind::Column,
+            AppRoute::ColumnPage(_) => RouteKind::ColumnPage,
             AppRoute::Article(_) => RouteKind::Article,
             AppRoute::ArticlePrint(_) => RouteKind::ArticlePrint,
             AppRoute::Partners => RouteKind::Partners,
@@ -157,6 +172,24 @@ impl AppRoute {
         }
     }
 
+    /// The column's page `page`: `/` for page 1, `/page/{n}` after it.
+    pub fn column_page(page: PageNumber) -> Self {
+        if page == PageNumber::FIRST {
+            AppRoute::Column
+        } else {
+            AppRoute::ColumnPage(page)
+        }
+    }
+
+    /// Which page of the column the route shows, if it shows the column.
+    pub fn page_of_column(&self) -> Option<PageNumber> {
+        match self {
+            AppRoute::Column => Some(PageNumber::FIRST),
+            AppRoute::ColumnPage(page) => Some(*page),
+            _ => None,
+        }
+    }
+
     /// Whether the route shows an article (or its print view).
     pub fn article(&self) -> Option<&Id> {
         match self {
@@ -175,6 +208,7 @@ impl fmt::Display for AppRoute {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AppRoute::Column => f.write_str("/"),
+            AppRoute::ColumnPage(page) => write!(f, "/page/{page}"),
             AppRoute::Article(id) => write!(f, "/news/{id}"),
             AppRoute::ArticlePrint(id) => write!(f, "/news/{id}/print"),
             AppRoute::Partners => f.write_str("/partners"),
@@ -190,17 +224,20 @@ impl RouteShape {
             return None;
         }
         let mut ids = Vec::new();
+        let mut page = None;
         for (segment, text) in self.segments.iter().zip(segments) {
             match segment {
                 Segment::Literal(literal) if literal == text => {}
                 Segment::Literal(_) => return None,
                 Segment::ArticleId => ids.push(article_id(text)?),
                 Segment::PartnerId => ids.push(Id::parse(text)?),
+                Segment::LaterPage => page = Some(later_page(text)?),
             }
         }
         let mut ids = ids.into_iter();
         let route = match self.kind {
             RouteKind::Column => AppRoute::Column,
+            RouteKind::ColumnPage => AppRoute::ColumnPage(page?),
             RouteKind::Article => AppRoute::Article(ids.next()?),
             RouteKind::ArticlePrint => AppRoute::ArticlePrint(ids.next()?),
             RouteKind::Partners => AppRoute::Partners,
@@ -226,6 +263,7 @@ impl RouteShape {
                     pattern.push_str(ID_PATTERN);
                 }
                 Segment::PartnerId => pattern.push_str(ID_PATTERN),
+                Segment::LaterPage => pattern.push_str(LATER_PAGE_PATTERN),
             }
         }
         pattern
@@ -240,6 +278,28 @@ impl RouteShape {
 
 /// An [`Id`] as a capture group.
 pub const ID_PATTERN: &str = "([A-Za-z0-9_-]{1,100})";
+
+/// A page number from 2 to 999,999,999 as a capture group: what
+/// [`later_page`] reads.
+pub const LATER_PAGE_PATTERN: &str = "([2-9]|[1-9][0-9]{1,8})";
+
+/// A page number after the first as an address writes it: digits only,
+/// no leading zero, at most nine of them, 2 or more. Page 1 is `/` (its
+/// other spelling, `/page/1`, is an [`ALIASES`] entry); `/page/0`,
+/// `/page/01`, `/page/+2` name no page.
+pub fn later_page(text: &str) -> Option<PageNumber> {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    if !digits || text.is_empty() || text.len() > 9 || text.starts_with('0') {
+        return None;
+    }
+    PageNumber::new(text.parse().ok()?).filter(|page| page.get() >= 2)
+}
+
+/// Addresses that name a route in a form other than its own, sent to it as
+/// a route with a trailing slash is: `/page/1` is the column's first page.
+pub fn aliases() -> [(&'static str, AppRoute); 1] {
+    [("/page/1", AppRoute::Column)]
+}
 
 /// "Not a reserved id, in any case": a lookahead that refuses each reserved
 /// id when no other id character follows it.
@@ -276,6 +336,9 @@ pub enum Resolved {
 pub fn resolve(path: &str) -> Resolved {
     if let Some(route) = AppRoute::parse(path) {
         return Resolved::Page(route);
+    }
+    if let Some((_, route)) = aliases().into_iter().find(|(alias, _)| *alias == path) {
+        return Resolved::Redirect(route);
     }
     match path.strip_suffix('/').and_then(AppRoute::parse) {
         Some(route) if route != AppRoute::Column => Resolved::Redirect(route),
@@ -332,8 +395,9 @@ pub fn offline_file<'a>(url: &'a str, origin: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    const EVERY_ROUTE: [&str; 5] = [
+    const EVERY_ROUTE: [&str; 6] = [
         "/",
+        "/page/2",
         "/news/595305",
         "/news/595305/print",
         "/partners",
@@ -449,6 +513,103 @@ mod tests {
             "/news/595305/print//",
         ] {
             assert_eq!(resolve(path), Resolved::NotFound, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn the_column_pages_are_page_2_onwards_in_plain_digits() {
+        let page = |n| PageNumber::new(n).unwrap();
+        for n in [2, 3, 10, 99, 100, 999_999_999] {
+            let path = format!("/page/{n}");
+            assert_eq!(
+                resolve(&path),
+                Resolved::Page(AppRoute::ColumnPage(page(n)))
+            );
+        }
+        assert_eq!(resolve("/page/1"), Resolved::Redirect(AppRoute::Column));
+        assert_eq!(
+            resolve("/page/2/"),
+            Resolved::Redirect(AppRoute::ColumnPage(page(2)))
+        );
+        for path in [
+            "/page/0",
+            "/page/01",
+            "/page/02",
+            "/page/x",
+            "/page/",
+            "/page",
+            "/page/+2",
+            "/page/-2",
+            "/page/2.0",
+            "/page/1000000000",
+            "/page/1/",
+            "/page/2/x",
+            "/page/%32",
+            "/page/ 2",
+            "/page/２",
+            "/PAGE/2",
+        ] {
+            assert_eq!(resolve(path), Resolved::NotFound, "{path:?}");
+        }
+        assert_eq!(AppRoute::column_page(PageNumber::FIRST), AppRoute::Column);
+        assert_eq!(AppRoute::column_page(page(2)).href(), "/page/2");
+        assert_eq!(AppRoute::Column.page_of_column(), Some(PageNumber::FIRST));
+        assert_eq!(
+            AppRoute::ColumnPage(page(7)).page_of_column(),
+            Some(page(7))
+        );
+        assert_eq!(AppRoute::Partners.page_of_column(), None);
+        assert_eq!(RouteKind::ColumnPage.page(), RouteKind::Column);
+        assert_eq!(
+            AppRoute::ColumnPage(page(12)).published_file(),
+            "page/12.html"
+        );
+    }
+
+    #[test]
+    fn aliases_are_plain_paths_that_are_no_route() {
+        for (alias, route) in aliases() {
+            assert!(alias
+                .bytes()
+                .all(|b| b == b'/' || b.is_ascii_alphanumeric()));
+            assert_eq!(AppRoute::parse(alias), None, "{alias}");
+            assert_ne!(alias, route.href());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn id() -> impl Strategy<Value = Id> {
+            "[A-Za-z0-9_-]{1,100}".prop_filter_map("an id", |text| article_id(&text))
+        }
+
+        /// Any route of the app, with any ids and page number.
+        fn route() -> impl Strategy<Value = AppRoute> {
+            prop_oneof![
+                Just(AppRoute::Column),
+                (1u32..=999_999_999).prop_map(|n| AppRoute::column_page(
+                    PageNumber::new(n).unwrap_or(PageNumber::FIRST)
+                )),
+                id().prop_map(AppRoute::Article),
+                id().prop_map(AppRoute::ArticlePrint),
+                Just(AppRoute::Partners),
+                id().prop_map(AppRoute::Partner),
+            ]
+        }
+
+        proptest! {
+            /// Every link the app writes names its route, and only it.
+            #[test]
+            fn every_href_parses_back_to_its_route(route in route()) {
+                let href = route.href();
+                prop_assert_eq!(AppRoute::parse(&href), Some(route.clone()));
+                prop_assert_eq!(resolve(&href), Resolved::Page(route.clone()));
+                let file = route.published_file();
+                prop_assert!(file.ends_with(".html") && !file.starts_with('/'));
+            }
         }
     }
 

@@ -16,6 +16,10 @@ const STATES = [
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }],
+  ['column page 2 of a generated archive', async (page) => {
+    await page.goto(`${process.env.E2E_ARCHIVE_URL}/page/2`);
+    await expect(page.getByRole('navigation', { name: label('column_pages') })).toBeVisible();
+  }],
   ...['font_large', 'font_medium', 'font_small'].map((key) => [`article, text size ${label(key)}`, async (page) => {
     await page.goto('/news/595305');
     const size = articlePage(page).size(key);

@@ -23,6 +23,18 @@ const NOT_ROUTES = [
   '/news/595305/print/x',
   '/partners/sopot/extra',
   '/elsewhere',
+  // The column's pages: page 2 on, in plain digits (page 1 is `/`).
+  '/page/0',
+  '/page/01',
+  '/page/x',
+  '/page/',
+  '/page',
+  '/page/1/',
+  '/page/2/x',
+  '/page/1000000000',
+  // A page past the column's end (the sample's column is one page).
+  '/page/2',
+  '/page/999999999',
 ];
 
 // What the app says at an address that is not a route: one shaped like an
@@ -36,6 +48,9 @@ const TRAILING = [
   ['/news/595305/print/', '/news/595305/print'],
   ['/partners/', '/partners'],
   ['/partners/sopot/?lang=en', '/partners/sopot?lang=en'],
+  // The column's first page has one address.
+  ['/page/1', '/'],
+  ['/page/1?lang=en', '/?lang=en'],
 ];
 
 test.describe('the server', () => {

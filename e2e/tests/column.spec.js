@@ -54,3 +54,56 @@ test('an unknown address says so and leads back to the column', async ({ page })
   await page.getByRole('link', { name: label('to_column') }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+// A column of 65 articles (the test's own, served in place of index.json):
+// three pages of 30, 30 and 5, `n1` the newest.
+const long = {
+  column: { id: 'e2e', title: 'テストのコラム' },
+  articles: Array.from({ length: 65 }, (_, i) => ({
+    id: `n${i + 1}`,
+    title: `記事 ${i + 1} 番`,
+    published: '2024-03-01',
+  })),
+};
+const titles = (from, to) => long.articles.slice(from, to).map((a) => a.title);
+
+test('a long column is read a page of 30 at a time, from newest to oldest, by its navigation', async ({ page, baseURL }) => {
+  await page.route('**/data/articles/index.json', (route) => route.fulfill({ json: long }));
+  await page.goto('/');
+  const entries = page.getByRole('listitem').getByRole('heading', { level: 2 });
+  await expect(entries).toHaveText(titles(0, 30));
+  const pages = page.getByRole('navigation', { name: label('column_pages') });
+  await expect(pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 1 }), exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(pages.getByRole('link', { name: label('column_previous') })).toHaveCount(0);
+  const next = pages.getByRole('link', { name: label('column_next') });
+  await expect(next).toHaveAttribute('rel', 'next');
+  await next.click();
+  await expect(page).toHaveURL(`${baseURL}/page/2`);
+  await expect(entries).toHaveText(titles(30, 60));
+  await expect(page).toHaveTitle(label('column_page_title', 'ja', { title: 'テストのコラム', page: 2 }));
+  await pages.getByRole('link', { name: label('column_page_number', 'ja', { page: 3 }), exact: true }).click();
+  await expect(page).toHaveURL(`${baseURL}/page/3`);
+  await expect(entries).toHaveText(titles(60, 65));
+  await expect(pages.getByRole('link', { name: label('column_next') })).toHaveCount(0);
+  await expect(pages.getByRole('link', { name: label('column_previous') })).toHaveAttribute('rel', 'prev');
+  await pages.getByRole('link', { name: label('column_previous') }).click();
+  await expect(page).toHaveURL(`${baseURL}/page/2`);
+  await expect(entries).toHaveText(titles(30, 60));
+});
+
+test('a page past the column\'s end is not found, in every language', async ({ page }) => {
+  await page.route('**/data/articles/index.json', (route) => route.fulfill({ json: long }));
+  for (const lang of ['ja', 'zh', 'en']) {
+    await page.goto(`/page/4?lang=${lang}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('page_not_found', lang));
+    await page.goto(`/page/3?lang=${lang}`);
+    await expect(page.getByRole('navigation', { name: label('column_pages', lang) })).toBeVisible();
+  }
+});
+
+test('a column of one page has no page navigation', async ({ page }) => {
+  await page.route('**/data/articles/index.json', (route) => route.fulfill({ json: { ...long, articles: long.articles.slice(0, 30) } }));
+  await page.goto('/');
+  await expect(page.getByRole('listitem').getByRole('heading', { level: 2 })).toHaveCount(30);
+  await expect(page.getByRole('navigation', { name: label('column_pages') })).toHaveCount(0);
+});

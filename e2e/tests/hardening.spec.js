@@ -44,6 +44,7 @@ const HOSTILE_HOMES = [
   '/news/index',
   '/partners?kiosk=0',
   '/elsewhere',
+  '/page/01',
 ];
 
 for (const home of HOSTILE_HOMES) {
@@ -81,6 +82,8 @@ for (const entered of [
   '/news/595305%0a',
   '/partners/%2e%2e/evil',
   '/news/595305/print/evil.example/',
+  '/page/01/',
+  '/page/0/',
 ]) {
   test(`a kiosk started on ${JSON.stringify(entered)} goes home to the column`, async ({ page, baseURL }) => {
     await kioskSettings(page, '{}');

@@ -60,8 +60,17 @@ test('the feed, the sitemap and robots.txt are served', async ({ request }) => {
   const feed = await request.get('/feed.xml');
   expect(feed.headers()['content-type']).toContain('application/atom+xml');
   expect(await feed.text()).toContain('/news/595305');
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  for (const entry of column.articles) expect(sitemap).toMatch(new RegExp(`<loc>https?://[^<]+/news/${entry.id}</loc>`));
+  // The sitemap is an index of files of addresses, each with its date.
+  const index = await (await request.get('/sitemap.xml')).text();
+  expect(index).toContain('<sitemapindex');
+  const file = new URL(/<loc>([^<]+\/sitemap-1\.xml)<\/loc>/.exec(index)[1]).pathname;
+  const sitemap = await request.get(file);
+  expect(sitemap.headers()['content-type']).toMatch(/^text\/xml; charset=utf-8$/);
+  const urls = await sitemap.text();
+  for (const entry of column.articles) {
+    expect(urls).toMatch(new RegExp(`<loc>https?://[^<]+/news/${entry.id}</loc><lastmod>${entry.published}</lastmod>`));
+  }
+  expect((await request.get('/sitemap-0.xml')).status()).toBe(404);
   expect(await (await request.get('/robots.txt')).text()).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);
   // The published files themselves are not addresses of the site.
   expect((await request.get('/pages/ja/index.html')).status()).toBe(404);

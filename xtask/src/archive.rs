@@ -125,7 +125,7 @@ pub fn article(i: u32, partners: &[Value]) -> Value {
 }
 
 /// A summary for some articles (the column's is optional).
-fn summary(i: u32) -> Option<String> {
+pub fn summary(i: u32) -> Option<String> {
     i.is_multiple_of(2)
         .then(|| format!("第{i}回の取り組みについて、参加した住民の声とともに紹介します。"))
 }

@@ -159,6 +159,7 @@ fn with_block(
 fn js_name(kind: RouteKind) -> &'static str {
     match kind {
         RouteKind::Column => "column",
+        RouteKind::ColumnPage => "columnPage",
         RouteKind::Article => "article",
         RouteKind::ArticlePrint => "articlePrint",
         RouteKind::Partners => "partners",

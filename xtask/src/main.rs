@@ -248,8 +248,13 @@ fn test() -> Result<(), String> {
     end_to_end()
 }
 
+/// How many generated articles the end-to-end tests' archive holds: more
+/// than ten pages of the column.
+const E2E_ARCHIVE_ARTICLES: u32 = 320;
+
 /// Builds the release, serves a copy of it with nginx (the tests add their
-/// own data files to the copy) and runs Playwright.
+/// own data files to the copy), and a second copy holding a generated
+/// archive (`gen-archive`), and runs Playwright.
 fn end_to_end() -> Result<(), String> {
     let dist = dist()?;
     step("end-to-end tests in Chromium against nginx (Playwright)");
@@ -258,15 +263,38 @@ fn end_to_end() -> Result<(), String> {
     let server = nginx::Server::configure("e2e", &site, e2e_port()?)?.start()?;
     // The published pages name the address they are served from.
     publish::run(&site, &server.base_url())?;
+    step("the archive site: the release with generated articles (gen-archive)");
+    let archive = paths::scratch("e2e").join("archive");
+    shell::copy_dir(&dist, &archive)?;
+    archive::generate(&archive, E2E_ARCHIVE_ARTICLES)?;
+    let archive_server =
+        nginx::Server::configure("e2e-archive", &archive, e2e_archive_port()?)?.start()?;
+    publish::run(&archive, &archive_server.base_url())?;
     let extra: Vec<String> = std::env::args().skip(2).collect();
     let outcome = run(Cmd::new("npx")
         .args(["--no-install", "playwright", "test"])
         .args(extra)
         .env("E2E_BASE_URL", &server.base_url())
         .env("E2E_SITE_ROOT", &site.display().to_string())
+        .env("E2E_ARCHIVE_URL", &archive_server.base_url())
+        .env("E2E_ARCHIVE_ROOT", &archive.display().to_string())
         .dir(root().join("e2e")));
+    drop(archive_server);
     drop(server);
     outcome
+}
+
+/// The port of the archive site: `E2E_ARCHIVE_PORT`, else 1000 above the
+/// end-to-end tests' own.
+fn e2e_archive_port() -> Result<u16, String> {
+    match std::env::var("E2E_ARCHIVE_PORT") {
+        Ok(port) => port
+            .parse()
+            .map_err(|_| format!("E2E_ARCHIVE_PORT={port:?} is not a port number")),
+        Err(_) => e2e_port()?
+            .checked_add(1000)
+            .ok_or_else(|| "E2E_PORT is too high for the archive site's port".to_owned()),
+    }
 }
 
 /// The port nginx serves the end-to-end tests on: `E2E_PORT`, else 8091

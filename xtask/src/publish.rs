@@ -24,6 +24,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use reader_core::pagination::Pages;
 use reader_core::route::AppRoute;
 
 use changning_reader::i18n::Locale;
@@ -214,7 +215,9 @@ fn render(
     let mut add = |page: Page, description: Option<String>| {
         pages.push((page.route().href(), page, description));
     };
-    add(Page::Column, None);
+    for page in column_pages(data) {
+        add(page, None);
+    }
     for (article, summary) in &data.articles {
         let description = describe_article(article, summary.as_deref());
         for print in [false, true] {
@@ -269,12 +272,19 @@ fn render(
         "feed.xml".into(),
         feed::atom(data, origin, &publisher, notes),
     ));
-    files.push(("sitemap.xml".into(), feed::sitemap(&pages, origin, notes)));
+    files.extend(feed::sitemaps(&pages, &data.column, origin, notes));
     files.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),
     ));
     Ok(files)
+}
+
+/// The column's pages: every page its articles fill, `/` for an empty one.
+fn column_pages(data: &SiteData) -> impl Iterator<Item = Page> {
+    Pages::column(data.column.articles.len())
+        .all()
+        .map(|page| Page::Column { page })
 }
 
 /// Where the page of `route` in `lang` is kept, below the published

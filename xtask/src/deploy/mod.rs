@@ -70,6 +70,8 @@ pub enum Files {
     Exact(&'static str),
     /// Every path below this folder.
     Folder(&'static str),
+    /// Every path this regular expression (PCRE, anchored) matches.
+    Matching(&'static str),
     /// The build's content-hashed files: Trunk writes the 64-bit hash with
     /// `{:x}`, which drops leading zeros (one build in sixteen has a
     /// 15-digit hash), so the width is not fixed.
@@ -150,7 +152,14 @@ pub const FILE_RULES: &[FileRule] = &[
     },
     FileRule {
         published: true,
-        ..rule(Files::Exact("/sitemap.xml"), "The sitemap.")
+        ..rule(Files::Exact("/sitemap.xml"), "The sitemap index.")
+    },
+    FileRule {
+        published: true,
+        ..rule(
+            Files::Matching("^/sitemap-[1-9][0-9]{0,5}\\.xml$"),
+            "The sitemap's files, 50,000 addresses each.",
+        )
     },
     FileRule {
         published: true,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use reader_core::route::Segment;
+use reader_core::route::{aliases, Segment};
 
 use super::*;
 
@@ -152,10 +152,22 @@ fn route_maps() -> String {
             let _ = writeln!(redirects, "    \"~^(?<route>{route})/{query}\" $route;");
         }
     }
+    for (alias, route) in aliases() {
+        let _ = writeln!(redirects, "    \"~^{alias}{query}\" {};", route.href());
+    }
     let mut articles = String::new();
+    let mut listings = String::new();
     for shape in page_routes() {
         if shape.segments.contains(&Segment::ArticleId) {
             let _ = writeln!(articles, "    \"~^{}{query}\" $1;", shape.pattern());
+        }
+        if shape.segments.contains(&Segment::LaterPage) {
+            let _ = writeln!(
+                listings,
+                "    \"~^(?<page>{}){query}\" /{PUBLISHED_DIR}/pages/{}$page.html;",
+                shape.pattern(),
+                LANGUAGES[0]
+            );
         }
     }
     format!(
@@ -165,7 +177,8 @@ fn route_maps() -> String {
 map $request_uri $reader_page {{
 {pages}    default \"\";
 }}
-# A route written with a trailing slash: sent to the route.
+# A route written with a trailing slash, or another spelling of a route
+# (`/page/1` is `/`): sent to the route.
 map $request_uri $reader_redirect {{
 {redirects}    default \"\";
 }}
@@ -178,6 +191,11 @@ map $request_uri $reader_article {{
 map $reader_article $reader_article_file {{
     \"\" /index.html;
     default /data/articles/$reader_article.json;
+}}
+# A later page of the column exists when publish wrote it (in every
+# language): a page past the column's end is not found.
+map $request_uri $reader_listing_file {{
+{listings}    default /index.html;
 }}
 # Published pages differ by language, so shared caches keep the copies apart.
 map $uri $reader_vary {{
@@ -287,6 +305,9 @@ fn server_body() -> String {
         if (!-f $document_root$reader_article_file) {{
             return 404;
         }}
+        if (!-f $document_root$reader_listing_file) {{
+            return 404;
+        }}
         try_files /{PUBLISHED_DIR}/pages/$reader_lang$reader_page.html /index.html;
     }}
 
@@ -320,6 +341,7 @@ fn file_location(rule: &FileRule) -> String {
     let (matcher, inner) = match rule.files {
         Files::Exact(path) => (format!("= {path}"), String::new()),
         Files::Folder(path) => (format!("^~ {path}"), String::new()),
+        Files::Matching(pattern) => (format!("~ \"{pattern}\""), String::new()),
         Files::Hashed => (
             format!("~* \"{}\"", Files::HASHED_PATTERN),
             "        location ~* \"\\.wasm$\" {\n            types { application/wasm wasm; }\n            set $reader_caching immutable;\n        }\n".to_owned(),

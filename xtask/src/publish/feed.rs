@@ -1,16 +1,25 @@
-//! The column as an Atom feed (RFC 4287), and the sitemap of every page.
+//! The column's newest articles as an Atom feed (RFC 4287), and the
+//! sitemaps of every page: an index and files of at most 50,000 addresses.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use reader_core::article::article_file;
 use reader_core::column::COLUMN_FILE;
 use reader_core::meta::{attr, describe_article};
-use reader_core::{Article, Block, Id, IsoDate};
+use reader_core::pagination::Pages;
+use reader_core::{Article, Block, Column, Id, IsoDate};
 
 use super::xml_text::XmlTexts;
 use super::SiteData;
 use changning_reader::prerender::Page;
+
+/// How many articles the feed holds: the newest.
+pub const FEED_ENTRIES: usize = 50;
+
+/// How many addresses one sitemap file may list (sitemaps.org's limit).
+pub const SITEMAP_LIMIT: usize = 50_000;
 
 /// A text for the feed and where it comes from (`cities.json: home.names.ja`).
 pub struct Sourced {
@@ -30,8 +39,8 @@ fn moment(date: IsoDate) -> FixedDateTime {
     text.parse().unwrap_or_default()
 }
 
-/// `feed.xml`: the column's articles, newest first (the column's order
-/// among articles of one day), each with its link, date and summary (the
+/// `feed.xml`: the column's [`FEED_ENTRIES`] newest articles, newest
+/// first (the column's order among articles of one day), each with its link, date and summary (the
 /// column's, else the start of its first paragraph, as the page's
 /// description). Texts go in as XML allows them; `notes` says what was
 /// taken out of which.
@@ -42,6 +51,7 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &Sourced, notes: &mut Vec<
     let by_id: HashMap<&Id, &Article> = data.articles.iter().map(|(a, _)| (&a.id, &**a)).collect();
     let entries: Vec<Entry> = column
         .into_iter()
+        .take(FEED_ENTRIES)
         .map(|entry| {
             let i = entry.index;
             let article = by_id.get(&entry.id).copied();
@@ -123,30 +133,88 @@ fn description_place(article: &Article, summary: Option<&str>, index: usize) -> 
     }
 }
 
-/// `sitemap.xml`: every published page (the default language's address),
-/// with the date of each article.
-pub fn sitemap(
+/// One address of a sitemap, with the day its content last changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub loc: String,
+    pub lastmod: Option<IsoDate>,
+}
+
+/// The sitemaps of every published page (the default language's address,
+/// print views left out): `sitemap.xml`, an index of `sitemap-1.xml`, …,
+/// each of at most [`SITEMAP_LIMIT`] addresses. An article's `lastmod` is
+/// its date, a column page's the newest date it lists; the map's pages
+/// have none.
+pub fn sitemaps(
     pages: &[(String, Page, Option<String>)],
+    column: &Column,
     origin: &str,
     notes: &mut Vec<String>,
-) -> String {
+) -> Vec<(PathBuf, String)> {
     let mut texts = XmlTexts::new("sitemap.xml", notes);
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, page, _) in pages {
-        if matches!(page, Page::Article { print: true, .. }) {
-            continue;
-        }
-        let address = texts.text(&format!("{origin}{path}"), || {
-            format!("the address of {path}")
-        });
-        out.push_str(&format!("  <url><loc>{}</loc>", attr(&address)));
-        if let Page::Article { article, .. } = page {
-            out.push_str(&format!("<lastmod>{}</lastmod>", article.published));
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+    let located: Vec<Located> = pages
+        .iter()
+        .filter(|(_, page, _)| !matches!(page, Page::Article { print: true, .. }))
+        .map(|(path, page, _)| Located {
+            loc: texts.text(&format!("{origin}{path}"), || {
+                format!("the address of {path}")
+            }),
+            lastmod: last_changed(page, column),
+        })
+        .collect();
+    split_sitemaps(&located, origin, SITEMAP_LIMIT)
 }
+
+/// The day a page's content last changed, as far as the data says.
+fn last_changed(page: &Page, column: &Column) -> Option<IsoDate> {
+    match page {
+        Page::Article { article, .. } => Some(article.published),
+        Page::Column { page } => {
+            let shown = Pages::column(column.articles.len()).items_on(*page)?;
+            column.articles[shown].iter().map(|e| e.published).max()
+        }
+        Page::Partners { .. } => None,
+    }
+}
+
+/// The sitemap index and its files for `located`, `limit` addresses a file
+/// (at least one file, so the index is never empty).
+pub fn split_sitemaps(located: &[Located], origin: &str, limit: usize) -> Vec<(PathBuf, String)> {
+    let chunks: Vec<&[Located]> = if located.is_empty() {
+        vec![&[]]
+    } else {
+        located.chunks(limit.max(1)).collect()
+    };
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::with_capacity(chunks.len() + 1);
+    for (i, chunk) in chunks.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!("  <sitemap><loc>{}/{name}</loc>", attr(origin)));
+        push_lastmod(&mut index, chunk.iter().filter_map(|l| l.lastmod).max());
+        index.push_str("</sitemap>\n");
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for url in *chunk {
+            out.push_str(&format!("  <url><loc>{}</loc>", attr(&url.loc)));
+            push_lastmod(&mut out, url.lastmod);
+            out.push_str("</url>\n");
+        }
+        out.push_str("</urlset>\n");
+        files.push((PathBuf::from(name), out));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, (PathBuf::from("sitemap.xml"), index));
+    files
+}
+
+fn push_lastmod(out: &mut String, date: Option<IsoDate>) {
+    if let Some(date) = date {
+        out.push_str(&format!("<lastmod>{date}</lastmod>"));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -215,8 +215,9 @@ proptest! {
             })
             .collect();
         let mut notes = Vec::new();
-        let sitemap = feed::sitemap(&pages, &origin, &mut notes);
-        prop_assert!(roxmltree::Document::parse(&sitemap).is_ok(), "{}", sitemap);
+        for (_, sitemap) in feed::sitemaps(&pages, &data.column, &origin, &mut notes) {
+            prop_assert!(roxmltree::Document::parse(&sitemap).is_ok(), "{}", sitemap);
+        }
         prop_assert!(notes.is_empty(), "{:?}", notes);
     }
 

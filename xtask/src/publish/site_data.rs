@@ -33,6 +33,21 @@ pub struct SiteData {
     pub warnings: Vec<String>,
 }
 
+#[cfg(test)]
+impl SiteData {
+    /// A site's data of `column` alone: no article files, cities or map.
+    pub fn of_column(column: Column) -> Self {
+        SiteData {
+            column: Arc::new(column),
+            articles: Vec::new(),
+            cities: None,
+            world: None,
+            dictionary: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 impl SiteData {
     /// Reads and checks every data file; every problem is collected, so the
     /// newsroom sees them all at once.

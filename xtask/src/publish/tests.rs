@@ -54,14 +54,23 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// The addresses `sitemap.xml` lists, read with an XML parser.
+/// The addresses the sitemap's files list (those the index `sitemap.xml`
+/// names), read with an XML parser.
 fn sitemap_addresses(site: &Path) -> Vec<String> {
-    let sitemap = read(site, "published/sitemap.xml");
-    let doc = roxmltree::Document::parse(&sitemap).unwrap();
-    doc.descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .filter_map(|n| n.text())
-        .map(str::to_owned)
+    let locs = |xml: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .map(str::to_owned)
+            .collect()
+    };
+    locs(&read(site, "published/sitemap.xml"))
+        .iter()
+        .flat_map(|file| {
+            let name = file.rsplit('/').next().unwrap();
+            locs(&read(site, &format!("published/{name}")))
+        })
         .collect()
 }
 
@@ -623,4 +632,105 @@ fn publishing_again_with_nothing_changed_touches_no_file() {
     run(&site, "https://news.example").unwrap();
     assert_eq!((stamp(page), stamp("published/feed.xml")), before);
     let _ = std::fs::remove_dir_all(&site);
+}
+
+/// The largest a published page of the column may be, at any archive size.
+const COLUMN_PAGE_BUDGET: usize = 60 * 1024;
+
+#[test]
+fn an_archive_is_published_a_column_page_at_a_time_in_every_language() {
+    let site = sample_site("archive");
+    // 95 generated and the sample's own: four pages, the last of six.
+    crate::archive::generate(&site, 95).unwrap();
+    run(&site, "https://news.example").unwrap();
+    let column: serde_json::Value =
+        serde_json::from_str(&read(&site, "data/articles/index.json")).unwrap();
+    let ids: Vec<&str> = column["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 96);
+    for lang in LANGUAGES {
+        let file = |n: usize| match n {
+            1 => format!("published/pages/{lang}/index.html"),
+            n => format!("published/pages/{lang}/page/{n}.html"),
+        };
+        for (n, listed) in [(1, &ids[..30]), (2, &ids[30..60]), (4, &ids[90..])] {
+            let html = read(&site, &file(n));
+            assert!(
+                html.len() <= COLUMN_PAGE_BUDGET,
+                "{}: {}",
+                file(n),
+                html.len()
+            );
+            for id in &ids {
+                let link = format!(r#"<a href="/news/{id}">"#);
+                assert_eq!(
+                    html.contains(&link),
+                    listed.contains(id),
+                    "{}: {id}",
+                    file(n)
+                );
+            }
+        }
+        assert!(!site.join(file(5)).exists(), "no page past the end");
+        assert!(read(&site, &file(2)).contains(r#"href="/page/3" rel="next""#));
+    }
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// A site's data whose column lists `count` generated articles (the
+/// archive generator's titles, dates and summaries), without their files:
+/// what the column's pages are made of.
+fn generated_column(count: u32) -> SiteData {
+    let articles: Vec<serde_json::Value> = (1..=count)
+        .map(|i| {
+            let article = crate::archive::article(i, &[]);
+            let mut entry = serde_json::json!({
+                "id": article["id"], "title": article["title"], "published": article["published"],
+            });
+            if let Some(summary) = crate::archive::summary(i) {
+                entry["summary"] = serde_json::json!(summary);
+            }
+            entry
+        })
+        .collect();
+    let file = serde_json::json!({ "column": { "id": "1725", "title": "長寧ニューズ" }, "articles": articles });
+    SiteData::of_column(reader_core::decode_column(file.to_string()).unwrap())
+}
+
+#[test]
+fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
+    let data = generated_column(10_000);
+    let shell = std::fs::read_to_string(crate::root().join("index.html")).unwrap();
+    let files = render(&data, "https://news.example", &shell, &mut Vec::new()).unwrap();
+    let column_pages: Vec<&(PathBuf, String)> = files
+        .iter()
+        .filter(|(path, _)| {
+            let path = path.to_string_lossy();
+            path.ends_with("/index.html") || path.contains("/page/")
+        })
+        .collect();
+    assert_eq!(
+        column_pages.len(),
+        334 * LANGUAGES.len(),
+        "10,000 in pages of 30"
+    );
+    let (largest, size) = column_pages
+        .iter()
+        .map(|(path, html)| (path, html.len()))
+        .max_by_key(|(_, size)| *size)
+        .unwrap();
+    println!(
+        "largest column page at 10,000 articles: {} ({size} bytes)",
+        largest.display()
+    );
+    assert!(size <= COLUMN_PAGE_BUDGET, "{}: {size}", largest.display());
+    let (_, sitemap) = files
+        .iter()
+        .find(|(p, _)| p.ends_with("sitemap-1.xml"))
+        .unwrap();
+    roxmltree::Document::parse(sitemap).unwrap();
 }
