@@ -125,8 +125,8 @@ fn description_place(article: &Article, summary: Option<&str>, index: usize) -> 
 
 /// `sitemap.xml`: every published page (the default language's address),
 /// with the date of each article.
-pub fn sitemap(
-    pages: &[(String, Page, Option<String>)],
+pub fn sitemap<'a>(
+    pages: impl IntoIterator<Item = &'a (String, Page, Option<String>)>,
     origin: &str,
     notes: &mut Vec<String>,
 ) -> String {

@@ -486,7 +486,9 @@ fn long_paragraphs_get_readings_to_their_end() {
         .unwrap();
     }
     let data = SiteData::load(&site).unwrap();
-    let (files, _) = furigana::readings_to_publish(&site, &data).unwrap();
+    let files = furigana::readings_to_publish(&site, &data, &Records::default())
+        .unwrap()
+        .files;
     for (i, text) in paragraphs.iter().enumerate() {
         let path = PathBuf::from(format!("data/articles/long{i}.readings.json"));
         let (_, json) = files
