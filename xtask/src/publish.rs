@@ -32,6 +32,8 @@ mod furigana;
 pub mod generation;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod incremental;
 mod mecab;
 mod origin;
 mod outputs;
