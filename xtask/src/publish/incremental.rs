@@ -83,7 +83,8 @@ fn apply(site: &Path, edit: &Edit, n: usize) {
     let mut column = read_json(&column_path);
     let entries = column["articles"].as_array_mut().unwrap();
     let pick = |k: usize| (!entries.is_empty()).then(|| k % entries.len());
-    let article_path = |id: &Value| site.join(format!("data/articles/{}.json", id.as_str().unwrap()));
+    let article_path =
+        |id: &Value| site.join(format!("data/articles/{}.json", id.as_str().unwrap()));
     match edit {
         Edit::Title(k) | Edit::Body(k) | Edit::Summary(k) | Edit::Delete(k) => {
             let Some(i) = pick(*k) else { return };
@@ -118,7 +119,10 @@ fn apply(site: &Path, edit: &Edit, n: usize) {
             let article = json!({"id": id, "lang": "ja", "title": format!("新しい記事{n}"),
                 "published": "2026-12-01", "blocks": [{"kind": "paragraph", "text": "枚方市と交流した。"}]});
             write_json(&article_path(&json!(id)), &article);
-            entries.insert(0, json!({"id": id, "title": article["title"], "published": "2026-12-01"}));
+            entries.insert(
+                0,
+                json!({"id": id, "title": article["title"], "published": "2026-12-01"}),
+            );
         }
         Edit::Cities => {
             let path = site.join("data/cities.json");
@@ -186,7 +190,10 @@ fn digests(site: &Path) -> BTreeMap<PathBuf, String> {
         .collect()
 }
 
-fn marked(before: &BTreeMap<PathBuf, String>, after: &BTreeMap<PathBuf, String>) -> BTreeSet<String> {
+fn marked(
+    before: &BTreeMap<PathBuf, String>,
+    after: &BTreeMap<PathBuf, String>,
+) -> BTreeSet<String> {
     after
         .iter()
         .filter(|(path, digest)| before.get(*path) != Some(*digest))
@@ -197,7 +204,12 @@ fn marked(before: &BTreeMap<PathBuf, String>, after: &BTreeMap<PathBuf, String>)
 fn pages_of(id: &str) -> Vec<String> {
     ["ja", "zh", "en"]
         .iter()
-        .flat_map(|l| [format!("pages/{l}/news/{id}.html"), format!("pages/{l}/news/{id}/print.html")])
+        .flat_map(|l| {
+            [
+                format!("pages/{l}/news/{id}.html"),
+                format!("pages/{l}/news/{id}/print.html"),
+            ]
+        })
         .collect()
 }
 
@@ -225,7 +237,11 @@ fn an_edit_marks_its_article_s_pages_and_the_column_and_feed_that_show_it() {
         .filter(|p| p.starts_with("pages/"))
         .collect();
     // The feed, sitemap and robots.txt are not made from the shell.
-    assert_eq!(marked(&before, &after), pages, "a new shell marks every page");
+    assert_eq!(
+        marked(&before, &after),
+        pages,
+        "a new shell marks every page"
+    );
     let _ = std::fs::remove_dir_all(&site);
 }
 
