@@ -17,6 +17,7 @@ use std::sync::Arc;
 use changning_reader::i18n::Locale;
 use changning_reader::language;
 use changning_reader::prerender::{self, Page, Site};
+use rayon::prelude::*;
 use reader_core::linking::NameMatcher;
 use reader_core::meta::{describe_article, PageKind, PageMeta, LANGUAGES};
 use sha2::{Digest, Sha256};
@@ -124,31 +125,32 @@ impl Plan {
             .hex();
         let column = Recipe::new("column").value(&data.column).hex();
         let pages = pages(data);
-        let mut outputs = Vec::with_capacity(pages.len() * LANGUAGES.len() + 3);
-        for page in &pages {
-            let shows = match &page.1 {
-                Page::Column => column.clone(),
-                Page::Article { article, print } => Recipe::new("article")
-                    .value(article)
-                    .value(&page.2)
-                    .value(print)
-                    .part(&cities)
-                    .hex(),
-                Page::Partners { selected } => {
-                    Recipe::new("partners").value(selected).part(&map).hex()
-                }
-            };
-            for lang in LANGUAGES {
-                outputs.push(Output {
+        let mut outputs: Vec<Output> = pages
+            .par_iter()
+            .flat_map_iter(|page| {
+                let shows = match &page.1 {
+                    Page::Column => column.clone(),
+                    Page::Article { article, print } => Recipe::new("article")
+                        .value(article)
+                        .value(&page.2)
+                        .value(print)
+                        .part(&cities)
+                        .hex(),
+                    Page::Partners { selected } => {
+                        Recipe::new("partners").value(selected).part(&map).hex()
+                    }
+                };
+                let every_page = &every_page;
+                LANGUAGES.into_iter().map(move |lang| Output {
                     path: page_file(lang, &page.1.route()),
                     made_from: every_page.clone().part(lang).part(&shows).hex(),
                     make: Make::Page {
                         page: page.clone(),
                         lang,
                     },
-                });
-            }
-        }
+                })
+            })
+            .collect();
         for (path, text) in [
             ("feed.xml", feed::atom(data, origin, &publisher, notes)),
             (
