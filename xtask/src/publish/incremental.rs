@@ -15,8 +15,7 @@ use super::outputs::Plan;
 use super::site_data::SiteData;
 use super::*;
 
-#[path = "../../../core/tests/common/mod.rs"]
-mod common;
+use super::hostile::common;
 
 const ORIGIN: &str = "https://news.example";
 
