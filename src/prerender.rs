@@ -204,7 +204,7 @@ pub fn description(site: &Site, page: &Page, lang: Locale) -> String {
 }
 
 /// This year, by the publisher's clock.
-fn this_year() -> u16 {
+pub fn this_year() -> u16 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

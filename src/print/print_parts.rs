@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use reader_core::print::{canonical_url, qr_image, PartnerRow};
+use reader_core::print::{canonical_url, qr_image, PartnerRow, QrImage};
 use reader_core::world::World;
 use reader_core::Id;
 
@@ -70,6 +70,24 @@ pub fn PrintPartners(
     })
 }
 
+/// The QR code of `url`, the last one made on this thread kept: publish
+/// renders an article's pages (its languages, its print view) one after
+/// another, and making a QR code is most of the time a page takes.
+fn qr_of(url: &str) -> Option<QrImage> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<QrImage>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| match last {
+        Some((made_for, qr)) if made_for == url => qr.clone(),
+        _ => {
+            let qr = qr_image(url);
+            *last = Some((url.to_owned(), qr.clone()));
+            qr
+        }
+    })
+}
+
 /// The way back online: the article's address, when it was printed, and a
 /// QR code of the address.
 #[component]
@@ -78,7 +96,7 @@ pub fn PrintFooter(id: Id) -> impl IntoView {
     let origin = expect_context::<SiteOrigin>().0;
     let today = use_context::<Today>().and_then(|t| t.0);
     let url = canonical_url(&origin, &id);
-    let qr = qr_image(&url);
+    let qr = qr_of(&url);
     let address = url.clone();
     view! {
         <footer class="print-only print-footer" lang=move || lang.code()>

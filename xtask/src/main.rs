@@ -6,6 +6,7 @@
 //! works on a fresh machine and is cheap to run again.
 
 mod archive;
+mod bench_archive;
 mod bundle_css;
 mod codegen;
 #[cfg(test)]
@@ -50,6 +51,9 @@ usage: cargo xtask <task>
           match the data (for a scheduled check)
   bench   the benchmark report (sizes, load times vs static HTML, the map at
           scale, Lighthouse), printed and kept in BENCHMARKS.md
+  bench archive [COUNT…]
+          publish an archive of 1,000, 10,000 and 30,000 generated articles
+          (or COUNT): cold, nothing changed, one edit, one deletion
   size    where the wasm's bytes go, by crate and by feature (twiggy)
   fuzz    the hostile-data property tests (data, matchers, publish inputs)
           with ten times as many cases
@@ -72,7 +76,10 @@ fn main() -> ExitCode {
         "e2e" => setup::all().and_then(|_| end_to_end()),
         "dist" => setup::all().and_then(|_| dist()).map(|_| ()),
         "publish" => publish_task(),
-        "bench" => bench(),
+        "bench" => match std::env::args().nth(2).as_deref() {
+            Some("archive") => bench_archive::run(&std::env::args().skip(3).collect::<Vec<_>>()),
+            _ => bench(),
+        },
         "size" => size::task(),
         "fuzz" => fuzz(),
         "soak" => soak(),

@@ -22,34 +22,33 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use reader_core::pagination::Pages;
+use rayon::prelude::*;
+use reader_core::meta::{attr, PageMeta, LANGUAGES};
 use reader_core::route::AppRoute;
-
-use changning_reader::i18n::Locale;
-use changning_reader::language;
-use changning_reader::prerender::{self, Page, Site};
-use reader_core::linking::NameMatcher;
-use reader_core::meta::{attr, describe_article, PageKind, PageMeta, LANGUAGES};
 
 mod feed;
 mod furigana;
 pub mod generation;
 #[cfg(test)]
 mod hostile;
+#[cfg(test)]
+mod incremental;
 mod mecab;
 mod origin;
 mod page_shell;
+mod outputs;
+mod records;
 mod site_data;
 mod site_files;
 mod write;
 mod xml_text;
 
-use feed::Sourced;
 use generation::SiteLock;
 use origin::check_origin;
 use page_shell::{PageParts, Shell};
+use outputs::{Output, Plan};
+use records::Records;
 use site_data::SiteData;
 use site_files::read_site_file;
 use write::write_all;
@@ -95,45 +94,94 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
             .map_err(|_| "index.html: not UTF-8 text: is it the app's own?".to_owned())?,
         None => return Err(format!("{}/index.html is missing", site.display())),
     };
-    // Readings (furigana) beside every article in Japanese.
-    let (readings, kept) = furigana::readings_to_publish(site, &data)?;
+    let version = publisher_version();
     let mut notes = Vec::new();
-    let files = render(&data, &origin, &shell, &mut notes)?;
+    let plan = Plan::new(&data, &origin, &shell, &version, &mut notes);
     for note in &notes {
         println!("  note: {note}");
     }
-    let pages = files
-        .iter()
-        .filter(|(p, _)| p.starts_with(PAGES_DIR))
-        .count();
     if mode == Mode::Check {
-        return check(&lock, &files);
+        return check(&lock, &plan);
     }
-    let keep: Vec<PathBuf> = readings
+    let before = Records::of(&lock.live());
+    // Readings (furigana) beside every article in Japanese whose text changed.
+    let readings = furigana::readings_to_publish(site, &data, &before)?;
+    let mut records = Records(readings.records.clone());
+    let live = lock.live();
+    let todo: Vec<&Output> = plan
+        .outputs
         .iter()
-        .map(|(path, _)| path.clone())
-        .chain(kept)
+        .filter(|o| {
+            let path = o.path.to_string_lossy();
+            !before.made_from(&path, &o.made_from) || !live.join(&o.path).is_file()
+        })
         .collect();
-    let stale = furigana::stale_readings(site, &keep);
-    let mut draft = lock.begin()?;
-    for (path, text) in &files {
-        draft.write(path, text.as_bytes())?;
+    records.0.extend(
+        plan.outputs
+            .iter()
+            .map(|o| (o.path.to_string_lossy().into_owned(), o.made_from.clone())),
+    );
+    let wanted: BTreeSet<PathBuf> = plan.outputs.iter().map(|o| o.path.clone()).collect();
+    let mut published = Vec::new();
+    let _ = generation::collect_files(&live, Path::new(""), &mut published);
+    let gone = published.iter().filter(|p| !wanted.contains(*p)).count();
+    let stale = furigana::stale_readings(site, &readings.keep);
+    if todo.is_empty()
+        && gone == 0
+        && readings.files.is_empty()
+        && stale.is_empty()
+        && records == before
+    {
+        println!(
+            "nothing changed since the last publish ({} articles, {} files): nothing written",
+            data.articles.len(),
+            plan.outputs.len()
+        );
+        return Ok(());
     }
-    draft.keep_only(&files.iter().map(|(path, _)| path.clone()).collect())?;
+    let draft = lock.begin()?;
+    todo.par_iter().try_for_each(|output| {
+        draft
+            .write(&output.path, plan.make(output)?.as_bytes())
+            .map(drop)
+    })?;
+    let mut draft = draft;
+    draft.keep_only(&wanted)?;
+    draft.write_records(&records.text())?;
     let (written, removed) = draft.changes();
-    let (written, removed) = (written.len(), removed.len());
-    write_all(site, &readings)?;
+    write_all(site, &readings.files)?;
     draft.commit()?;
     for path in stale {
         let _ = std::fs::remove_file(path);
     }
     remove_earlier_layout(site);
     println!(
-        "published {pages} pages ({} articles, {} languages), feed.xml, sitemap.xml, robots.txt for {origin}: {written} file(s) written, {removed} removed",
+        "published {} articles in {} languages for {origin}: {} of {} file(s) made again, {written} written, {removed} removed, {} readings file(s) written",
         data.articles.len(),
-        LANGUAGES.len()
+        LANGUAGES.len(),
+        todo.len(),
+        plan.outputs.len(),
+        readings.files.len()
     );
     Ok(())
+}
+
+/// What publish is: this executable (its size and time), which holds the
+/// app's views it renders with. A new build makes every file again.
+fn publisher_version() -> String {
+    use std::os::unix::fs::MetadataExt;
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    match exe {
+        Ok(meta) => format!(
+            "{} {} {}.{}",
+            env!("CARGO_PKG_VERSION"),
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec()
+        ),
+        // Unknown: a version no run shares, so everything is made again.
+        Err(e) => format!("unknown ({e}) {:?}", std::time::SystemTime::now()),
+    }
 }
 
 /// A site published before the published folder existed kept its pages in
@@ -147,17 +195,25 @@ fn remove_earlier_layout(site: &Path) {
 }
 
 /// `--check`: the published files that differ from what the data makes.
-fn check(lock: &SiteLock, files: &[(PathBuf, String)]) -> Result<(), String> {
+fn check(lock: &SiteLock, plan: &Plan) -> Result<(), String> {
     let live = lock.live();
-    let mut differences = Vec::new();
-    let wanted: BTreeSet<&PathBuf> = files.iter().map(|(path, _)| path).collect();
-    for (path, text) in files {
-        match std::fs::read(live.join(path)) {
-            Ok(bytes) if bytes == text.as_bytes() => {}
-            Ok(_) => differences.push(format!("{}: out of date", path.display())),
-            Err(_) => differences.push(format!("{}: not published", path.display())),
-        }
-    }
+    let wanted: BTreeSet<&PathBuf> = plan.outputs.iter().map(|o| &o.path).collect();
+    let mut differences: Vec<String> = plan
+        .outputs
+        .par_iter()
+        .map(|output| {
+            let text = plan.make(output)?;
+            let path = output.path.display();
+            Ok(match std::fs::read(live.join(&output.path)) {
+                Ok(bytes) if bytes == text.as_bytes() => None,
+                Ok(_) => Some(format!("{path}: out of date")),
+                Err(_) => Some(format!("{path}: not published")),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let mut published = Vec::new();
     generation::collect_files(&live, Path::new(""), &mut published).unwrap_or_default();
     for path in published.iter().filter(|path| !wanted.contains(path)) {
@@ -175,116 +231,6 @@ fn check(lock: &SiteLock, files: &[(PathBuf, String)]) -> Result<(), String> {
         differences.len(),
         differences.join("\n  ")
     ))
-}
-
-/// Every file to write, by its path below the site.
-fn render(
-    data: &SiteData,
-    origin: &str,
-    shell: &str,
-    notes: &mut Vec<String>,
-) -> Result<Vec<(PathBuf, String)>, String> {
-    let matcher = data
-        .cities
-        .as_ref()
-        .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
-    let site = Site {
-        origin: origin.to_owned(),
-        column: data.column.clone(),
-        cities: data.cities.clone(),
-        mentions: Arc::new(data.mentions(matcher.as_deref())),
-        matcher,
-        world: data.world.clone(),
-    };
-    let publisher = match &data.cities {
-        Some(cities) => {
-            let (text, lang) = cities.home.names.pick("ja");
-            Sourced {
-                text: text.to_owned(),
-                place: format!("cities.json: home.names.{lang}"),
-            }
-        }
-        None => Sourced {
-            text: data.column.about.title.clone(),
-            place: "articles/index.json: column.title".to_owned(),
-        },
-    };
-
-    // Each page once per route: (path, page, description for articles).
-    let mut pages: Vec<(String, Page, Option<String>)> = Vec::new();
-    let mut add = |page: Page, description: Option<String>| {
-        pages.push((page.route().href(), page, description));
-    };
-    for page in column_pages(data) {
-        add(page, None);
-    }
-    for (article, summary) in &data.articles {
-        let description = describe_article(article, summary.as_deref());
-        for print in [false, true] {
-            let page = Page::Article {
-                article: article.clone(),
-                print,
-            };
-            add(page, Some(description.clone()));
-        }
-    }
-    if let Some(cities) = &data.cities {
-        add(Page::Partners { selected: None }, None);
-        for partner in &cities.partners {
-            let selected = Some(partner.id.clone());
-            add(Page::Partners { selected }, None);
-        }
-    }
-
-    let mut files = Vec::new();
-    for lang in LANGUAGES {
-        let locale: Locale =
-            language::parse(lang).ok_or_else(|| format!("no interface language {lang}"))?;
-        for (path, page, description) in &pages {
-            let kind = match page {
-                Page::Article { article, .. } => PageKind::Article {
-                    headline: article.title.clone(),
-                    published: article.published,
-                    article_lang: article.lang.clone().unwrap_or_else(|| "ja".into()),
-                },
-                _ => PageKind::Website,
-            };
-            let meta = PageMeta {
-                title: prerender::title(&site, page, locale),
-                description: reader_core::meta::shorten(
-                    &description
-                        .clone()
-                        .unwrap_or_else(|| prerender::description(&site, page, locale)),
-                ),
-                origin: origin.to_owned(),
-                path: path.clone(),
-                lang: lang.to_owned(),
-                site_name: data.column.about.title.clone(),
-                publisher: publisher.text.clone(),
-                kind,
-            };
-            let body = prerender::render(&site, page, locale);
-            let html = page_html(shell, &meta, &body)?;
-            files.push((page_file(lang, &page.route()), html));
-        }
-    }
-    files.push((
-        "feed.xml".into(),
-        feed::atom(data, origin, &publisher, notes),
-    ));
-    files.extend(feed::sitemaps(&pages, &data.column, origin, notes));
-    files.push((
-        "robots.txt".into(),
-        format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"),
-    ));
-    Ok(files)
-}
-
-/// The column's pages: every page its articles fill, `/` for an empty one.
-fn column_pages(data: &SiteData) -> impl Iterator<Item = Page> {
-    Pages::column(data.column.articles.len())
-        .all()
-        .map(|page| Page::Column { page })
 }
 
 /// Where the page of `route` in `lang` is kept, below the published

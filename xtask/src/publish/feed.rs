@@ -145,15 +145,15 @@ pub struct Located {
 /// each of at most [`SITEMAP_LIMIT`] addresses. An article's `lastmod` is
 /// its date, a column page's the newest date it lists; the map's pages
 /// have none.
-pub fn sitemaps(
-    pages: &[(String, Page, Option<String>)],
+pub fn sitemaps<'a>(
+    pages: impl IntoIterator<Item = &'a (String, Page, Option<String>)>,
     column: &Column,
     origin: &str,
     notes: &mut Vec<String>,
 ) -> Vec<(PathBuf, String)> {
     let mut texts = XmlTexts::new("sitemap.xml", notes);
     let located: Vec<Located> = pages
-        .iter()
+        .into_iter()
         .filter(|(_, page, _)| !matches!(page, Page::Article { print: true, .. }))
         .map(|(path, page, _)| Located {
             loc: texts.text(&format!("{origin}{path}"), || {

@@ -11,15 +11,18 @@
 //! is checked against its line: an answer that is not its line's words
 //! fails publishing, naming the article, rather than leaving readings out.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use reader_core::article::article_file;
+use reader_core::reading::dictionary::Dictionary;
 use reader_core::reading::furigana::{offers_furigana, readings_for_article, Token};
 use reader_core::reading::ruby::{readings_file_name, ReadingsFile};
 use reader_core::{Article, Block, Id};
 
 use super::mecab::{mecab, mecab_pieces, MecabError};
+use super::outputs::Recipe;
+use super::records::Records;
 use super::site_data::SiteData;
 
 /// Why there are no readings files.
@@ -32,33 +35,73 @@ pub enum NoReadings {
     Failed(String),
 }
 
-/// Readings files to write (each its path below the site and its JSON),
-/// and those to keep as they are (their paths).
-pub type ReadingsToPublish = (Vec<(PathBuf, String)>, Vec<PathBuf>);
+/// The readings files to write (each its path below the site and its
+/// JSON), every article's readings file to keep, and what each readings
+/// file now was made from (for `records.rs`).
+pub struct Readings {
+    pub files: Vec<(PathBuf, String)>,
+    pub keep: Vec<PathBuf>,
+    pub records: BTreeMap<String, String>,
+}
 
-/// The readings files of every article in Japanese (`offers_furigana`),
-/// to write and to keep. Every such article has one, an empty list where
-/// there are no readings, so that a reader who turns furigana on never
-/// meets a 404 on a published article. Without MeCab, the readings
+/// What an article's readings are made from: its texts and the newsroom's
+/// dictionary (not the publisher's build: MeCab runs only for texts that
+/// changed).
+fn readings_recipe(article: &Article, dictionary: Option<&Dictionary>) -> String {
+    Recipe::new("readings 1")
+        .value(&article.id)
+        .value(&article.lang)
+        .value(&article.title)
+        .value(&article.blocks)
+        .value(&dictionary)
+        .hex()
+}
+
+/// The readings files of every article in Japanese (`offers_furigana`)
+/// whose texts changed since they were last made (`before`), to write; and
+/// every such article's file, to keep. Every such article has one, an empty
+/// list where there are no readings, so that a reader who turns furigana on
+/// never meets a 404 on a published article. Without MeCab, the readings
 /// published before stay (they name the texts they are for, so an edited
 /// text simply shows none) and an article that has none gets an empty
 /// list; a note says so. MeCab failing, or answering other words than the
 /// texts', is an error naming the articles.
-pub fn readings_to_publish(site: &Path, data: &SiteData) -> Result<ReadingsToPublish, String> {
+pub fn readings_to_publish(
+    site: &Path,
+    data: &SiteData,
+    before: &Records,
+) -> Result<Readings, String> {
     let japanese: Vec<&Article> = data
         .articles
         .iter()
         .map(|(article, _)| article.as_ref())
         .filter(|article| offers_furigana(article))
         .collect();
-    let (files, kept) = match analysed_readings(&japanese, data) {
-        Ok(files) => (files, Vec::new()),
+    let keep = japanese.iter().map(|a| readings_path(&a.id)).collect();
+    let mut records = BTreeMap::new();
+    let mut todo = Vec::new();
+    for article in japanese {
+        let path = readings_path(&article.id);
+        let key = path.to_string_lossy().into_owned();
+        let made_from = readings_recipe(article, data.dictionary.as_ref());
+        if before.made_from(&key, &made_from) && site.join(&path).is_file() {
+            records.insert(key, made_from);
+        } else {
+            todo.push((article, key, made_from));
+        }
+    }
+    let articles: Vec<&Article> = todo.iter().map(|(article, _, _)| *article).collect();
+    let files = match analysed_readings(&articles, data) {
+        Ok(files) => {
+            records.extend(todo.into_iter().map(|(_, key, made_from)| (key, made_from)));
+            files
+        }
         Err(NoReadings::Failed(problem)) => {
             return Err(format!("{problem}\nnothing was published"))
         }
         Err(NoReadings::Unavailable(note)) => {
             println!("  note: {note}; the readings published before are kept");
-            without_analyser(site, &japanese)
+            without_analyser(site, &articles)
         }
     };
     let files = files
@@ -66,25 +109,25 @@ pub fn readings_to_publish(site: &Path, data: &SiteData) -> Result<ReadingsToPub
         .map(|file| serde_json::to_string(&file).map(|json| (readings_path(&file.article), json)))
         .collect::<Result<_, _>>()
         .map_err(|e| e.to_string())?;
-    Ok((files, kept))
+    Ok(Readings {
+        files,
+        keep,
+        records,
+    })
 }
 
 /// Without MeCab: the readings files published before, to keep, and an
-/// empty one for each article that has none.
-fn without_analyser(site: &Path, articles: &[&Article]) -> (Vec<ReadingsFile>, Vec<PathBuf>) {
-    let (kept, missing): (Vec<&Article>, Vec<&Article>) = articles
+/// empty one for each article that has none (none of them recorded, so
+/// a run with MeCab makes them).
+fn without_analyser(site: &Path, articles: &[&Article]) -> Vec<ReadingsFile> {
+    articles
         .iter()
-        .copied()
-        .partition(|article| site.join(readings_path(&article.id)).is_file());
-    let empty = missing
-        .into_iter()
+        .filter(|article| !site.join(readings_path(&article.id)).is_file())
         .map(|article| ReadingsFile {
             article: article.id.clone(),
             texts: Vec::new(),
         })
-        .collect();
-    let kept = kept.into_iter().map(|a| readings_path(&a.id)).collect();
-    (empty, kept)
+        .collect()
 }
 
 /// Where an article's readings are, below the site.

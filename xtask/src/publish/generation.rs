@@ -27,6 +27,9 @@ const NEXT: &str = "next";
 /// Where the live generation is moved where an exchange cannot be done in
 /// one step (see [`exchange`]).
 const PREVIOUS: &str = "previous";
+/// Inside each generation: what each of its files was made from
+/// (`records.rs`), so that it is replaced with them, in the same step.
+pub const RECORDS: &str = ".records";
 
 /// The site, held by this run of publish until it is dropped.
 pub struct SiteLock {
@@ -152,7 +155,7 @@ impl SiteLock {
         Ok(Draft {
             lock: self,
             dir: next,
-            written: BTreeSet::new(),
+            written: std::sync::Mutex::new(BTreeSet::new()),
             removed: BTreeSet::new(),
         })
     }
@@ -162,14 +165,15 @@ impl SiteLock {
 pub struct Draft<'a> {
     lock: &'a SiteLock,
     dir: PathBuf,
-    written: BTreeSet<PathBuf>,
+    written: std::sync::Mutex<BTreeSet<PathBuf>>,
     removed: BTreeSet<PathBuf>,
 }
 
 impl Draft<'_> {
     /// Writes `path` (below the published folder) unless it already holds
-    /// exactly `bytes`; says whether it wrote.
-    pub fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<bool, String> {
+    /// exactly `bytes`; says whether it wrote. Files are written from
+    /// several threads at once.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<bool, String> {
         let target = self.dir.join(path);
         let error = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
         if std::fs::read(&target).is_ok_and(|old| old == bytes) {
@@ -185,7 +189,9 @@ impl Draft<'_> {
         let temp = PathBuf::from(temp);
         std::fs::write(&temp, bytes).map_err(error)?;
         std::fs::rename(&temp, &target).map_err(error)?;
-        self.written.insert(path.to_path_buf());
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(path.to_path_buf());
+        }
         Ok(true)
     }
 
@@ -210,9 +216,19 @@ impl Draft<'_> {
         Ok(())
     }
 
-    /// The files written and removed so far.
-    pub fn changes(&self) -> (&BTreeSet<PathBuf>, &BTreeSet<PathBuf>) {
-        (&self.written, &self.removed)
+    /// How many files were written and removed so far.
+    pub fn changes(&self) -> (usize, usize) {
+        let written = self.written.lock().map_or(0, |w| w.len());
+        (written, self.removed.len())
+    }
+
+    /// Keeps `text` as this generation's records.
+    pub fn write_records(&self, text: &str) -> Result<(), String> {
+        let path = self.dir.join(RECORDS);
+        let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let temp = self.dir.join(format!("{RECORDS}.writing"));
+        std::fs::write(&temp, text).map_err(error)?;
+        std::fs::rename(&temp, &path).map_err(error)
     }
 
     /// Makes this generation the live one, in one step, and deletes the old.
@@ -289,6 +305,9 @@ pub(super) fn collect_files(
         std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries.filter_map(Result::ok) {
         let path = below.join(entry.file_name());
+        if path == Path::new(RECORDS) {
+            continue;
+        }
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => collect_files(root, &path, out)?,
             Ok(_) => out.push(path),

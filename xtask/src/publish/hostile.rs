@@ -21,7 +21,7 @@ use super::xml_text::xml_allows;
 
 /// `cases(base)`: `base` cases, times `HOSTILE_SCALE`, as core's own.
 #[path = "../../../core/tests/common/mod.rs"]
-mod common;
+pub(super) mod common;
 
 use common::cases;
 

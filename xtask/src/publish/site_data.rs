@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use changning_reader::map::partners_view::Mentions;
 use reader_core::article::article_file;
 use reader_core::cities::CITIES_FILE;
@@ -171,9 +173,19 @@ impl Found {
                 )),
             }
         }
+        // Read and decoded on every core; problems named in the column's order.
+        let read: Vec<(Option<Article>, Found)> = ids
+            .par_iter()
+            .map(|(id, _, index)| {
+                let mut found = Found::default();
+                (found.article(site, id, *index), found)
+            })
+            .collect();
         let mut articles = Vec::new();
-        for (id, summary, index) in ids {
-            if let Some(article) = self.article(site, &id, index) {
+        for ((article, found), (_, summary, _)) in read.into_iter().zip(ids) {
+            self.errors.extend(found.errors);
+            self.warnings.extend(found.warnings);
+            if let Some(article) = article {
                 articles.push((Arc::new(article), summary));
             }
         }

@@ -495,7 +495,9 @@ fn long_paragraphs_get_readings_to_their_end() {
         .unwrap();
     }
     let data = SiteData::load(&site).unwrap();
-    let (files, _) = furigana::readings_to_publish(&site, &data).unwrap();
+    let files = furigana::readings_to_publish(&site, &data, &Records::default())
+        .unwrap()
+        .files;
     for (i, text) in paragraphs.iter().enumerate() {
         let path = PathBuf::from(format!("data/articles/long{i}.readings.json"));
         let (_, json) = files
@@ -705,7 +707,12 @@ fn generated_column(count: u32) -> SiteData {
 fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
     let data = generated_column(10_000);
     let shell = std::fs::read_to_string(crate::root().join("index.html")).unwrap();
-    let files = render(&data, "https://news.example", &shell, &mut Vec::new()).unwrap();
+    let plan = Plan::new(&data, "https://news.example", &shell, "test", &mut Vec::new());
+    let files: Vec<(PathBuf, String)> = plan
+        .outputs
+        .iter()
+        .map(|output| (output.path.clone(), plan.make(output).unwrap()))
+        .collect();
     let column_pages: Vec<&(PathBuf, String)> = files
         .iter()
         .filter(|(path, _)| {

@@ -108,7 +108,7 @@ fn a_file_written_with_its_own_bytes_is_left_as_it_is() {
     };
     let before = inode(&site);
     let lock = SiteLock::take(&site).unwrap();
-    let mut draft = lock.begin().unwrap();
+    let draft = lock.begin().unwrap();
     assert!(!draft.write(Path::new("a.html"), b"same").unwrap());
     assert!(draft.write(Path::new("b.html"), b"new").unwrap());
     draft.commit().unwrap();

@@ -1,0 +1,185 @@
+//! `cargo xtask bench archive [COUNT…]`: publish at the size of a
+//! newsroom's archive. For each size (default 1,000, 10,000 and 30,000
+//! generated articles, `archive.rs`) on a copy of `dist/`: a cold publish,
+//! one with nothing changed, one after an article's title is edited, one
+//! after an article is deleted; each as a child process, timed, with its
+//! peak memory (`/usr/bin/time`), and the files each wrote.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::{archive, paths, shell, step};
+
+const SIZES: [u32; 3] = [1_000, 10_000, 30_000];
+
+/// One publish: wall time, peak resident memory, what it printed.
+struct Measured {
+    seconds: f64,
+    peak_mib: f64,
+    said: String,
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let sizes: Vec<u32> = if args.is_empty() {
+        SIZES.to_vec()
+    } else {
+        args.iter()
+            .map(|a| {
+                a.parse()
+                    .map_err(|_| format!("{a}: not a number of articles"))
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let dist = crate::root().join("dist");
+    if !dist.join("index.html").is_file() {
+        crate::dist()?;
+    }
+    let mut rows = Vec::new();
+    for count in sizes {
+        step(&format!("publishing an archive of {count} articles"));
+        rows.push(bench_size(&dist, count)?);
+    }
+    println!("\n| articles | cold | nothing changed | one edit (files written) | one deletion | column page |");
+    println!("|---|---|---|---|---|---|");
+    for row in rows {
+        println!("{row}");
+    }
+    Ok(())
+}
+
+fn bench_size(dist: &Path, count: u32) -> Result<String, String> {
+    let site = paths::scratch("bench-archive").join(format!("site-{count}"));
+    let _ = std::fs::remove_dir_all(&site);
+    shell::copy_dir(dist, &site)?;
+    for published in ["published", ".publish"] {
+        let _ = std::fs::remove_dir_all(site.join(published));
+    }
+    archive::generate(&site, count)?;
+    let cold = publish(&site)?;
+    let unchanged = publish(&site)?;
+    let column = site.join("data/articles/index.json");
+    let (edited, deleted) = pick_two(&column)?;
+    edit_title(&site, &edited)?;
+    let edit = publish(&site)?;
+    delete(&site, &deleted)?;
+    let deletion = publish(&site)?;
+    let column_page = std::fs::metadata(site.join("published/pages/ja/index.html"))
+        .map(|m| m.len() as f64 / 1024.0)
+        .unwrap_or(0.0);
+    let cell = |m: &Measured| format!("{:.1} s, {:.0} MiB", m.seconds, m.peak_mib);
+    Ok(format!(
+        "| {count} | {} | {} | {} ({}) | {} ({}) | {column_page:.0} KiB |",
+        cell(&cold),
+        cell(&unchanged),
+        cell(&edit),
+        files_said(&edit.said),
+        cell(&deletion),
+        files_said(&deletion.said),
+    ))
+}
+
+/// "N written, M removed" from what publish printed.
+fn files_said(said: &str) -> String {
+    let written = number_before(said, " written").unwrap_or(0);
+    let removed = number_before(said, " removed").unwrap_or(0);
+    format!("{written} written, {removed} removed")
+}
+
+fn number_before(text: &str, word: &str) -> Option<u64> {
+    let before = &text[..text.find(word)?];
+    before.rsplit([' ', ',']).next()?.parse().ok()
+}
+
+/// Runs publish on `site` as a child process of this executable.
+fn publish(site: &Path) -> Result<Measured, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let report = site.with_extension("time");
+    let start = Instant::now();
+    let output = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M", "-o"])
+        .arg(&report)
+        .arg(&exe)
+        .arg("publish")
+        .arg(site)
+        .output()
+        .map_err(|e| format!("cannot run /usr/bin/time: {e}"))?;
+    let seconds = start.elapsed().as_secs_f64();
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() {
+        return Err(format!(
+            "publish failed: {said}{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let peak_kib: f64 = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| t.trim().lines().last()?.parse().ok())
+        .unwrap_or(0.0);
+    let last = said.lines().last().unwrap_or_default().to_owned();
+    println!("  {seconds:.1} s, {:.0} MiB: {last}", peak_kib / 1024.0);
+    Ok(Measured {
+        seconds,
+        peak_mib: peak_kib / 1024.0,
+        said: last,
+    })
+}
+
+/// Two generated articles from the middle of the column: one to edit, one to delete.
+fn pick_two(column: &Path) -> Result<(String, String), String> {
+    let column = read(column)?;
+    let entries = column["articles"].as_array().cloned().unwrap_or_default();
+    let id = |i: usize| {
+        entries
+            .get(i)
+            .and_then(|e| e["id"].as_str())
+            .map(str::to_owned)
+    };
+    let middle = entries.len() / 2;
+    id(middle)
+        .zip(id(middle + 1))
+        .ok_or_else(|| "the column has fewer than two articles".to_owned())
+}
+
+fn read(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, value: &Value) -> Result<(), String> {
+    std::fs::write(path, value.to_string()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn article_path(site: &Path, id: &str) -> PathBuf {
+    site.join("data/articles").join(format!("{id}.json"))
+}
+
+/// The newsroom corrects an article's title (its file and the column).
+fn edit_title(site: &Path, id: &str) -> Result<(), String> {
+    let path = article_path(site, id);
+    let mut article = read(&path)?;
+    let title = format!("{}（訂正）", article["title"].as_str().unwrap_or_default());
+    article["title"] = Value::String(title.clone());
+    write(&path, &article)?;
+    change_column(site, |entries| {
+        for entry in entries.iter_mut().filter(|e| e["id"] == id) {
+            entry["title"] = Value::String(title.clone());
+        }
+    })
+}
+
+/// The newsroom withdraws an article (its file and its column entry).
+fn delete(site: &Path, id: &str) -> Result<(), String> {
+    std::fs::remove_file(article_path(site, id)).map_err(|e| format!("{id}: {e}"))?;
+    change_column(site, |entries| entries.retain(|e| e["id"] != id))
+}
+
+fn change_column(site: &Path, change: impl FnOnce(&mut Vec<Value>)) -> Result<(), String> {
+    let path = site.join("data/articles/index.json");
+    let mut column = read(&path)?;
+    if let Some(entries) = column["articles"].as_array_mut() {
+        change(entries);
+    }
+    write(&path, &column)
+}
