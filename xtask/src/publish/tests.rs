@@ -707,7 +707,13 @@ fn generated_column(count: u32) -> SiteData {
 fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
     let data = generated_column(10_000);
     let shell = std::fs::read_to_string(crate::root().join("index.html")).unwrap();
-    let plan = Plan::new(&data, "https://news.example", &shell, "test", &mut Vec::new());
+    let plan = Plan::new(
+        &data,
+        "https://news.example",
+        &shell,
+        "test",
+        &mut Vec::new(),
+    );
     let files: Vec<(PathBuf, String)> = plan
         .outputs
         .iter()
