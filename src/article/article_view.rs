@@ -5,8 +5,9 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 use reader_core::linking::NameMatcher;
 use reader_core::print::partner_rows;
 use reader_core::reading::plan::{speech_lang, Part, ReadingPlan};
+use reader_core::reading::ruby::Readings;
 use reader_core::world::World;
-use reader_core::{Article, Cities, FontScale};
+use reader_core::{Article, Cities, FontScale, Id, IsoDate};
 
 use super::article_actions::ArticleActions;
 use super::article_body::ArticleBody;
@@ -50,28 +51,106 @@ pub fn ArticleView(
     let plan = Arc::new(ReadingPlan::for_article(&article));
     let reader = ReadAloud::new(plan, speech_lang(article.lang.as_deref()));
     let article = Arc::unwrap_or_clone(article);
-    let lang = use_language();
-    // For paper: the partners as a table and a still map, and the footer
-    // with its QR code: a part of the app downloaded with the article
-    // (`crate::parts`); printing waits for it (`crate::print::PrintGate`).
+    let (print_partners, print_footer) =
+        printed_parts(article.partners.clone(), article.id.clone(), cities, world);
     let partner_ids = article.partners.clone();
+    let partners = move || {
+        cities
+            .get()
+            .map(|cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities/> })
+    };
+    let readings = Signal::derive(move || match aids.readings.get() {
+        FuriganaReadings::Loaded(readings) if aids.furigana.on() => Some(readings),
+        _ => None,
+    });
+    let current = reader.current;
+    scroll_to_sentence_read(reader);
+    view! {
+        <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
+        <article class="article print-document" lang=article.lang>
+            <PrintMasthead/>
+            <ArticleHeader
+                title=article.title
+                published=article.published
+                views=article.views
+                font_scale
+                aids
+                reader
+                readings
+            />
+            <ArticleBody
+                blocks=article.blocks
+                matcher=matcher
+                readings=readings
+                current=current
+                on_choose=move |part| reader.choose(part)
+            />
+            {partners}
+            {print_partners}
+            <ArticleActions id=article.id/>
+            {print_footer}
+        </article>
+    }
+}
+
+/// The article's title, date and views, and the reading aids.
+#[component]
+fn ArticleHeader(
+    title: String,
+    published: IsoDate,
+    views: Option<u64>,
+    font_scale: RwSignal<FontScale>,
+    aids: ArticleAids,
+    reader: ReadAloud,
+    readings: Signal<Option<Arc<Readings>>>,
+) -> impl IntoView {
+    // `elementtiming` lets the benchmark read the paint time of the title.
+    let title = view! {
+        <h1 class="article__title" data-part=Part::Title.to_attr()>
+            <InlineText
+                text=title
+                part=Part::Title
+                links=Signal::stored(None)
+                readings=readings
+                current=reader.current
+            />
+        </h1>
+    }
+    .add_any_attr(custom_attribute("elementtiming", "article-title"));
+    view! {
+        <header class="article__header">
+            {title}
+            <div class="article__meta-row">
+                <ArticleMeta published views/>
+            </div>
+            <div class="article__aids screen-only">
+                <FontSizeControl scale=font_scale/>
+                <ColourThemeControl theme=aids.theme/>
+                <Show when=move || aids.readings.with(FuriganaReadings::offered)>
+                    <FuriganaToggle on=aids.furigana.0 readings=aids.readings/>
+                </Show>
+                <ReadAloudControl reader=reader/>
+            </div>
+        </header>
+    }
+}
+
+/// For paper: the partners as a table and a still map, and the footer with
+/// its QR code, each a part of the app downloaded with the article
+/// (`crate::parts`); printing waits for them (`crate::print::PrintGate`).
+/// Both are made again when the page asks for the parts again (they are
+/// views of the parts: `PrintGate::retry_parts`).
+fn printed_parts(
+    partner_ids: Vec<Id>,
+    id: Id,
+    cities: Signal<Option<Arc<Cities>>>,
+    world: Signal<Option<Arc<World>>>,
+) -> (impl IntoView, impl IntoView) {
+    let lang = use_language();
     let partners_part = RwSignal::new(PartStatus::Coming);
     let footer_part = RwSignal::new(PartStatus::Coming);
-    // Made again when the page asks for the parts again (they are views of
-    // the parts: `PrintGate::retry_parts`).
     let gate = PrintGate::use_context();
     let retries = move || gate.inspect(|gate| gate.track_retries());
-    let print_partners = {
-        let ids = partner_ids.clone();
-        move || {
-            retries();
-            cities.get().map(|c| {
-                let rows = partner_rows(&ids, &c, lang.code()).0;
-                let home = (c.home.lon, c.home.lat);
-                parts::view_of_part(parts::print_partners(rows, home, world), partners_part)
-            })
-        }
-    };
     if let Some(gate) = gate {
         // Open once the footer is here and, if the partner cities are, their
         // table and map too (or either cannot come).
@@ -84,64 +163,18 @@ pub fn ArticleView(
         });
     }
     let partners = move || {
-        cities
-            .get()
-            .map(|cities| view! { <ArticlePartners ids=partner_ids.clone() cities=cities/> })
+        retries();
+        cities.get().map(|c| {
+            let rows = partner_rows(&partner_ids, &c, lang.code()).0;
+            let home = (c.home.lon, c.home.lat);
+            parts::view_of_part(parts::print_partners(rows, home, world), partners_part)
+        })
     };
-    let id = article.id.clone();
-    let readings = Signal::derive(move || match aids.readings.get() {
-        FuriganaReadings::Loaded(readings) if aids.furigana.on() => Some(readings),
-        _ => None,
-    });
-    let current = reader.current;
-    scroll_to_sentence_read(reader);
-    // `elementtiming` lets the benchmark read the paint time of the title.
-    let title = view! {
-        <h1 class="article__title" data-part=Part::Title.to_attr()>
-            <InlineText
-                text=article.title
-                part=Part::Title
-                links=Signal::stored(None)
-                readings=readings
-                current=current
-            />
-        </h1>
-    }
-    .add_any_attr(custom_attribute("elementtiming", "article-title"));
-    view! {
-        <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
-        <article class="article print-document" lang=article.lang>
-            <PrintMasthead/>
-            <header class="article__header">
-                {title}
-                <div class="article__meta-row">
-                    <ArticleMeta published=article.published views=article.views/>
-                </div>
-                <div class="article__aids screen-only">
-                    <FontSizeControl scale=font_scale/>
-                    <ColourThemeControl theme=aids.theme/>
-                    <Show when=move || aids.readings.with(FuriganaReadings::offered)>
-                        <FuriganaToggle on=aids.furigana.0 readings=aids.readings/>
-                    </Show>
-                    <ReadAloudControl reader=reader/>
-                </div>
-            </header>
-            <ArticleBody
-                blocks=article.blocks
-                matcher=matcher
-                readings=readings
-                current=current
-                on_choose=move |part| reader.choose(part)
-            />
-            {partners}
-            {print_partners}
-            <ArticleActions id=id.clone()/>
-            {move || {
-                retries();
-                parts::view_of_part(parts::print_footer(id.clone()), footer_part)
-            }}
-        </article>
-    }
+    let footer = move || {
+        retries();
+        parts::view_of_part(parts::print_footer(id.clone()), footer_part)
+    };
+    (partners, footer)
 }
 
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
