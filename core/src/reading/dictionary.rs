@@ -60,6 +60,11 @@ impl Dictionary {
 
     /// The dictionary's words in `text`, leftmost-longest, without
     /// overlaps, in order: byte range, word and reading.
+    /// Each word once with its reading, in the order they were given.
+    pub fn entries(&self) -> &[(String, String)] {
+        &self.words
+    }
+
     pub fn words_in<'d>(
         &'d self,
         text: &str,
