@@ -8,14 +8,20 @@
 //! modification time), and only the files that change are written (each to
 //! a temporary name, then renamed over its link, so the live file is never
 //! touched). The finished generation is exchanged with the live one in one
-//! step (`renameat2(RENAME_EXCHANGE)`), and the old one deleted. A run that
-//! stops before the exchange leaves the live site as it was; the next run
-//! clears what it left.
+//! step (`renameat2(RENAME_EXCHANGE)`), and the old one kept as the spare
+//! (`.publish/spare/`): the next run starts from it, linking again only the
+//! files whose records differ from the live ones, instead of every file
+//! (61,000 links took 8 of a 10,000-article edit's 11 seconds, perf). A run
+//! that stops before the exchange leaves the live site as it was; the next
+//! run clears what it left (a spare being brought up to date is `next/`,
+//! so it is cleared too, and that run links every file).
 
 use std::collections::BTreeSet;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+
+use super::records::Records;
 
 /// What publish writes, below the site (see deploy/nginx.conf).
 pub const PUBLISHED: &str = crate::deploy::PUBLISHED_DIR;
@@ -27,6 +33,8 @@ const NEXT: &str = "next";
 /// Where the live generation is moved where an exchange cannot be done in
 /// one step (see [`exchange`]).
 const PREVIOUS: &str = "previous";
+/// The generation before the live one, to start the next from.
+const SPARE: &str = "spare";
 /// Inside each generation: what each of its files was made from
 /// (`records.rs`), so that it is replaced with them, in the same step.
 pub const RECORDS: &str = ".records";
@@ -146,11 +154,17 @@ impl SiteLock {
     pub fn begin(&self) -> Result<Draft<'_>, String> {
         let next = self.work(NEXT);
         remove_tree(&next)?;
-        std::fs::create_dir_all(&next)
-            .map_err(|e| format!("cannot create {}: {e}", next.display()))?;
         let live = self.live();
-        if live.is_dir() {
-            link_tree(&live, &next)?;
+        let spare = self.work(SPARE);
+        let recorded = !Records::of(&live).0.is_empty();
+        if recorded && spare.is_dir() && std::fs::rename(&spare, &next).is_ok() {
+            catch_up(&next, &live)?;
+        } else {
+            std::fs::create_dir_all(&next)
+                .map_err(|e| format!("cannot create {}: {e}", next.display()))?;
+            if live.is_dir() {
+                link_tree(&live, &next)?;
+            }
         }
         Ok(Draft {
             lock: self,
@@ -231,13 +245,23 @@ impl Draft<'_> {
         std::fs::rename(&temp, &path).map_err(error)
     }
 
-    /// Makes this generation the live one, in one step, and deletes the old.
+    /// Makes this generation the live one, in one step, and keeps the old
+    /// as the spare.
     pub fn commit(self) -> Result<(), String> {
         let live = self.lock.live();
-        exchange(&self.dir, &live, &self.lock.work(PREVIOUS))?;
-        // What is left at `next` is the old generation (or nothing).
-        remove_tree(&self.dir)?;
-        remove_tree(&self.lock.work(PREVIOUS))
+        let previous = self.lock.work(PREVIOUS);
+        let spare = self.lock.work(SPARE);
+        exchange(&self.dir, &live, &previous)?;
+        remove_tree(&spare)?;
+        // The old generation is at `next` (exchanged), or at `previous`
+        // (moved in two steps), or nowhere (there was none).
+        for old in [&self.dir, &previous] {
+            if old.is_dir() {
+                return std::fs::rename(old, &spare)
+                    .map_err(|e| format!("cannot keep {}: {e}", old.display()));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -271,6 +295,38 @@ fn exchange_in_one_step(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange_in_one_step(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(ErrorKind::Unsupported))
+}
+
+/// Makes `next`, an earlier generation, hold the files of `live`: each
+/// file whose record differs (or that is missing) is linked again from
+/// `live`, each file `live` no longer has goes. Files are never written in
+/// place, so a file with the same record is the same content.
+fn catch_up(next: &Path, live: &Path) -> Result<(), String> {
+    let had = Records::of(next);
+    let now = Records::of(live);
+    let paths: BTreeSet<&String> = had.0.keys().chain(now.0.keys()).collect();
+    for path in paths {
+        let (from, to) = (live.join(path), next.join(path));
+        let same = had.0.get(path) == now.0.get(path);
+        if same && (to.symlink_metadata().is_ok() || !from.is_file()) {
+            continue;
+        }
+        match std::fs::remove_file(&to) {
+            Err(e) if e.kind() != ErrorKind::NotFound => {
+                return Err(format!("cannot remove {}: {e}", to.display()))
+            }
+            _ => {}
+        }
+        if from.is_file() {
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+            std::fs::hard_link(&from, &to)
+                .map_err(|e| format!("cannot link {}: {e}", to.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Hard-links every file of `from` into `to`, folders made as needed.

@@ -115,3 +115,62 @@ fn a_file_written_with_its_own_bytes_is_left_as_it_is() {
     assert_eq!(inode(&site), before);
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// A run whose files are recorded (digest = the text, here).
+fn publish_recorded(site: &Path, files: &[(&str, &str)]) {
+    let lock = SiteLock::take(site).unwrap();
+    let mut draft = lock.begin().unwrap();
+    let mut records = String::new();
+    for (path, text) in files {
+        draft.write(Path::new(path), text.as_bytes()).unwrap();
+        records.push_str(&format!("{text} {path}\n"));
+    }
+    let keep = files.iter().map(|(path, _)| PathBuf::from(path)).collect();
+    draft.keep_only(&keep).unwrap();
+    draft.write_records(&records).unwrap();
+    draft.commit().unwrap();
+}
+
+#[test]
+fn the_next_run_starts_from_the_spare_brought_up_to_the_live_files() {
+    let site = site("spare");
+    publish_recorded(
+        &site,
+        &[("a.html", "a1"), ("b.html", "b1"), ("d/e.html", "e1")],
+    );
+    publish_recorded(
+        &site,
+        &[("a.html", "a2"), ("b.html", "b1"), ("c.html", "c2")],
+    );
+    let spare = site.join(WORK).join(SPARE);
+    assert_eq!(std::fs::read_to_string(spare.join("a.html")).unwrap(), "a1");
+    // A run that is stopped after it began: its draft is the spare caught up.
+    let lock = SiteLock::take(&site).unwrap();
+    let draft = lock.begin().unwrap();
+    let next = site.join(WORK).join(NEXT);
+    let text = |path: &str| std::fs::read_to_string(next.join(path)).ok();
+    assert_eq!(
+        text("a.html").as_deref(),
+        Some("a2"),
+        "changed since the spare"
+    );
+    assert_eq!(text("b.html").as_deref(), Some("b1"), "unchanged");
+    assert_eq!(
+        text("c.html").as_deref(),
+        Some("c2"),
+        "added since the spare"
+    );
+    assert_eq!(text("d/e.html"), None, "removed since the spare");
+    std::mem::forget(draft);
+    drop(lock);
+    // The next run clears that draft (the spare with it) and links every
+    // live file: the site stays whole either way.
+    publish_recorded(
+        &site,
+        &[("a.html", "a3"), ("b.html", "b1"), ("c.html", "c2")],
+    );
+    assert_eq!(read(&site, "a.html").as_deref(), Some("a3"));
+    assert_eq!(read(&site, "b.html").as_deref(), Some("b1"));
+    assert_eq!(read(&site, "c.html").as_deref(), Some("c2"));
+    let _ = std::fs::remove_dir_all(&site);
+}
