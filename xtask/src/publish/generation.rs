@@ -35,6 +35,11 @@ const NEXT: &str = "next";
 const PREVIOUS: &str = "previous";
 /// The generation before the live one, to start the next from.
 const SPARE: &str = "spare";
+/// A second link to each file a run writes, made as it is written (its
+/// inode still at hand, so cheaply): when the run writes every file of its
+/// generation (the first run, a new build), this is the next spare, and
+/// the next run need not link every file again.
+const SPARE_NEXT: &str = "spare-next";
 /// Inside each generation: what each of its files was made from
 /// (`records.rs`), so that it is replaced with them, in the same step.
 pub const RECORDS: &str = ".records";
@@ -147,13 +152,15 @@ impl SiteLock {
                     .map_err(|e| format!("cannot restore {}: {e}", self.live().display()))?;
             }
         }
-        remove_tree(&self.work(NEXT))
+        remove_tree(&self.work(NEXT))?;
+        remove_tree(&self.work(SPARE_NEXT))
     }
 
     /// Starts the next generation from the live one.
     pub fn begin(&self) -> Result<Draft<'_>, String> {
         let next = self.work(NEXT);
         remove_tree(&next)?;
+        remove_tree(&self.work(SPARE_NEXT))?;
         let live = self.live();
         let spare = self.work(SPARE);
         let recorded = !Records::of(&live).0.is_empty();
@@ -169,8 +176,10 @@ impl SiteLock {
         Ok(Draft {
             lock: self,
             dir: next,
+            spare_next: self.work(SPARE_NEXT),
             written: std::sync::Mutex::new(BTreeSet::new()),
             removed: BTreeSet::new(),
+            total: None,
         })
     }
 }
@@ -179,8 +188,11 @@ impl SiteLock {
 pub struct Draft<'a> {
     lock: &'a SiteLock,
     dir: PathBuf,
+    spare_next: PathBuf,
     written: std::sync::Mutex<BTreeSet<PathBuf>>,
     removed: BTreeSet<PathBuf>,
+    /// How many files the generation holds, once `keep_only` has run.
+    total: Option<usize>,
 }
 
 impl Draft<'_> {
@@ -203,6 +215,11 @@ impl Draft<'_> {
         let temp = PathBuf::from(temp);
         std::fs::write(&temp, bytes).map_err(error)?;
         std::fs::rename(&temp, &target).map_err(error)?;
+        // Best effort: a link missing here only makes the spare incomplete.
+        let second = self.spare_next.join(path);
+        if second.parent().is_some_and(|dir| std::fs::create_dir_all(dir).is_ok()) {
+            let _ = std::fs::hard_link(&target, &second);
+        }
         if let Ok(mut written) = self.written.lock() {
             written.insert(path.to_path_buf());
         }
@@ -218,7 +235,9 @@ impl Draft<'_> {
 
     /// Removes every file not in `keep` (and folders left empty).
     pub fn keep_only(&mut self, keep: &BTreeSet<PathBuf>) -> Result<(), String> {
-        for file in self.files()? {
+        let files = self.files()?;
+        self.total = Some(files.iter().filter(|file| keep.contains(*file)).count());
+        for file in files {
             if !keep.contains(&file) {
                 let full = self.dir.join(&file);
                 std::fs::remove_file(&full)
@@ -236,6 +255,16 @@ impl Draft<'_> {
         (written, self.removed.len())
     }
 
+    /// Whether this run wrote every file of its generation, each also
+    /// linked into the spare to be; if so, its records are linked there too.
+    fn wrote_every_file(&self) -> bool {
+        let written = self.written.lock().map_or(0, |w| w.len());
+        let linked = |path: &PathBuf| self.spare_next.join(path).is_file();
+        self.total == Some(written)
+            && self.written.lock().is_ok_and(|w| w.iter().all(linked))
+            && std::fs::hard_link(self.dir.join(RECORDS), self.spare_next.join(RECORDS)).is_ok()
+    }
+
     /// Keeps `text` as this generation's records.
     pub fn write_records(&self, text: &str) -> Result<(), String> {
         let path = self.dir.join(RECORDS);
@@ -251,8 +280,16 @@ impl Draft<'_> {
         let live = self.lock.live();
         let previous = self.lock.work(PREVIOUS);
         let spare = self.lock.work(SPARE);
+        let complete = self.wrote_every_file();
         exchange(&self.dir, &live, &previous)?;
         remove_tree(&spare)?;
+        if complete {
+            remove_tree(&self.dir)?;
+            remove_tree(&previous)?;
+            return std::fs::rename(&self.spare_next, &spare)
+                .map_err(|e| format!("cannot keep {}: {e}", spare.display()));
+        }
+        remove_tree(&self.spare_next)?;
         // The old generation is at `next` (exchanged), or at `previous`
         // (moved in two steps), or nowhere (there was none).
         for old in [&self.dir, &previous] {

@@ -143,7 +143,10 @@ fn the_next_run_starts_from_the_spare_brought_up_to_the_live_files() {
         &[("a.html", "a2"), ("b.html", "b1"), ("c.html", "c2")],
     );
     let spare = site.join(WORK).join(SPARE);
+    // The second run wrote two of three files: the spare is the first
+    // generation (a run that writes every file keeps its own copy instead).
     assert_eq!(std::fs::read_to_string(spare.join("a.html")).unwrap(), "a1");
+    assert!(spare.join("d/e.html").is_file());
     // A run that is stopped after it began: its draft is the spare caught up.
     let lock = SiteLock::take(&site).unwrap();
     let draft = lock.begin().unwrap();
@@ -172,5 +175,28 @@ fn the_next_run_starts_from_the_spare_brought_up_to_the_live_files() {
     assert_eq!(read(&site, "a.html").as_deref(), Some("a3"));
     assert_eq!(read(&site, "b.html").as_deref(), Some("b1"));
     assert_eq!(read(&site, "c.html").as_deref(), Some("c2"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn a_run_that_writes_every_file_keeps_a_spare_of_its_own_files() {
+    let site = site("spare-own");
+    publish_recorded(&site, &[("a.html", "a1"), ("d/b.html", "b1")]);
+    let spare = site.join(WORK).join(SPARE);
+    let text = |path: &str| std::fs::read_to_string(spare.join(path)).ok();
+    assert_eq!(text("a.html").as_deref(), Some("a1"));
+    assert_eq!(text("d/b.html").as_deref(), Some("b1"));
+    assert_eq!(Records::of(&spare), Records::of(&site.join(PUBLISHED)));
+    // Every file again (a new build): the spare is this run's, the old
+    // generation is gone.
+    publish_recorded(&site, &[("a.html", "a2"), ("d/b.html", "b2")]);
+    assert_eq!(text("a.html").as_deref(), Some("a2"));
+    assert_eq!(text("d/b.html").as_deref(), Some("b2"));
+    assert!(!site.join(WORK).join(NEXT).exists());
+    assert!(!site.join(WORK).join(SPARE_NEXT).exists());
+    // And the next run, from that spare, publishes what it is given.
+    publish_recorded(&site, &[("a.html", "a3"), ("d/b.html", "b2")]);
+    assert_eq!(read(&site, "a.html").as_deref(), Some("a3"));
+    assert_eq!(read(&site, "d/b.html").as_deref(), Some("b2"));
     let _ = std::fs::remove_dir_all(&site);
 }
