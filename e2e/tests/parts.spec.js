@@ -13,6 +13,10 @@ import { underServiceWorker } from '../support/offline.js';
 import { partsOf } from '../support/parts.js';
 
 const seed = sampleData('articles/595305.json');
+// The worker saves a part when a page has started (the app loaded, then its
+// message to the worker), which on a busy machine takes longer than an
+// expectation's default wait; a bound on waiting, not on speed.
+const SAVED_WITHIN = 30_000;
 
 const wasmRequests = (page) => {
   const seen = [];
@@ -154,7 +158,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
     // The server has it again: the next start of a page saves it.
     await context.unroute(thePart);
     await page.reload();
-    await expect.poll(() => savedPart(page, file)).toBe(integrity);
+    await expect.poll(() => savedPart(page, file), { timeout: SAVED_WITHIN }).toBe(integrity);
     await context.setOffline(true);
     await page.goto('/partners');
     await expect(mapPage(page).marker('sopot')).toBeVisible();
@@ -183,7 +187,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
       writeFileSync(path, original);
       await alert.getByRole('button', { name: label('retry') }).click();
       await expect(mapPage(page).marker('sopot')).toBeVisible();
-      await expect.poll(() => savedPart(page, file)).toBe(integrity);
+      await expect.poll(() => savedPart(page, file), { timeout: SAVED_WITHIN }).toBe(integrity);
     } finally {
       writeFileSync(path, original);
     }
@@ -195,7 +199,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
     await page.goto('/news/595305');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
-    await expect.poll(() => savedPart(page, file)).toBe(integrity);
+    await expect.poll(() => savedPart(page, file), { timeout: SAVED_WITHIN }).toBe(integrity);
     // The saved copy goes bad (a disk, an old worker's mistake).
     await page.evaluate(async (path) => {
       const shell = (await caches.keys()).find((key) => key.startsWith('shell-'));
@@ -207,6 +211,6 @@ test.describe('the worker keeps only the build\'s bytes', () => {
     expect(await savedPart(page, file)).not.toBe(integrity);
     await articlePage(page).mapLink.click();
     await expect(mapPage(page).marker('sopot')).toBeVisible();
-    await expect.poll(() => savedPart(page, file)).toBe(integrity);
+    await expect.poll(() => savedPart(page, file), { timeout: SAVED_WITHIN }).toBe(integrity);
   });
 });
