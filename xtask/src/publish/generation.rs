@@ -217,7 +217,10 @@ impl Draft<'_> {
         std::fs::rename(&temp, &target).map_err(error)?;
         // Best effort: a link missing here only makes the spare incomplete.
         let second = self.spare_next.join(path);
-        if second.parent().is_some_and(|dir| std::fs::create_dir_all(dir).is_ok()) {
+        if second
+            .parent()
+            .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+        {
             let _ = std::fs::hard_link(&target, &second);
         }
         if let Ok(mut written) = self.written.lock() {
