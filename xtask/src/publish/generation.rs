@@ -345,7 +345,14 @@ fn catch_up(next: &Path, live: &Path) -> Result<(), String> {
     let had = Records::of(next);
     let now = Records::of(live);
     let paths: BTreeSet<&String> = had.0.keys().chain(now.0.keys()).collect();
-    for path in paths {
+    // Only paths below the generation (a record naming `..` or `/` is not
+    // one of publish's and is left alone).
+    let below = |path: &&String| {
+        Path::new(path.as_str())
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+    };
+    for path in paths.into_iter().filter(below) {
         let (from, to) = (live.join(path), next.join(path));
         let same = had.0.get(path) == now.0.get(path);
         if same && (to.symlink_metadata().is_ok() || !from.is_file()) {

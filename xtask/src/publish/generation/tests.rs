@@ -200,3 +200,27 @@ fn a_run_that_writes_every_file_keeps_a_spare_of_its_own_files() {
     assert_eq!(read(&site, "d/b.html").as_deref(), Some("b2"));
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[test]
+fn catching_up_never_reaches_outside_the_generation() {
+    let site = site("spare-outside");
+    publish_recorded(&site, &[("a.html", "a1")]);
+    publish_recorded(&site, &[("a.html", "a2")]);
+    let outside = site.join("outside.txt");
+    std::fs::write(&outside, "kept").unwrap();
+    // Records that name paths out of the generation, relative and absolute
+    // (both the test's own file).
+    let records = format!("x ../../outside.txt\ny {}\nz a.html\n", outside.display());
+    // Replaced, not written in place: the spare's records are the same file.
+    let temp = site.join("records");
+    std::fs::write(&temp, records).unwrap();
+    std::fs::rename(&temp, site.join(PUBLISHED).join(RECORDS)).unwrap();
+    let lock = SiteLock::take(&site).unwrap();
+    let draft = lock.begin().unwrap();
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "kept");
+    let next = site.join(WORK).join(NEXT);
+    assert_eq!(std::fs::read_to_string(next.join("a.html")).unwrap(), "a2");
+    std::mem::forget(draft);
+    drop(lock);
+    let _ = std::fs::remove_dir_all(&site);
+}
