@@ -261,10 +261,10 @@ impl Draft<'_> {
     /// Whether this run wrote every file of its generation, each also
     /// linked into the spare to be; if so, its records are linked there too.
     fn wrote_every_file(&self) -> bool {
-        let written = self.written.lock().map_or(0, |w| w.len());
         let linked = |path: &PathBuf| self.spare_next.join(path).is_file();
-        self.total == Some(written)
-            && self.written.lock().is_ok_and(|w| w.iter().all(linked))
+        self.written
+            .lock()
+            .is_ok_and(|w| self.total == Some(w.len()) && w.iter().all(linked))
             && std::fs::hard_link(self.dir.join(RECORDS), self.spare_next.join(RECORDS)).is_ok()
     }
 
