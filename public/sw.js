@@ -15,6 +15,15 @@
 // - Nothing of the archive is saved ahead: only what a reader opened, and of
 //   that at most DATA_KEPT_AT_MOST files, the oldest saved going first; the
 //   files every page reads (ALWAYS_KEPT) always stay.
+// - The search index (/pagefind/, and the app's module that imports it,
+//   /search-index.js) is kept in the 'search' cache as a reader's searches
+//   fetch it, so a kiosk that searched once can search offline: the files
+//   named by their content (each part's index/, fragment/, filter/ chunks
+//   and *.pf_meta) cache-first, at most SEARCH_KEPT_AT_MOST of them, the
+//   oldest saved going first; the files under fixed names (parts.json, each
+//   part's pagefind-entry.json, pagefind.js, its worker and wasm,
+//   /search-index.js) network-first, the
+//   saved copy when the network fails. Nothing is saved before a search.
 const VERSION = '__BUILD_ID__';
 // The parts of the app pages download when they need them (the map, the
 // printed parts, kiosk mode), each with its integrity: precached too, so
@@ -25,6 +34,11 @@ const VERSION = '__BUILD_ID__';
 const PARTS = [ /* filled in by cargo xtask dist */ ];
 const SHELL = `shell-${VERSION}`;
 const DATA = 'data';
+const SEARCH = 'search';
+// At most this many of the search index's chunks are kept (a search reads
+// one or two a part of the index; each result shown, one fragment); the
+// oldest saved go first.
+const SEARCH_KEPT_AT_MOST = 400;
 const NETWORK_WINDOW_MS = 2000;
 // At most this many files saved for one page's message: a page uses a
 // handful, the partner map's search of the column 50 articles more
@@ -96,6 +110,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: SHELL })));
   } else if (isData(url)) {
     event.respondWith(staleWhileRevalidate(event, request));
+  } else if (isSearch(url)) {
+    event.respondWith(searchFile(event, request, url));
   } else if (request.integrity) {
     event.respondWith(checkedFile(request));
   } else {
@@ -105,6 +121,51 @@ self.addEventListener('fetch', (event) => {
 
 function isData(url) {
   return url.pathname.startsWith('/data/') || url.pathname.startsWith('/map/');
+}
+
+function isSearch(url) {
+  return url.pathname.startsWith('/pagefind/') || url.pathname === '/search-index.js';
+}
+
+/** A file of the search index named by its content: it never changes. */
+function isHashedSearchFile(pathname) {
+  return /^\/pagefind\/part\d+\/((index|fragment|filter)\/|[^/]+\.pf_meta$)/.test(pathname);
+}
+
+/**
+ * A file of the search index, saved as it is fetched. Saved under its path
+ * alone: Pagefind asks for its entry with a changing query, and the app asks
+ * again under another one after a failure.
+ */
+async function searchFile(event, request, url) {
+  const cache = await caches.open(SEARCH);
+  const key = url.origin + url.pathname;
+  if (isHashedSearchFile(url.pathname)) {
+    const saved = await cache.match(key);
+    if (saved) return saved;
+    const response = await fetch(request);
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(cache.put(key, copy).then(() => keepSearchBounded(cache)));
+    }
+    return response;
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(cache.put(key, response.clone()));
+    return response;
+  } catch (error) {
+    const saved = await cache.match(key);
+    if (saved) return saved;
+    throw error;
+  }
+}
+
+/** Evicts the oldest saved chunks of the index beyond SEARCH_KEPT_AT_MOST. */
+async function keepSearchBounded(cache) {
+  const chunks = (await cache.keys()).filter((request) => isHashedSearchFile(new URL(request.url).pathname));
+  const over = chunks.length - SEARCH_KEPT_AT_MOST;
+  for (const request of chunks.slice(0, Math.max(0, over))) await cache.delete(request);
 }
 
 /** The files `index.html` names, each with its integrity where it has one. */

@@ -15,6 +15,7 @@ pub mod kiosk;
 pub mod kiosk_mode;
 pub mod language;
 pub mod map;
+pub mod motion;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
@@ -24,6 +25,7 @@ pub mod prefs;
 pub mod prerender;
 pub mod print;
 pub mod reading_aids;
+pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod speech;
@@ -43,6 +45,7 @@ use pages::article::{ArticlePage, ArticlePrintPage};
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
 use pages::partners::PartnersPage;
+use pages::search::SearchPage;
 use shell::PageFrame;
 pub use state::{CitiesData, ColumnData, FontScaleSetting};
 use state::{SiteName, SiteOrigin, ThisYear, Today};
@@ -89,6 +92,7 @@ fn page_of(kind: RouteKind) -> AnyView {
         RouteKind::Article => view! { <ArticlePage/> }.into_any(),
         RouteKind::ArticlePrint => view! { <ArticlePrintPage/> }.into_any(),
         RouteKind::Partners | RouteKind::Partner => view! { <PartnersPage/> }.into_any(),
+        RouteKind::Search => view! { <SearchPage/> }.into_any(),
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_core::route::{resolve, AppRoute, Resolved, RouteKind};
+use reader_core::search::SearchParams;
 use reader_core::Id;
 
 /// How many route changes the app has made since it loaded. When it is 0,
@@ -133,12 +134,34 @@ pub fn use_current_route() -> CurrentRoute {
 
 fn provide_current_route() {
     let location = use_location();
-    provide_context(CurrentRoute(Memo::new(move |_| {
-        match resolve(&location.pathname.get()) {
-            Resolved::Page(route) => Some(route),
-            Resolved::Redirect(_) | Resolved::NotFound => None,
-        }
+    let route = Memo::new(move |_| match resolve(&location.pathname.get()) {
+        Resolved::Page(route) => Some(route),
+        Resolved::Redirect(_) | Resolved::NotFound => None,
+    });
+    provide_context(CurrentRoute(route));
+    provide_context(CurrentSearch(Memo::new(move |_| {
+        (route.get() == Some(AppRoute::Search))
+            .then(|| SearchParams::from_query_string(&location.search.get()))
     })));
+}
+
+/// What the address asks the site search (`/search?q=…`), on the search's
+/// route only: the one way the app reads a search. Provided by
+/// [`NavigationTracker`]; where there is none (a page published ahead of
+/// time), no search.
+#[derive(Clone, Copy)]
+pub struct CurrentSearch(Memo<Option<SearchParams>>);
+
+impl CurrentSearch {
+    /// The search asked, or `None` on any other route (tracked).
+    pub fn get(&self) -> Option<SearchParams> {
+        self.0.get()
+    }
+}
+
+/// The current search (see [`CurrentSearch`]).
+pub fn use_current_search() -> CurrentSearch {
+    use_context::<CurrentSearch>().unwrap_or_else(|| CurrentSearch(Memo::new(|_| None)))
 }
 
 /// Shows the page of the current route, one view per kind of page (the

@@ -28,6 +28,7 @@ use crate::map::partners_view::{Mentions, PartnersView};
 use crate::pages::article::PrintView;
 use crate::pages::column::ColumnList;
 use crate::reading_aids::{ArticleAids, FuriganaReadings};
+use crate::search::SearchPublished;
 use crate::shell::PageFrame;
 use crate::state::{AheadOfTime, SiteName, SiteOrigin, ThisYear};
 use crate::text;
@@ -55,6 +56,9 @@ pub enum Page {
     Article { article: Arc<Article>, print: bool },
     /// `/partners`, or `/partners/{id}` with that partner selected.
     Partners { selected: Option<Id> },
+    /// `/search`: the search box, and for a reader without scripts, that
+    /// searching needs them.
+    Search,
 }
 
 impl Page {
@@ -72,6 +76,7 @@ impl Page {
             } => AppRoute::ArticlePrint(article.id.clone()),
             Page::Partners { selected: None } => AppRoute::Partners,
             Page::Partners { selected: Some(id) } => AppRoute::Partner(id.clone()),
+            Page::Search => AppRoute::Search,
         }
     }
 }
@@ -136,6 +141,7 @@ pub fn render(site: &Site, page: &Page, lang: Locale) -> String {
                 .into_any(),
                 None => ().into_any(),
             },
+            Page::Search => view! { <SearchPublished/> }.into_any(),
         };
         // Rendered once: read untracked (there is nothing to update).
         untrack(|| view! { <PageFrame>{content}</PageFrame> }.to_html())
@@ -161,6 +167,7 @@ pub fn title(site: &Site, page: &Page, lang: Locale) -> String {
                 None => heading.to_owned(),
             }
         }
+        Page::Search => td_string!(lang, search_title).to_owned(),
     }
 }
 
@@ -200,6 +207,7 @@ pub fn description(site: &Site, page: &Page, lang: Locale) -> String {
                 )
             })
         }
+        Page::Search => td_string!(lang, search_site).to_owned(),
     }
 }
 
@@ -426,5 +434,34 @@ mod tests {
         );
         assert!(map.contains("ソポト市"), "{map}");
         assert!(map.contains("提携都市"));
+    }
+
+    #[test]
+    fn the_search_page_has_the_box_and_says_search_needs_scripts() {
+        for (lang, name, needs) in [
+            (Locale::ja, "検索", "検索にはJavaScriptが必要です"),
+            (Locale::zh, "搜索", "搜索需要 JavaScript"),
+            (Locale::en, "Search", "Search needs JavaScript"),
+        ] {
+            let page = render(&site(), &Page::Search, lang);
+            assert!(
+                page.contains(r#"role="search" action="/search" method="get""#),
+                "{page}"
+            );
+            assert!(page.contains(r#"type="search" name="q""#), "{page}");
+            assert!(page.contains(&format!(r#"aria-label="{name}""#)), "{page}");
+            let without = page
+                .find(r#"class="search__without-script""#)
+                .expect("the word for a reader without scripts");
+            assert!(page[without..].contains(needs), "{page}");
+            assert_eq!(title(&site(), &Page::Search, lang), name);
+        }
+        // Every other page has the box too, empty.
+        let first = Page::Column {
+            page: PageNumber::FIRST,
+        };
+        let column = render(&site(), &first, Locale::ja);
+        assert!(column.contains(r#"role="search""#));
+        assert!(column.contains(r#"name="q" value="""#), "{column}");
     }
 }

@@ -213,3 +213,20 @@ fn found(found: &Found, lang: Locale) -> String {
         None => kind.to_owned(),
     }
 }
+
+/// How many articles a search found: "12件", "12 条结果", "12 results".
+pub fn search_count(count: usize, lang: Locale) -> String {
+    if count == 1 {
+        td_string!(lang, search_count_one).to_string()
+    } else {
+        td_string!(lang, search_count, count).to_string()
+    }
+}
+
+/// Why a search could not be made, in the reader's language.
+pub fn search_error(error: crate::api::SearchError, lang: Locale) -> &'static str {
+    match error {
+        crate::api::SearchError::Unavailable => td_string!(lang, search_unavailable),
+        crate::api::SearchError::Failed => td_string!(lang, search_failed),
+    }
+}

@@ -27,6 +27,7 @@ pub mod partners;
 pub mod print;
 pub mod reading;
 pub mod route;
+pub mod search;
 pub mod settings;
 pub mod world;
 

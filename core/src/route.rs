@@ -50,6 +50,9 @@ pub enum AppRoute {
     Partners,
     /// `/partners/{id}`.
     Partner(Id),
+    /// `/search`: the site search (what was searched is its query,
+    /// `?q=`, read by `crate::search::SearchParams`).
+    Search,
 }
 
 /// Which page a route is, without its ids.
@@ -61,6 +64,7 @@ pub enum RouteKind {
     ArticlePrint,
     Partners,
     Partner,
+    Search,
 }
 
 impl RouteKind {
@@ -130,6 +134,10 @@ pub const ROUTES: &[RouteShape] = &[
         kind: RouteKind::Partner,
         segments: &[Segment::Literal("partners"), Segment::PartnerId],
     },
+    RouteShape {
+        kind: RouteKind::Search,
+        segments: &[Segment::Literal("search")],
+    },
 ];
 
 impl AppRoute {
@@ -154,6 +162,7 @@ impl AppRoute {
             AppRoute::ArticlePrint(_) => RouteKind::ArticlePrint,
             AppRoute::Partners => RouteKind::Partners,
             AppRoute::Partner(_) => RouteKind::Partner,
+            AppRoute::Search => RouteKind::Search,
         }
     }
 
@@ -213,6 +222,7 @@ impl fmt::Display for AppRoute {
             AppRoute::ArticlePrint(id) => write!(f, "/news/{id}/print"),
             AppRoute::Partners => f.write_str("/partners"),
             AppRoute::Partner(id) => write!(f, "/partners/{id}"),
+            AppRoute::Search => f.write_str("/search"),
         }
     }
 }
@@ -242,6 +252,7 @@ impl RouteShape {
             RouteKind::ArticlePrint => AppRoute::ArticlePrint(ids.next()?),
             RouteKind::Partners => AppRoute::Partners,
             RouteKind::Partner => AppRoute::Partner(ids.next()?),
+            RouteKind::Search => AppRoute::Search,
         };
         Some(route)
     }
@@ -395,13 +406,14 @@ pub fn offline_file<'a>(url: &'a str, origin: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    const EVERY_ROUTE: [&str; 6] = [
+    const EVERY_ROUTE: [&str; 7] = [
         "/",
         "/page/2",
         "/news/595305",
         "/news/595305/print",
         "/partners",
         "/partners/minsk-sovetsky",
+        "/search",
     ];
 
     #[test]
@@ -486,6 +498,10 @@ mod tests {
             "/news/595305/print/x",
             "/ partners",
             "/ｐartners",
+            "/search/",
+            "/search?q=x",
+            "/Search",
+            "/search/x",
             "/partners/a b",
             "/elsewhere",
         ] {
@@ -597,6 +613,7 @@ mod tests {
                 id().prop_map(AppRoute::ArticlePrint),
                 Just(AppRoute::Partners),
                 id().prop_map(AppRoute::Partner),
+                Just(AppRoute::Search),
             ]
         }
 

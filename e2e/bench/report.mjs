@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../support/browser.js';
 import { mapFigures } from './map.mjs';
 import { scaleFigures } from './scale.mjs';
+import { newPage, SLOW_PHONE } from './throttle.mjs';
 
 const base = process.env.BENCH_BASE_URL;
 const site = process.env.BENCH_SITE;
@@ -33,7 +34,6 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const SLOW_PHONE = { cpu: 4, latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 };
 
 /**
  * The bytes a response took on the wire, as nginx sent it. Chromium reports
@@ -54,22 +54,6 @@ const partName = (path) => {
   return file.startsWith('changning-reader') ? (file.endsWith('.wasm') ? 'app' : 'glue') : file.replace(/\.(wasm|js)$/, '');
 };
 
-async function newPage(browser, throttle) {
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  if (throttle) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: throttle.latency,
-      downloadThroughput: throttle.down,
-      uploadThroughput: throttle.up,
-    });
-  }
-  return { context, page };
-}
 
 /** Time from navigation start to the h1 painted (Element Timing). */
 async function timeToH1(browser, path, throttle) {

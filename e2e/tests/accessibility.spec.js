@@ -66,6 +66,21 @@ const STATES = [
       await expect(page.getByRole('button', { name: label('timeline_stop') })).toBeVisible();
     }
   }],
+  ['search results', async (page) => {
+    await page.goto(`/search?q=${encodeURIComponent('枚方')}`);
+    await expect(page.getByRole('list', { name: label('search_results') }).getByRole('listitem').first()).toBeVisible();
+  }],
+  ['search results on a generated archive, filtered, after more', async (page) => {
+    await page.goto(`${process.env.E2E_ARCHIVE_URL}/search?q=${encodeURIComponent('防災訓練')}&year=2026`);
+    const items = page.getByRole('list', { name: label('search_results') }).getByRole('listitem');
+    await expect(items).toHaveCount(10);
+    await page.getByRole('button', { name: label('search_more') }).click();
+    await expect(items).not.toHaveCount(10);
+  }],
+  ['search, no match', async (page) => {
+    await page.goto(`/search?q=${encodeURIComponent('zqxjvwkq')}`);
+    await expect(page.getByText(label('search_no_match', 'ja', { query: 'zqxjvwkq' }))).toBeVisible();
+  }],
   ['article not found', async (page) => {
     await page.goto('/news/e2e-a11y-missing');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));

@@ -128,11 +128,40 @@ test('keyboard only: column, article, text size, reading aids, map, table, filte
   // From the panel to the article, then to its print view.
   await tabTo(page, panel('hirakata').getByRole('link', { name: seed.title }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  // Furigana is still on (a reader's setting): the heading shows the readings
+  // once they load, and its name is the title as written.
+  await expect(page.getByRole('heading', { level: 1, name: textName(seed.title) })).toBeVisible();
+  await expect(page.locator('h1 rt').first()).toBeVisible();
   const { printView, print } = articlePage(page);
   await tabTo(page, printView);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/news\/595305\/print$/);
   await expect(page.getByRole('main')).toBeFocused();
   await tabTo(page, print);
+});
+
+test('keyboard only: the header search, its results, a filter and more', async ({ page }) => {
+  await page.goto('/news/595305');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  const box = page.getByRole('search', { name: label('search_site') }).getByRole('searchbox', { name: label('search') });
+  await tabTo(page, box);
+  await page.keyboard.type('枚方');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('search_heading', 'ja', { query: '枚方' }));
+  // A change of page: focus goes to the content, then on to the results.
+  await expect(page.getByRole('main')).toBeFocused();
+  // Once the results are there (before, nothing after the heading takes focus).
+  const hit = page.getByRole('list', { name: label('search_results') }).getByRole('link', { name: seed.title });
+  await expect(hit).toBeVisible();
+  const year = page.getByLabel(label('search_filter_year'));
+  await tabTo(page, year);
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/[?&]year=\d{4}/);
+  await expect(year).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page).not.toHaveURL(/[?&]year=/);
+  await tabTo(page, hit);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await expect(page.getByRole('main')).toBeFocused();
 });

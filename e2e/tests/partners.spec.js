@@ -8,15 +8,21 @@ const cities = sampleData('cities.json');
 // The counts' words after their number of partners: they find the counts, whatever the numbers.
 const [, countsText] = labelParts('counts');
 
-/** Sopot's marker, and its distance to Minsk's in CSS pixels (centre to centre). */
-function europeanPair(page) {
+/** The marker of partner `one`, and its distance to `other`'s in CSS pixels (centre to centre). */
+function pair(page, one, other) {
   const { marker } = mapPage(page);
-  const sopot = marker('sopot');
-  const minsk = marker('minsk-sovetsky');
+  const first = marker(one);
+  const second = marker(other);
   const gap = async () => {
-    const [a, b] = [await sopot.boundingBox(), await minsk.boundingBox()];
+    const [a, b] = [await first.boundingBox(), await second.boundingBox()];
     return Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
   };
+  return { marker: first, gap };
+}
+
+/** Sopot's marker and its distance to Minsk's: at the map's western edge. */
+function europeanPair(page) {
+  const { marker: sopot, gap } = pair(page, 'sopot', 'minsk-sovetsky');
   return { sopot, gap };
 }
 
@@ -168,36 +174,38 @@ test('the table sorts by a column', async ({ page }) => {
 test('zoom buttons, keys and dragging move the map', async ({ page }) => {
   await page.goto('/partners');
   const { map, zoomIn } = mapPage(page);
-  const { sopot, gap } = europeanPair(page);
+  // Hirakata and Gangseo (Seoul), near the middle of the map the partners
+  // fill: still in view two steps in.
+  const { marker: hirakata, gap } = pair(page, 'hirakata', 'gangseo');
   const before = await gap();
-  const markerSize = (await sopot.boundingBox()).width;
+  const markerSize = (await hirakata.boundingBox()).width;
   await zoomIn.click();
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
   const zoomed = await gap();
   // The map grew, the marker did not: markers keep their screen size.
-  expect(Math.abs((await sopot.boundingBox()).width - markerSize)).toBeLessThan(1);
+  expect(Math.abs((await hirakata.boundingBox()).width - markerSize)).toBeLessThan(1);
   await map.focus();
   await page.keyboard.press('-');
   await expect.poll(gap).toBeLessThan(zoomed * 0.8);
   await page.keyboard.press('+');
   await page.keyboard.press('+');
-  const start = await sopot.boundingBox();
+  const start = await hirakata.boundingBox();
   const svg = map.locator('svg');
   const box = await svg.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 5 });
   await page.mouse.up();
-  await expect.poll(async () => (await sopot.boundingBox()).x - start.x).toBeGreaterThan(60);
-  const beforeKey = await sopot.boundingBox();
+  await expect.poll(async () => (await hirakata.boundingBox()).x - start.x).toBeGreaterThan(60);
+  const beforeKey = await hirakata.boundingBox();
   await map.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect.poll(async () => (await sopot.boundingBox()).x - beforeKey.x).toBeGreaterThan(20);
+  await expect.poll(async () => (await hirakata.boundingBox()).x - beforeKey.x).toBeGreaterThan(20);
   await page.getByRole('button', { name: label('zoom_reset') }).click();
   await expect.poll(gap).toBeLessThan(before * 1.05);
   // The wheel zooms about the pointer, without scrolling the page.
   const scrollBefore = await page.evaluate(() => window.scrollY);
-  const target = await sopot.boundingBox();
+  const target = await hirakata.boundingBox();
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
   await page.mouse.wheel(0, -400);
   await expect.poll(gap).toBeGreaterThan(before * 1.3);

@@ -103,7 +103,11 @@ test.describe('with scripts off', () => {
     await expect(article.sizes).toHaveCount(0);
     await expect(article.print).toHaveCount(0);
     await expect(article.close).toHaveCount(0);
-    await expect(page.getByRole('button')).toHaveCount(0);
+    // The one button is the header's search: a plain form to /search,
+    // which says there that searching needs scripts (search.spec.js).
+    const searchButton = page.getByRole('search', { name: label('search_site') }).getByRole('button', { name: label('search') });
+    await expect(searchButton).toHaveCount(1);
+    await expect(page.getByRole('button')).toHaveCount(1);
     await expect(article.printView).toBeVisible();
     await article.mapLink.click();
     const { table, tableLink } = mapPage(page);

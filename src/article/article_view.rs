@@ -177,16 +177,6 @@ fn printed_parts(
     (partners, footer)
 }
 
-/// The reader's preference asked when it is needed: a listener kept per
-/// article view would outlive the view (a kiosk opens thousands).
-fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|list| list.matches())
-}
-
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
 /// prefers reduced motion); a kiosk's reset stops reading.
 fn scroll_to_sentence_read(reader: ReadAloud) {
@@ -198,7 +188,7 @@ fn scroll_to_sentence_read(reader: ReadAloud) {
         if let Ok(Some(sentence)) = document().query_selector(&selector) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            let smooth = !prefers_reduced_motion();
+            let smooth = !crate::motion::prefers_reduced_motion();
             options.set_behavior(if smooth {
                 web_sys::ScrollBehavior::Smooth
             } else {

@@ -12,6 +12,7 @@ use reader_core::{AppRoute, LoadError};
 
 use crate::kiosk_mode::{Kiosk, KioskConfig, KioskSignals};
 use crate::language;
+use crate::motion::now_ms as now;
 use crate::settings::ReaderSettings;
 use crate::state::CitiesData;
 use crate::{api, prefs};
@@ -23,7 +24,7 @@ const ATTRACT_EVERY_MS: f64 = 6_000.0;
 /// How often the runner looks at how long the kiosk has been idle.
 const TICK_MS: u64 = 500;
 /// Someone is here: any touch, key, pointer or wheel.
-const SOMEONE_IS_HERE: [&str; 4] = ["pointerdown", "keydown", "wheel", "touchstart"];
+const SOMEONE_IS_HERE: [&str; 5] = ["pointerdown", "keydown", "wheel", "touchstart", "input"];
 
 /// What the kiosk's runner works with: the kiosk, and the signals the
 /// pages read.
@@ -222,10 +223,6 @@ impl Watch {
 }
 
 /// The page's clock, in milliseconds.
-fn now() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
 /// Whether the browser is reading something aloud now (not paused).
 fn is_speaking() -> bool {
     crate::speech::Synthesis::of_window().is_some_and(|synth| synth.is_speaking())

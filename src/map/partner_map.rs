@@ -68,17 +68,19 @@ pub fn PartnerMap(
     let canvas = NodeRef::<leptos::html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let (viewport, units_per_px) = use_viewport(canvas, world_w);
+    let fit = places_to_fit(home, points.clone(), visible);
     let pan_zoom = use_pan_zoom(
         svg,
         UsePanZoomOptions {
             world: (world_w, world_h),
             viewport,
             units_per_px,
+            fit,
         },
     );
     let UsePanZoomReturn { view, reset, .. } = pan_zoom;
     let markers = laid_out_markers(&cities, &points, visible, pan_zoom.settled, units_per_px);
-    // A kiosk reset returns the map to the whole world.
+    // A kiosk reset returns the map to its partners.
     if let Some(resets) = use_context::<KioskResets>() {
         Effect::watch(move || resets.count(), move |_, _, _| reset.run(()), false);
     }
@@ -180,7 +182,7 @@ fn HomeMarker(at: (f64, f64)) -> impl IntoView {
     }
 }
 
-/// Zoom in, zoom out, the whole world. Published ahead of time, they wait
+/// Zoom in, zoom out, back to the partners. Published ahead of time, they wait
 /// for the app.
 #[component]
 fn ZoomControls(zoom_by: Callback<f64>, reset: Callback<()>) -> impl IntoView {
@@ -199,6 +201,20 @@ fn ZoomControls(zoom_by: Callback<f64>, reset: Callback<()>) -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// What the map opens on: the shown partners and home.
+fn places_to_fit(
+    home: (f64, f64),
+    points: Arc<Vec<(f64, f64)>>,
+    visible: Signal<Vec<usize>>,
+) -> Signal<Vec<(f64, f64)>> {
+    Signal::derive(move || {
+        visible.with(|shown| {
+            let partners = shown.iter().filter_map(|&i| points.get(i).copied());
+            std::iter::once(home).chain(partners).collect()
+        })
+    })
 }
 
 /// Where each partner is on the map, in world units.

@@ -5,11 +5,17 @@
 //! gesture ends by settling the view, so whatever is laid out per view
 //! (markers, labels) is recomputed once per gesture, not once per frame.
 //!
+//! The map opens on the places it is given (`fit`: the shown partners and
+//! home), as large as the viewport allows, and follows them when they
+//! change (a filter, the timeline) or the viewport does, gliding there
+//! unless the reader prefers reduced motion; once the reader has moved
+//! the map, it stays where they put it until they reset it.
+//!
 //! ```ignore
 //! let svg = NodeRef::<leptos::svg::Svg>::new();
 //! let UsePanZoomReturn { view, on_key, zoom_by, .. } = use_pan_zoom(
 //!     svg,
-//!     UsePanZoomOptions { world: (1000.0, 487.0), viewport, units_per_px },
+//!     UsePanZoomOptions { world: (1000.0, 487.0), viewport, units_per_px, fit },
 //! );
 //! view! {
 //!     <div tabindex="0" on:keydown=move |event| on_key.run(event)>
@@ -35,6 +41,13 @@ pub const ZOOM_STEP: f64 = 1.6;
 const WHEEL_SETTLE_MS: u32 = 150;
 /// A pointer that moves less than this (CSS px) is a tap, not a drag.
 const DRAG_FROM_PX: f64 = 4.0;
+/// The room left around the map's places, as a fraction of the viewport on
+/// each side: a marker and the start of its label, and more than the edge
+/// band where choosing a partner brings it to the middle (`keep_in_sight`
+/// in partner_map.rs), so that choosing one the map opened on never moves it.
+const FIT_MARGIN: f64 = 0.12;
+/// How long the map takes to glide to its places when they change.
+const GLIDE_MS: f64 = 300.0;
 
 pub struct UsePanZoomOptions {
     /// The world's size in world units.
@@ -44,6 +57,8 @@ pub struct UsePanZoomOptions {
     pub viewport: Signal<(f64, f64)>,
     /// World units per CSS pixel at zoom 1.
     pub units_per_px: Signal<f64>,
+    /// The places (world units) the map opens on and returns to.
+    pub fit: Signal<Vec<(f64, f64)>>,
 }
 
 #[derive(Clone, Copy)]
@@ -53,7 +68,7 @@ pub struct UsePanZoomReturn {
     /// The view as of the end of the last gesture.
     pub settled: Signal<MapView>,
     pub zoom_by: Callback<f64>,
-    /// Back to the whole world.
+    /// Back to the places the map opens on.
     pub reset: Callback<()>,
     /// Centres a world point, zooming in to at least the given zoom.
     pub centre_on: Callback<((f64, f64), f64)>,
@@ -73,38 +88,68 @@ pub fn use_pan_zoom(
         world,
         viewport,
         units_per_px,
+        fit,
     } = options;
+    let fitted = move |size: (f64, f64)| {
+        fit.with_untracked(|places| MapView::fitting(world, size, places, FIT_MARGIN))
+    };
+    let first = fitted(viewport.get_untracked());
     let map = Views {
-        view: RwSignal::new(MapView::whole(world, viewport.get_untracked())),
-        settled: RwSignal::new(MapView::whole(world, viewport.get_untracked())),
+        view: RwSignal::new(first),
+        settled: RwSignal::new(first),
         svg,
         units_per_px,
+        moved_by_reader: RwSignal::new(false),
+        glide: StoredValue::new(0),
     };
     // The viewport changes shape (a rotated phone, the first measurement):
-    // the same place and zoom in the new shape.
+    // a map the reader has not moved shows its places again at once; one
+    // they moved keeps its place and zoom.
     Effect::watch(
         move || viewport.get(),
         move |size, previous, _| {
             if previous.is_some_and(|p| p != size) {
-                map.set(map.view.get_untracked().resized(*size), true);
+                if map.moved_by_reader.get_untracked() {
+                    map.show(map.view.get_untracked().resized(*size));
+                } else {
+                    map.show(fitted(*size));
+                }
+            }
+        },
+        false,
+    );
+    // The places change (a filter, the timeline): a map the reader has not
+    // moved glides to them.
+    Effect::watch(
+        move || fit.track(),
+        move |_, _, _| {
+            if !map.moved_by_reader.get_untracked() {
+                map.glide_to(fitted(viewport.get_untracked()));
             }
         },
         false,
     );
     zoom_with_the_wheel(map);
     let dragged = pan_and_pinch(map);
-    let whole = move || MapView::whole(world, viewport.get_untracked());
+    let home = move || {
+        map.moved_by_reader.set(false);
+        map.show(fitted(viewport.get_untracked()));
+    };
     let now = move || map.view.get_untracked();
     UsePanZoomReturn {
         view: map.view.into(),
         settled: map.settled.into(),
         zoom_by: Callback::new(move |factor: f64| map.set(now().zoom(factor), true)),
-        reset: Callback::new(move |()| map.set(whole(), true)),
+        reset: Callback::new(move |()| home()),
         centre_on: Callback::new(move |(at, k): ((f64, f64), f64)| {
             map.set(now().centre_on(at, k), true)
         }),
         on_key: Callback::new(move |event: web_sys::KeyboardEvent| {
-            if let Some(next) = view_for_key(now(), &event.key(), whole) {
+            let key = event.key();
+            if key == "0" {
+                event.prevent_default();
+                home();
+            } else if let Some(next) = view_for_key(now(), &key) {
                 event.prevent_default();
                 map.set(next, true);
             }
@@ -120,18 +165,52 @@ struct Views {
     settled: RwSignal<MapView>,
     svg: NodeRef<leptos::svg::Svg>,
     units_per_px: Signal<f64>,
+    /// Whether the reader moved the map since it last showed its places.
+    moved_by_reader: RwSignal<bool>,
+    /// The glide under way (a number each new one takes, which stops the
+    /// one before).
+    glide: StoredValue<u32>,
 }
 
 impl Views {
-    /// Every change ends here: write the view, and settle it unless a
-    /// gesture goes on.
+    /// Every change by the reader ends here: write the view, and settle
+    /// it unless a gesture goes on.
     fn set(self, next: MapView, settle: bool) {
+        self.moved_by_reader.set(true);
+        self.write(next, settle);
+    }
+
+    /// A change the map makes itself, at once.
+    fn show(self, next: MapView) {
+        self.write(next, true);
+    }
+
+    fn write(self, next: MapView, settle: bool) {
+        // Whatever glide was under way stops here.
+        self.glide.update_value(|n| *n = n.wrapping_add(1));
         self.view.set(next);
         if settle {
             self.settled.set(next);
         }
     }
 
+    /// Moves to `target` over [`GLIDE_MS`], or at once for a reader who
+    /// prefers reduced motion; settled when it gets there. A change by the
+    /// reader meanwhile stops it where it is.
+    fn glide_to(self, target: MapView) {
+        let from = self.view.get_untracked();
+        if from.same_as(&target) {
+            return;
+        }
+        if crate::motion::prefers_reduced_motion() {
+            self.show(target);
+            return;
+        }
+        self.glide.update_value(|n| *n = n.wrapping_add(1));
+        let id = self.glide.get_value();
+        let start = crate::motion::now_ms();
+        glide_frame(self, id, start, from, target);
+    }
     fn settle(self) {
         self.settled.set(self.view.get_untracked());
     }
@@ -146,9 +225,36 @@ impl Views {
     }
 }
 
+/// One frame of a glide from `from` to `to` that started at `start` (ms),
+/// the next asked for until it arrives, unless another change took over.
+fn glide_frame(map: Views, id: u32, start: f64, from: MapView, to: MapView) {
+    request_animation_frame(move || {
+        if map.glide.try_get_value() != Some(id) {
+            return;
+        }
+        let t = ((crate::motion::now_ms() - start) / GLIDE_MS).clamp(0.0, 1.0);
+        if t >= 1.0 {
+            map.view.set(to);
+            map.settled.set(to);
+            return;
+        }
+        // Ease out: quick at first, gentle as it arrives.
+        let e = 1.0 - (1.0 - t).powi(3);
+        let mix = |a: f64, b: f64| a + (b - a) * e;
+        map.view.set(MapView {
+            k: mix(from.k, to.k),
+            tx: mix(from.tx, to.tx),
+            ty: mix(from.ty, to.ty),
+            ..to
+        });
+        glide_frame(map, id, start, from, to);
+    });
+}
+
 /// The view a key moves to: arrows pan a tenth of the view, `+` and `-`
-/// zoom a step, `0` shows the whole world; other keys do nothing.
-fn view_for_key(v: MapView, key: &str, whole: impl Fn() -> MapView) -> Option<MapView> {
+/// zoom a step; other keys do nothing (`0`, back to the map's places, is
+/// the caller's).
+fn view_for_key(v: MapView, key: &str) -> Option<MapView> {
     let (sx, sy) = (v.width * 0.1, v.height * 0.1);
     Some(match key {
         "ArrowLeft" => v.pan(sx, 0.0),
@@ -157,7 +263,6 @@ fn view_for_key(v: MapView, key: &str, whole: impl Fn() -> MapView) -> Option<Ma
         "ArrowDown" => v.pan(0.0, -sy),
         "+" | "=" => v.zoom(ZOOM_STEP),
         "-" | "_" => v.zoom(1.0 / ZOOM_STEP),
-        "0" => whole(),
         _ => return None,
     })
 }

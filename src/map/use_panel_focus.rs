@@ -55,7 +55,7 @@ pub fn use_panel_focus(
     let give_back = Callback::new(move |()| {
         let from = chosen_from
             .with_value(|from| from.clone())
-            .filter(|el| el.is_connected());
+            .and_then(|el| now_in_page(el, map_frame));
         if !from.is_some_and(|el| focus(&el)) {
             if let Some(frame) = map_frame.get_untracked() {
                 let _ = frame.focus();
@@ -66,6 +66,25 @@ pub fn use_panel_focus(
         reader_chose,
         give_back,
     }
+}
+
+/// The control that made the choice as the page has it now: itself, or,
+/// where the map was drawn again meanwhile (it moved to show the partner),
+/// the marker of the same partner that replaced it.
+fn now_in_page(
+    element: web_sys::Element,
+    map_frame: NodeRef<leptos::html::Div>,
+) -> Option<web_sys::Element> {
+    if element.is_connected() {
+        return Some(element);
+    }
+    // Ids are letters, digits, `-` and `_` (`reader_core::Id`): safe in a selector.
+    let id = element.get_attribute("data-partner-id")?;
+    let frame = map_frame.get_untracked()?;
+    frame
+        .query_selector(&format!("[data-partner-id=\"{id}\"]"))
+        .ok()
+        .flatten()
 }
 
 /// Focuses an HTML or SVG element (a map marker is an SVG link).

@@ -6,3 +6,4 @@ pub mod column;
 pub mod furigana;
 pub mod not_found;
 pub mod partners;
+pub mod search;

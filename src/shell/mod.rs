@@ -5,6 +5,7 @@ pub mod data_notice;
 pub mod language_switcher;
 pub mod load_error;
 pub mod refresh_notice;
+pub mod search_box;
 pub mod site_footer;
 pub mod site_header;
 

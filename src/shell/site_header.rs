@@ -6,9 +6,11 @@ use crate::kiosk::{KioskCountdownNotice, KioskSettingsNotice};
 use crate::language::use_language;
 use crate::navigation::focus_main;
 use crate::shell::language_switcher::LanguageSwitcher;
+use crate::shell::search_box::SearchBox;
 use crate::state::SiteName;
 
-/// The site header: a skip link, the column's name and the way back to the column.
+/// The site header: a skip link, the column's name, the way back to the
+/// column, the search box and the language switcher.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_language();
@@ -32,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <a class="site-header__link" href="/">{move || td_string!(lang.get(), back_to_top)}</a>
                     <a class="site-header__link" href=AppRoute::Partners.href()>{move || td_string!(lang.get(), partners_link)}</a>
                 </nav>
+                <SearchBox/>
                 <LanguageSwitcher/>
             </div>
             <KioskCountdownNotice/>

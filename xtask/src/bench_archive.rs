@@ -4,7 +4,9 @@
 //! one with nothing changed, two after an article's title is edited (the
 //! first after a cold run links every file), one after an article is
 //! deleted; each as a child process, timed, with its peak memory
-//! (`/usr/bin/time`), and the files each wrote.
+//! (`/usr/bin/time`), and the files each wrote. Then the site search on
+//! the archive published, served by nginx: the bytes and time of a first
+//! and a second query in a browser (`e2e/bench/search.mjs`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -23,31 +25,91 @@ struct Measured {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let sizes: Vec<u32> = if args.is_empty() {
-        SIZES.to_vec()
-    } else {
-        args.iter()
-            .map(|a| {
-                a.parse()
-                    .map_err(|_| format!("{a}: not a number of articles"))
-            })
-            .collect::<Result<_, _>>()?
-    };
+    let sizes = sizes(args)?;
     let dist = crate::root().join("dist");
     if !dist.join("index.html").is_file() {
         crate::dist()?;
     }
     let mut rows = Vec::new();
+    let mut searches = Vec::new();
     for count in sizes {
         step(&format!("publishing an archive of {count} articles"));
         rows.push(bench_size(&dist, count)?);
+        step(&format!(
+            "searching the archive of {count} articles in Chromium"
+        ));
+        searches.push(bench_search(count)?);
     }
     println!("\n| articles | cold | nothing changed | first edit after cold | one edit (files written) | one deletion | column page |");
     println!("|---|---|---|---|---|---|---|");
     for row in rows {
         println!("{row}");
     }
+    println!("\n{SEARCH_HEADER}");
+    for row in searches {
+        print!("{row}");
+    }
     Ok(())
+}
+
+/// The search on the archive `bench_size` published: `e2e/bench/search.mjs`
+/// against it, served by nginx; its Markdown rows.
+fn bench_search(count: u32) -> Result<String, String> {
+    let site = paths::scratch("bench-archive").join(format!("site-{count}"));
+    if !site.join("published/pagefind/parts.json").is_file() {
+        return Err(format!(
+            "{}: no published archive with a search index: run `cargo xtask bench archive {count}` first",
+            site.display()
+        ));
+    }
+    let server = crate::nginx::Server::configure("bench-search", &site, 8094)?.start()?;
+    let output = std::process::Command::new("node")
+        .arg("bench/search.mjs")
+        .env("BENCH_BASE_URL", server.base_url())
+        .env("BENCH_SITE", &site)
+        .env("BENCH_ARTICLES", count.to_string())
+        .current_dir(crate::root().join("e2e"))
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    drop(server);
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() {
+        return Err(format!(
+            "the search benchmark failed: {said}{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    print!("{said}");
+    Ok(said)
+}
+
+/// `bench search [COUNT…]`: the search benchmark alone, on archives
+/// `bench archive` published before.
+pub fn search(args: &[String]) -> Result<(), String> {
+    let mut rows = String::new();
+    for count in sizes(args)? {
+        step(&format!(
+            "searching the archive of {count} articles in Chromium"
+        ));
+        rows.push_str(&bench_search(count)?);
+    }
+    println!("\n{SEARCH_HEADER}\n{rows}");
+    Ok(())
+}
+
+/// The search table's heading.
+const SEARCH_HEADER: &str = "| articles | index parts | network | first query | its results shown | second query | its results shown |\n|---|---|---|---|---|---|---|";
+
+fn sizes(args: &[String]) -> Result<Vec<u32>, String> {
+    if args.is_empty() {
+        return Ok(SIZES.to_vec());
+    }
+    args.iter()
+        .map(|a| {
+            a.parse()
+                .map_err(|_| format!("{a}: not a number of articles"))
+        })
+        .collect()
 }
 
 fn bench_size(dist: &Path, count: u32) -> Result<String, String> {

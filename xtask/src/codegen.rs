@@ -164,6 +164,7 @@ fn js_name(kind: RouteKind) -> &'static str {
         RouteKind::ArticlePrint => "articlePrint",
         RouteKind::Partners => "partners",
         RouteKind::Partner => "partner",
+        RouteKind::Search => "search",
     }
 }
 
@@ -189,7 +190,14 @@ mod tests {
         let out = with_routes(index).unwrap();
         assert!(out.contains("    var routes = {\n"), "{out}");
         assert!(out.contains("      article: /^\\/news\\/(?!"), "{out}");
-        assert!(out.contains("      partner: /^\\/partners\\/([A-Za-z0-9_-]{1,100})$/\n    };\n    // END routes\n  y"), "{out}");
+        assert!(
+            out.contains("      partner: /^\\/partners\\/([A-Za-z0-9_-]{1,100})$/,\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("      search: /^\\/search$/\n    };\n    // END routes\n  y"),
+            "{out}"
+        );
         assert!(!out.contains("old"));
     }
 

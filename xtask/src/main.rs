@@ -9,6 +9,7 @@ mod archive;
 mod bench_archive;
 mod bundle_css;
 mod codegen;
+mod compress;
 #[cfg(test)]
 mod contrast;
 mod csp;
@@ -53,7 +54,11 @@ usage: cargo xtask <task>
           scale, Lighthouse), printed and kept in BENCHMARKS.md
   bench archive [COUNT…]
           publish an archive of 1,000, 10,000 and 30,000 generated articles
-          (or COUNT): cold, nothing changed, one edit, one deletion
+          (or COUNT): cold, nothing changed, one edit, one deletion; then
+          the site search on each in Chromium (bytes and time of a first and
+          a second query)
+  bench search [COUNT…]
+          the site search alone, on the archives `bench archive` published
   size    where the wasm's bytes go, by crate and by feature (twiggy)
   fuzz    the hostile-data property tests (data, matchers, publish inputs)
           with ten times as many cases
@@ -78,6 +83,7 @@ fn main() -> ExitCode {
         "publish" => publish_task(),
         "bench" => match std::env::args().nth(2).as_deref() {
             Some("archive") => bench_archive::run(&std::env::args().skip(3).collect::<Vec<_>>()),
+            Some("search") => bench_archive::search(&std::env::args().skip(3).collect::<Vec<_>>()),
             _ => bench(),
         },
         "size" => size::task(),
@@ -131,6 +137,13 @@ pub fn dist() -> Result<PathBuf, String> {
         println!("  {part}: {}", files.join(", "));
     }
     csp::version_service_worker(&dist)?;
+    step("compressing the build's files (.br and .gz beside each, for nginx to send as they are)");
+    let compressed = compress::write_beside_all(
+        &dist,
+        &["data", deploy::PUBLISHED_DIR],
+        compress::Effort::Best,
+    )?;
+    println!("  {compressed} files");
     // The deploy config with this build's loader hash in its CSP.
     let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
         .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;
@@ -258,6 +271,10 @@ fn test() -> Result<(), String> {
 /// How many generated articles the end-to-end tests' archive holds: more
 /// than ten pages of the column.
 const E2E_ARCHIVE_ARTICLES: u32 = 320;
+/// Articles per part of the archive's search index: fewer than publish's
+/// own, so that the tests search an index of several parts, as a browser
+/// does on a large archive.
+const E2E_SEARCH_PART_ARTICLES: usize = 100;
 
 /// Builds the release, serves a copy of it with nginx (the tests add their
 /// own data files to the copy), and a second copy holding a generated
@@ -276,7 +293,12 @@ fn end_to_end() -> Result<(), String> {
     archive::generate(&archive, E2E_ARCHIVE_ARTICLES)?;
     let archive_server =
         nginx::Server::configure("e2e-archive", &archive, e2e_archive_port()?)?.start()?;
-    publish::run(&archive, &archive_server.base_url())?;
+    publish::run_with_parts(
+        &archive,
+        &archive_server.base_url(),
+        publish::Mode::Publish,
+        E2E_SEARCH_PART_ARTICLES,
+    )?;
     let extra: Vec<String> = std::env::args().skip(2).collect();
     let outcome = run(Cmd::new("npx")
         .args(["--no-install", "playwright", "test"])
@@ -285,6 +307,11 @@ fn end_to_end() -> Result<(), String> {
         .env("E2E_SITE_ROOT", &site.display().to_string())
         .env("E2E_ARCHIVE_URL", &archive_server.base_url())
         .env("E2E_ARCHIVE_ROOT", &archive.display().to_string())
+        // The tests that publish the archive again index it as above.
+        .env(
+            publish::SEARCH_PART_ARTICLES_VAR,
+            &E2E_SEARCH_PART_ARTICLES.to_string(),
+        )
         .dir(root().join("e2e")));
     drop(archive_server);
     drop(server);

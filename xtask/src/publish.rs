@@ -39,6 +39,8 @@ mod origin;
 mod outputs;
 mod page_shell;
 mod records;
+mod search_index;
+mod search_record;
 mod site_data;
 mod site_files;
 mod write;
@@ -49,9 +51,11 @@ use origin::check_origin;
 use outputs::{Output, Plan};
 use page_shell::{PageParts, Shell};
 use records::Records;
+use search_index::SearchPlan;
+pub use search_index::PART_ARTICLES_VAR as SEARCH_PART_ARTICLES_VAR;
 use site_data::SiteData;
 use site_files::read_site_file;
-use write::write_all;
+use write::move_all;
 
 /// Where the published pages go, below the published folder.
 pub const PAGES_DIR: &str = "pages";
@@ -72,6 +76,16 @@ pub fn run(site: &Path, origin: &str) -> Result<(), String> {
 
 /// As [`run`], or (with [`Mode::Check`]) only compares.
 pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
+    run_with_parts(site, origin, mode, search_index::part_articles()?)
+}
+
+/// As [`run_as`], the search index in parts of `per_part` articles.
+pub fn run_with_parts(
+    site: &Path,
+    origin: &str,
+    mode: Mode,
+    per_part: usize,
+) -> Result<(), String> {
     let origin = check_origin(origin)?;
     // Held until the run ends: no second run publishes this site meanwhile.
     let lock = SiteLock::take(site)?;
@@ -104,8 +118,10 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
         return check(&lock, &plan);
     }
     let before = Records::of(&lock.live());
-    // Readings (furigana) beside every article in Japanese whose text changed.
-    let readings = furigana::readings_to_publish(site, &data, &before)?;
+    // Readings (furigana) beside every article in Japanese whose text
+    // changed, staged until the pages are published too.
+    let stage = lock.readings_stage();
+    let readings = furigana::readings_to_publish(site, &data, &before, &stage)?;
     let mut records = Records(readings.records.clone());
     let live = lock.live();
     let todo: Vec<&Output> = plan
@@ -121,14 +137,37 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
             .iter()
             .map(|o| (o.path.to_string_lossy().into_owned(), o.made_from.clone())),
     );
-    let wanted: BTreeSet<PathBuf> = plan.outputs.iter().map(|o| o.path.clone()).collect();
+    let mut wanted: BTreeSet<PathBuf> = plan.outputs.iter().map(|o| o.path.clone()).collect();
+    // The search index, in parts: each kept while its inputs are the same
+    // (its files and records stay), else made again after the pages.
+    let search = SearchPlan::new(&data, &readings.records, &version, &before, &live, per_part);
+    let kept_parts = search
+        .parts
+        .iter()
+        .filter_map(|part| Some((part.current.as_ref()?, &part.digest)));
+    let kept_shared = search
+        .shared_current
+        .as_ref()
+        .map(|files| (files, &search.shared_digest));
+    for (files, digest) in kept_parts.chain(kept_shared) {
+        for path in files {
+            records
+                .0
+                .insert(path.to_string_lossy().into_owned(), digest.clone());
+            wanted.insert(path.clone());
+        }
+    }
     let mut published = Vec::new();
     let _ = generation::collect_files(&live, Path::new(""), &mut published);
-    let gone = published.iter().filter(|p| !wanted.contains(*p)).count();
+    let gone = published
+        .iter()
+        .filter(|p| !generation::wanted(&wanted, p))
+        .count();
     let stale = furigana::stale_readings(site, &readings.keep);
     if todo.is_empty()
         && gone == 0
-        && readings.files.is_empty()
+        && readings.staged.is_empty()
+        && search.is_current()
         && stale.is_empty()
         && records == before
     {
@@ -145,23 +184,41 @@ pub fn run_as(site: &Path, origin: &str, mode: Mode) -> Result<(), String> {
             .write(&output.path, plan.make(output)?.as_bytes())
             .map(drop)
     })?;
+    let mut index_files = 0;
+    let parts_made = search_index::build(
+        &search,
+        &data,
+        &stage,
+        &readings.staged,
+        &mut |path, bytes, digest| {
+            draft.write(&path, &bytes)?;
+            records
+                .0
+                .insert(path.to_string_lossy().into_owned(), digest.to_owned());
+            wanted.insert(path);
+            index_files += 1;
+            Ok(())
+        },
+    )?;
     let mut draft = draft;
     draft.keep_only(&wanted)?;
     draft.write_records(&records.text())?;
     let (written, removed) = draft.changes();
-    write_all(site, &readings.files)?;
+    move_all(site, &stage, &readings.staged)?;
     draft.commit()?;
+    let _ = lock.clear_readings_stage();
     for path in stale {
         let _ = std::fs::remove_file(path);
     }
     remove_earlier_layout(site);
     println!(
-        "published {} articles in {} languages for {origin}: {} of {} file(s) made again, {written} written, {removed} removed, {} readings file(s) written",
+        "published {} articles in {} languages for {origin}: {} of {} file(s) made again, {written} written, {removed} removed, {} readings file(s) written, {}",
         data.articles.len(),
         LANGUAGES.len(),
         todo.len(),
         plan.outputs.len(),
-        readings.files.len()
+        readings.staged.len(),
+        search_index::summary(&search, parts_made, index_files)
     );
     Ok(())
 }
@@ -216,7 +273,30 @@ fn check(lock: &SiteLock, plan: &Plan) -> Result<(), String> {
         .collect();
     let mut published = Vec::new();
     generation::collect_files(&live, Path::new(""), &mut published).unwrap_or_default();
-    for path in published.iter().filter(|path| !wanted.contains(path)) {
+    // The search index's files are named by their contents: it is as
+    // current as the pages it is made from, which are checked above.
+    let indexed = |path: &&PathBuf| path.starts_with(search_index::SEARCH_DIR);
+    // A compressed copy is checked with its file: there, as the copies of a
+    // file published are.
+    let copy_of_wanted = |path: &&PathBuf| {
+        crate::compress::original_of(path).is_some_and(|original| wanted.contains(&original))
+    };
+    for output in plan
+        .outputs
+        .iter()
+        .filter(|o| crate::compress::compressible(&o.path))
+    {
+        for suffix in crate::compress::SUFFIXES {
+            let copy = crate::compress::beside(&output.path, suffix);
+            if !live.join(&copy).is_file() {
+                differences.push(format!("{}: not published", copy.display()));
+            }
+        }
+    }
+    for path in published
+        .iter()
+        .filter(|path| !wanted.contains(path) && !indexed(path) && !copy_of_wanted(path))
+    {
         differences.push(format!(
             "{}: published, but nothing in the data is published there (withdrawn?)",
             path.display()

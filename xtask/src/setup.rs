@@ -4,14 +4,15 @@ use crate::shell::{output, run, Cmd};
 use crate::{root, step};
 
 /// Debian packages: the browser and its driver for tests, the web server of
-/// the deploy config, fonts for Japanese and Chinese text, PDF text and image
-/// tools and a QR decoder for the print tests, MeCab with its IPADIC
+/// the deploy config with its Brotli module, fonts for Japanese and Chinese
+/// text, PDF text and image tools and a QR decoder for the print tests, MeCab with its IPADIC
 /// dictionary for the readings (furigana) `publish` writes, and Node.js for
 /// wasm-opt (npm's binaryen) and Playwright.
 const DEBIAN_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "nginx",
+    "libnginx-mod-http-brotli-static",
     "fonts-noto-cjk",
     "poppler-utils",
     "zbar-tools",

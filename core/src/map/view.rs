@@ -45,6 +45,9 @@ impl Rect {
 
 /// How far in a reader can zoom, relative to the whole world in view.
 pub const MAX_ZOOM: f64 = 64.0;
+/// How far in a fitted view goes at most, relative to the whole world
+/// (see [`MapView::fitting`]): a region, not a street.
+pub const FIT_AT_MOST: f64 = 8.0;
 
 /// Screen = world × `k` + (`tx`, `ty`), for a viewport of `width` ×
 /// `height` screen units showing a world of `world` units. The viewport
@@ -73,6 +76,45 @@ impl MapView {
             world,
         }
         .clamped()
+    }
+
+    /// The view that shows `points` (world units) as large as they fit,
+    /// with `margin` (a fraction of the viewport's size) left free on each
+    /// side: what a map of a few places opens on, instead of the whole
+    /// world around them. Never farther out than the whole world, nor
+    /// closer than [`FIT_AT_MOST`] times it (one place, or places close
+    /// together, still show where they are); no points, the whole world.
+    pub fn fitting(
+        world: (f64, f64),
+        viewport: (f64, f64),
+        points: &[(f64, f64)],
+        margin: f64,
+    ) -> Self {
+        let whole = Self::whole(world, viewport);
+        let mut finite = points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite());
+        let Some(&(x, y)) = finite.next() else {
+            return whole;
+        };
+        let (x0, y0, x1, y1) = finite.fold((x, y, x, y), |(x0, y0, x1, y1), &(x, y)| {
+            (x0.min(x), y0.min(y), x1.max(x), y1.max(y))
+        });
+        let free = (1.0 - 2.0 * margin.clamp(0.0, 0.45)).max(0.1);
+        let k = [(viewport.0, x1 - x0), (viewport.1, y1 - y0)]
+            .into_iter()
+            .map(|(size, extent)| size * free / extent)
+            .filter(|k| k.is_finite())
+            .fold(f64::INFINITY, f64::min)
+            .min(whole.k * FIT_AT_MOST);
+        whole.centre_on(((x0 + x1) / 2.0, (y0 + y1) / 2.0), k)
+    }
+
+    /// Whether two views show the world the same way: the same transform,
+    /// to rounding (a glide to where the map already is does nothing).
+    pub fn same_as(&self, other: &MapView) -> bool {
+        let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+        near(self.k, other.k) && near(self.tx, other.tx) && near(self.ty, other.ty)
     }
 
     /// The zoom at which the whole world just fits the viewport.
@@ -272,5 +314,78 @@ mod tests {
             MapView::whole(WORLD, WORLD).resized((1000.0, 800.0)),
             MapView::whole(WORLD, (1000.0, 800.0))
         );
+    }
+
+    #[test]
+    fn a_fitted_view_shows_every_point_as_large_as_the_margin_allows() {
+        // Places in a band across the middle of a tall (phone) viewport.
+        let points = [(150.0, 200.0), (850.0, 300.0), (500.0, 260.0)];
+        let view = MapView::fitting(WORLD, (1000.0, 1500.0), &points, 0.1);
+        for &p in &points {
+            let (x, y) = view.to_screen(p);
+            assert!(
+                (99.9..=900.1).contains(&x) && (0.0..=1500.0).contains(&y),
+                "{p:?} at ({x}, {y})"
+            );
+        }
+        // The width is what limits: the points span 80% of it.
+        let (left, _) = view.to_screen((150.0, 200.0));
+        let (right, _) = view.to_screen((850.0, 300.0));
+        assert!(close(right - left, 800.0), "{}", right - left);
+        assert!(view.k > MapView::whole(WORLD, (1000.0, 1500.0)).k);
+    }
+
+    #[test]
+    fn a_fitted_view_is_never_wider_than_the_world_nor_closer_than_a_region() {
+        let whole = MapView::whole(WORLD, WORLD);
+        // Points at the world's corners: the whole world.
+        let corners = [(0.0, 0.0), (1000.0, 500.0)];
+        assert!(MapView::fitting(WORLD, WORLD, &corners, 0.1).same_as(&whole));
+        // One point (or many at one place): centred, at most FIT_AT_MOST in.
+        let one = MapView::fitting(WORLD, WORLD, &[(300.0, 200.0), (300.0, 200.0)], 0.1);
+        assert_eq!(one.k, whole.k * FIT_AT_MOST);
+        let (x, y) = one.to_screen((300.0, 200.0));
+        assert!(close(x, 500.0) && close(y, 250.0));
+        // None, or none that is a number: the whole world.
+        assert!(MapView::fitting(WORLD, WORLD, &[], 0.1).same_as(&whole));
+        let nan = [(f64::NAN, 1.0), (1.0, f64::INFINITY)];
+        assert!(MapView::fitting(WORLD, WORLD, &nan, 0.1).same_as(&whole));
+    }
+
+    #[test]
+    fn a_fitted_view_near_the_world_edge_keeps_its_points_in_sight() {
+        // Two places near the top-left corner: the view cannot be centred
+        // on them (the world would leave the view), yet both show.
+        let points = [(5.0, 5.0), (60.0, 40.0)];
+        for viewport in [(1000.0, 1500.0), (1000.0, 400.0), (1000.0, 500.0)] {
+            let view = MapView::fitting(WORLD, viewport, &points, 0.1);
+            for &p in &points {
+                assert!(
+                    view.screen()
+                        .contains(view.to_screen(p).0, view.to_screen(p).1),
+                    "{viewport:?}"
+                );
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_places_in_any_viewport_are_all_in_sight(
+            points in proptest::collection::vec((0.0..1000.0f64, 0.0..500.0f64), 1..40),
+            shape in 0.2..4.0f64,
+            margin in 0.0..0.3f64,
+        ) {
+            let viewport = (1000.0, 1000.0 * shape);
+            let view = MapView::fitting(WORLD, viewport, &points, margin);
+            let screen = view.screen();
+            for &p in &points {
+                let (x, y) = view.to_screen(p);
+                proptest::prop_assert!(screen.contains(x, y), "{:?} at ({}, {}) in {:?}", p, x, y, viewport);
+            }
+            let whole = MapView::whole(WORLD, viewport);
+            proptest::prop_assert!(view.k >= whole.k - 1e-9 && view.k <= whole.k * FIT_AT_MOST + 1e-9);
+        }
     }
 }

@@ -22,7 +22,7 @@ pub const PUBLISHED_DIR: &str = "published";
 
 /// The Content-Security-Policy, with `crate::csp::PLACEHOLDER` in place of
 /// the hashes of the build's inline scripts (filled in per build).
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' __TRUNK_LOADER_HASHES__; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' __TRUNK_LOADER_HASHES__; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Headers on every answer, errors included.
 pub const SECURITY_HEADERS: [(&str, &str); 6] = [
@@ -93,6 +93,17 @@ pub struct FileRule {
     pub content_type: Option<&'static str>,
     /// Kept in the published folder (`published/…`) but served here.
     pub published: bool,
+    /// For a folder: the media types of its files by extension (`(type,
+    /// extension)`); every other file is `content_type`.
+    pub media_types: &'static [(&'static str, &'static str)],
+    /// For a folder: its files that never change under their names (a
+    /// regular expression, PCRE), cached for good.
+    pub immutable_inside: Option<&'static str>,
+    /// Served from the compressed copies beside each file (`.br`, `.gz`,
+    /// written by dist and publish: `compress.rs`) where the browser takes
+    /// them; not for files swapped without a build, beside which a copy
+    /// would be stale.
+    pub precompressed: bool,
     /// What the rule is for, in the generated configs.
     pub about: &'static str,
 }
@@ -103,6 +114,9 @@ const fn rule(files: Files, about: &'static str) -> FileRule {
         caching: Caching::Revalidate,
         content_type: None,
         published: false,
+        media_types: &[],
+        immutable_inside: None,
+        precompressed: true,
         about,
     }
 }
@@ -114,10 +128,13 @@ pub const FILE_RULES: &[FileRule] = &[
         Files::Exact("/index.html"),
         "The app shell: revalidated, so a new build is picked up at once.",
     ),
-    rule(
-        Files::Folder("/data/"),
-        "Data files: swapped by the newsroom without a rebuild.",
-    ),
+    FileRule {
+        precompressed: false,
+        ..rule(
+            Files::Folder("/data/"),
+            "Data files: swapped by the newsroom without a rebuild (compressed as sent, never from a copy beside them, which could be stale).",
+        )
+    },
     rule(
         Files::Folder("/map/"),
         "The app's own world map, revalidated like the shell that uses it.",
@@ -165,6 +182,16 @@ pub const FILE_RULES: &[FileRule] = &[
         published: true,
         ..rule(Files::Exact("/robots.txt"), "robots.txt, naming the sitemap.")
     },
+    FileRule {
+        published: true,
+        content_type: Some("application/octet-stream"),
+        media_types: &[("text/javascript", "js"), ("application/json", "json")],
+        immutable_inside: Some("^/pagefind/part[0-9]+/(index/|fragment/|filter/|[^/]+\\.pf_meta$)"),
+        ..rule(
+            Files::Folder("/pagefind/"),
+            "The search index (Pagefind, written by publish, in parts listed by parts.json): the list, script, worker, wasm and each part's entry under fixed names, revalidated; each part's chunks, named by their content, cached for a year.",
+        )
+    },
 ];
 
 /// Error statuses answered with the site's own page ([`ERROR_PAGE`]).
@@ -173,8 +200,9 @@ pub const ERROR_PAGE: &str = "/errors/4xx.html";
 
 /// Media types nginx names the charset of (`charset utf-8`): every text type
 /// the site serves.
-pub const TEXT_TYPES: [&str; 9] = [
+pub const TEXT_TYPES: [&str; 10] = [
     "text/css",
+    "text/javascript",
     "text/plain",
     "text/xml",
     "application/javascript",
@@ -186,8 +214,9 @@ pub const TEXT_TYPES: [&str; 9] = [
 ];
 
 /// Media types compressed on the fly where no precompressed file exists.
-pub const COMPRESSED_TYPES: [&str; 8] = [
+pub const COMPRESSED_TYPES: [&str; 9] = [
     "application/javascript",
+    "text/javascript",
     "application/json",
     "application/wasm",
     "text/css",

@@ -72,7 +72,8 @@ const HEADER: &str = "\
 # reader_core::route); do not edit by hand: change the table and
 # regenerate. A test fails when this file and the table differ.
 #
-# Include it inside `http { }` after `include mime.types;`: nginx.conf for
+# Include it inside `http { }` after `include mime.types;`, with nginx's
+# Brotli module loaded (Debian: libnginx-mod-http-brotli-static): nginx.conf for
 # plain HTTP (behind a TLS front end, or for `cargo xtask serve` and the
 # tests, which change only the lines marked \"set by xtask\"), or
 # nginx-tls.conf for a server that speaks TLS itself (HSTS, port 80 sent to
@@ -233,8 +234,11 @@ fn server_body() -> String {
     charset utf-8;
     charset_types {};
     server_tokens off;
-    # Nothing outside the site is served through a link inside it.
-    disable_symlinks on from=$document_root;
+    # No link is followed, so nothing outside the site is served through
+    # one. Without `from=$document_root`: the Brotli module (1.0.0rc) then
+    # never finds a .br copy (it hands nginx the path one suffix too long),
+    # so the path to `root` must be free of links too (give its real path).
+    disable_symlinks on;
 
     # Headers for every answer. No location below uses add_header (which
     # would drop these), so all of them inherit them.
@@ -255,6 +259,11 @@ fn server_body() -> String {
     gzip_comp_level 6;
     gzip_min_length 256;
     gzip_types {};
+    # The compressed copies dist and publish write beside each file (.br,
+    # .gz), sent as they are to a browser that takes them; needs nginx's
+    # Brotli module (Debian: libnginx-mod-http-brotli-static).
+    brotli_static on;
+    gzip_static on;
 
     error_page {} {ERROR_PAGE};
 
@@ -322,15 +331,27 @@ fn server_body() -> String {
 
 fn file_location(rule: &FileRule) -> String {
     let mut body = String::new();
+    if !rule.precompressed {
+        body.push_str("        brotli_static off;\n        gzip_static off;\n");
+    }
     if rule.caching == Caching::Immutable {
         body.push_str("        set $reader_caching immutable;\n");
     }
-    if let Some(content_type) = rule.content_type {
-        let extension = match rule.files {
-            Files::Exact(path) => path.rsplit('.').next().unwrap_or_default(),
-            _ => "",
-        };
-        let _ = writeln!(body, "        types {{ {content_type} {extension}; }}");
+    match (rule.content_type, rule.files) {
+        (Some(content_type), Files::Exact(path)) => {
+            let extension = path.rsplit('.').next().unwrap_or_default();
+            let _ = writeln!(body, "        types {{ {content_type} {extension}; }}");
+        }
+        (Some(content_type), _) => {
+            let named: String = rule
+                .media_types
+                .iter()
+                .map(|(media, extension)| format!(" {media} {extension};"))
+                .collect();
+            let _ = writeln!(body, "        types {{{named} }}");
+            let _ = writeln!(body, "        default_type {content_type};");
+        }
+        (None, _) => {}
     }
     let target = if rule.published {
         format!("/{PUBLISHED_DIR}$uri")
@@ -340,7 +361,16 @@ fn file_location(rule: &FileRule) -> String {
     let _ = writeln!(body, "        try_files {target} =404;");
     let (matcher, inner) = match rule.files {
         Files::Exact(path) => (format!("= {path}"), String::new()),
-        Files::Folder(path) => (format!("^~ {path}"), String::new()),
+        Files::Folder(path) => (
+            format!("^~ {path}"),
+            rule.immutable_inside
+                .map(|pattern| {
+                    format!(
+                        "        location ~ \"{pattern}\" {{\n            set $reader_caching immutable;\n            try_files {target} =404;\n        }}\n"
+                    )
+                })
+                .unwrap_or_default(),
+        ),
         Files::Matching(pattern) => (format!("~ \"{pattern}\""), String::new()),
         Files::Hashed => (
             format!("~* \"{}\"", Files::HASHED_PATTERN),
@@ -420,6 +450,28 @@ mod tests {
             );
         }
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_search_index_is_served_from_the_published_folder() {
+        let config = server_block(Transport::Plain);
+        let start = config
+            .find("location ^~ /pagefind/ {")
+            .expect("a location for /pagefind/");
+        let block = &config[start..start + config[start..].find("\n    }\n").unwrap()];
+        for line in [
+            "types { text/javascript js; application/json json; }",
+            "default_type application/octet-stream;",
+            "try_files /published$uri =404;",
+            "location ~ \"^/pagefind/part[0-9]+/(index/|fragment/|filter/|[^/]+\\.pf_meta$)\" {",
+            "set $reader_caching immutable;",
+        ] {
+            assert!(block.contains(line), "{line} not in {block}");
+        }
+        // The entry, script, worker and wasm are revalidated: only the
+        // nested location is immutable.
+        assert_eq!(block.matches("immutable").count(), 1, "{block}");
+        assert!(config.contains("worker-src 'self' blob:"));
     }
 
     #[test]

@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use reader_core::article::article_file;
 use reader_core::column::COLUMN_FILE;
-use reader_core::meta::{attr, describe_article};
+use reader_core::meta::attr;
 use reader_core::pagination::Pages;
-use reader_core::{Article, Block, Column, Id, IsoDate};
+use reader_core::{Column, Id, IsoDate};
 
+use super::outputs::{Planned, PlannedPage};
+use super::site_data::{ArticleOutline, DescribedBy};
 use super::xml_text::XmlTexts;
 use super::SiteData;
-use changning_reader::prerender::Page;
 
 /// How many articles the feed holds: the newest.
 pub const FEED_ENTRIES: usize = 50;
@@ -48,7 +49,8 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &Sourced, notes: &mut Vec<
     let mut texts = XmlTexts::new("feed.xml", notes);
     let mut column: Vec<_> = data.column.articles.iter().collect();
     column.sort_by_key(|entry| std::cmp::Reverse(entry.published));
-    let by_id: HashMap<&Id, &Article> = data.articles.iter().map(|(a, _)| (&a.id, &**a)).collect();
+    let by_id: HashMap<&Id, &ArticleOutline> =
+        data.articles.iter().map(|a| (&a.id, &**a)).collect();
     let entries: Vec<Entry> = column
         .into_iter()
         .take(FEED_ENTRIES)
@@ -57,8 +59,8 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &Sourced, notes: &mut Vec<
             let article = by_id.get(&entry.id).copied();
             let summary = match article {
                 Some(article) => Some(Sourced {
-                    text: describe_article(article, entry.summary.as_deref()),
-                    place: description_place(article, entry.summary.as_deref(), i),
+                    text: article.description.clone(),
+                    place: description_place(article, i),
                 }),
                 None => entry.summary.clone().map(|text| Sourced {
                     text,
@@ -116,20 +118,13 @@ pub fn atom(data: &SiteData, origin: &str, publisher: &Sourced, notes: &mut Vec<
 }
 
 /// Where an article's description comes from, as `describe_article`
-/// chooses it: the column's summary, else its first paragraph, else its title.
-fn description_place(article: &Article, summary: Option<&str>, index: usize) -> String {
-    if summary.is_some_and(|s| !s.trim().is_empty()) {
-        return format!("{COLUMN_FILE}: articles[{index}].summary");
-    }
+/// chose it: the column's summary, else its first paragraph, else its title.
+fn description_place(article: &ArticleOutline, index: usize) -> String {
     let file = article_file(&article.id);
-    let first = article
-        .blocks
-        .iter()
-        .any(|block| matches!(block, Block::Paragraph { .. }));
-    if first {
-        format!("{file}: its first paragraph")
-    } else {
-        format!("{file}: title")
+    match article.described_by {
+        DescribedBy::Summary => format!("{COLUMN_FILE}: articles[{index}].summary"),
+        DescribedBy::FirstParagraph => format!("{file}: its first paragraph"),
+        DescribedBy::Title => format!("{file}: title"),
     }
 }
 
@@ -141,12 +136,12 @@ pub struct Located {
 }
 
 /// The sitemaps of every published page (the default language's address,
-/// print views left out): `sitemap.xml`, an index of `sitemap-1.xml`, …,
+/// print views and the search page left out): `sitemap.xml`, an index of `sitemap-1.xml`, …,
 /// each of at most [`SITEMAP_LIMIT`] addresses. An article's `lastmod` is
 /// its date, a column page's the newest date it lists; the map's pages
 /// have none.
 pub fn sitemaps<'a>(
-    pages: impl IntoIterator<Item = &'a (String, Page, Option<String>)>,
+    pages: impl IntoIterator<Item = &'a PlannedPage>,
     column: &Column,
     origin: &str,
     notes: &mut Vec<String>,
@@ -154,8 +149,13 @@ pub fn sitemaps<'a>(
     let mut texts = XmlTexts::new("sitemap.xml", notes);
     let located: Vec<Located> = pages
         .into_iter()
-        .filter(|(_, page, _)| !matches!(page, Page::Article { print: true, .. }))
-        .map(|(path, page, _)| Located {
+        .filter(|page| {
+            !matches!(
+                page.page,
+                Planned::Article { print: true, .. } | Planned::Search
+            )
+        })
+        .map(|PlannedPage { href: path, page }| Located {
             loc: texts.text(&format!("{origin}{path}"), || {
                 format!("the address of {path}")
             }),
@@ -166,14 +166,13 @@ pub fn sitemaps<'a>(
 }
 
 /// The day a page's content last changed, as far as the data says.
-fn last_changed(page: &Page, column: &Column) -> Option<IsoDate> {
+fn last_changed(page: &Planned, column: &Column) -> Option<IsoDate> {
     match page {
-        Page::Article { article, .. } => Some(article.published),
-        Page::Column { page } => {
+        Planned::Column { page } => {
             let shown = Pages::column(column.articles.len()).items_on(*page)?;
             column.articles[shown].iter().map(|e| e.published).max()
         }
-        Page::Partners { .. } => None,
+        _ => page.published(),
     }
 }
 

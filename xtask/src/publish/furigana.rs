@@ -4,9 +4,12 @@
 //! newsroom's `data/readings.json` overrides them, and
 //! `reader_core::reading::furigana` decides what goes over which kanji.
 //!
-//! MeCab runs once for the whole site: a first pass over every article
-//! collects the lines of text to analyse, MeCab reads them one per line,
-//! and a second pass annotates with its answers. A long line goes to MeCab
+//! MeCab runs once per [`MECAB_BATCH`] articles (each read again from its
+//! file): a first pass over the batch collects the lines of text to
+//! analyse, MeCab reads them one per line, and a second pass annotates with
+//! its answers. Each batch's readings files are staged (written below
+//! `.publish/`, the run's own) as they are made, and moved beside their
+//! articles only when the run publishes ([`super::write::move_all`]). A long line goes to MeCab
 //! in pieces cut at sentence ends (see [`mecab_pieces`]), and every answer
 //! is checked against its line: an answer that is not its line's words
 //! fails publishing, naming the article, rather than leaving readings out.
@@ -16,14 +19,15 @@ use std::path::{Path, PathBuf};
 
 use reader_core::article::article_file;
 use reader_core::reading::dictionary::Dictionary;
-use reader_core::reading::furigana::{offers_furigana, readings_for_article, Token};
+use reader_core::reading::furigana::{readings_for_article, Token};
 use reader_core::reading::ruby::{readings_file_name, ReadingsFile};
 use reader_core::{Article, Block, Id};
+use std::sync::Arc;
 
 use super::mecab::{mecab, mecab_pieces, MecabError};
 use super::outputs::Recipe;
 use super::records::Records;
-use super::site_data::SiteData;
+use super::site_data::{ArticleOutline, SiteData};
 
 /// Why there are no readings files.
 #[derive(Debug)]
@@ -35,11 +39,11 @@ pub enum NoReadings {
     Failed(String),
 }
 
-/// The readings files to write (each its path below the site and its
-/// JSON), every article's readings file to keep, and what each readings
-/// file now was made from (for `records.rs`).
+/// The readings files staged (each its path below the site; staged in the
+/// stage folder by its file name), every article's readings file to keep,
+/// and what each readings file now was made from (for `records.rs`).
 pub struct Readings {
-    pub files: Vec<(PathBuf, String)>,
+    pub staged: Vec<PathBuf>,
     pub keep: Vec<PathBuf>,
     pub records: BTreeMap<String, String>,
 }
@@ -47,7 +51,7 @@ pub struct Readings {
 /// What an article's readings are made from: its texts and the newsroom's
 /// dictionary (not the publisher's build: MeCab runs only for texts that
 /// changed).
-fn readings_recipe(article: &Article, dictionary: &str) -> String {
+pub fn readings_recipe(article: &Article, dictionary: &str) -> String {
     Recipe::new("readings 2")
         .article_texts(article)
         .part(dictionary)
@@ -55,60 +59,66 @@ fn readings_recipe(article: &Article, dictionary: &str) -> String {
 }
 
 /// The newsroom's dictionary's digest, made once for every article's.
-fn dictionary_recipe(dictionary: Option<&Dictionary>) -> String {
+pub fn dictionary_recipe(dictionary: Option<&Dictionary>) -> String {
     Recipe::new("dictionary")
         .value(&dictionary.map(Dictionary::entries))
         .hex()
 }
 
 /// The readings files of every article in Japanese (`offers_furigana`)
-/// whose texts changed since they were last made (`before`), to write; and
-/// every such article's file, to keep. Every such article has one, an empty
-/// list where there are no readings, so that a reader who turns furigana on
-/// never meets a 404 on a published article. Without MeCab, the readings
-/// published before stay (they name the texts they are for, so an edited
-/// text simply shows none) and an article that has none gets an empty
-/// list; a note says so. MeCab failing, or answering other words than the
-/// texts', is an error naming the articles.
+/// whose texts changed since they were last made (`before`), staged in
+/// `stage` (a folder of the run's own, made when the first is written) as
+/// they are made; and every such article's file, to keep. Every such
+/// article has one, an empty list where there are no readings, so that a
+/// reader who turns furigana on never meets a 404 on a published article.
+/// Without MeCab, the readings published before stay (they name the texts
+/// they are for, so an edited text simply shows none) and an article that
+/// has none gets an empty list; a note says so. MeCab failing, or
+/// answering other words than the texts', is an error naming the articles.
 pub fn readings_to_publish(
     site: &Path,
     data: &SiteData,
     before: &Records,
+    stage: &Path,
 ) -> Result<Readings, String> {
-    let japanese: Vec<&Article> = data
+    let japanese: Vec<(&Arc<ArticleOutline>, &String)> = data
         .articles
         .iter()
-        .map(|(article, _)| article.as_ref())
-        .filter(|article| offers_furigana(article))
+        .filter_map(|article| Some((article, article.readings.as_ref()?)))
         .collect();
-    let keep = japanese.iter().map(|a| readings_path(&a.id)).collect();
+    let keep = japanese.iter().map(|(a, _)| readings_path(&a.id)).collect();
     let mut records = BTreeMap::new();
     let mut todo = Vec::new();
-    let dictionary = dictionary_recipe(data.dictionary.as_ref());
-    for article in japanese {
+    for (article, made_from) in japanese {
         let path = readings_path(&article.id);
         let key = path.to_string_lossy().into_owned();
-        let made_from = readings_recipe(article, &dictionary);
-        if before.made_from(&key, &made_from) && site.join(&path).is_file() {
-            records.insert(key, made_from);
+        if before.made_from(&key, made_from) && site.join(&path).is_file() {
+            records.insert(key, made_from.clone());
         } else {
-            todo.push((article, key, made_from));
+            todo.push((article, key, made_from.clone()));
         }
     }
-    let articles: Vec<&Article> = todo.iter().map(|(article, _, _)| *article).collect();
-    // In batches, each one MeCab run, so that MeCab's answers for a whole
-    // archive are never held at once (38 MB per 1,000 articles, heaptrack).
-    let mut files = Vec::new();
+    let articles: Vec<&ArticleOutline> = todo.iter().map(|(article, _, _)| &***article).collect();
+    // In batches, each one MeCab run over articles read again, each batch's
+    // files staged as it is made: neither MeCab's answers (38 MB per 1,000
+    // articles, heaptrack) nor the files are held for a whole archive.
+    let mut staged = Vec::new();
     for batch in articles.chunks(MECAB_BATCH) {
-        match analysed_readings(batch, data) {
-            Ok(made) => files.extend(as_json(made)?),
+        let batch: Vec<Article> = batch
+            .iter()
+            .map(|outline| outline.read_again(&data.site))
+            .collect::<Result<_, _>>()?;
+        let batch: Vec<&Article> = batch.iter().collect();
+        match analysed_readings(&batch, data) {
+            Ok(made) => staged.extend(stage_files(stage, made)?),
             Err(NoReadings::Failed(problem)) => {
                 return Err(format!("{problem}\nnothing was published"))
             }
             Err(NoReadings::Unavailable(note)) => {
                 println!("  note: {note}; the readings published before are kept");
+                let _ = std::fs::remove_dir_all(stage);
                 return Ok(Readings {
-                    files: as_json(without_analyser(site, &articles))?,
+                    staged: stage_files(stage, without_analyser(site, &articles))?,
                     keep,
                     records,
                 });
@@ -117,7 +127,7 @@ pub fn readings_to_publish(
     }
     records.extend(todo.into_iter().map(|(_, key, made_from)| (key, made_from)));
     Ok(Readings {
-        files,
+        staged,
         keep,
         records,
     })
@@ -126,19 +136,31 @@ pub fn readings_to_publish(
 /// Articles whose readings one MeCab run makes.
 const MECAB_BATCH: usize = 500;
 
-/// Readings files as the JSON written, each with its path below the site.
-fn as_json(files: Vec<ReadingsFile>) -> Result<Vec<(PathBuf, String)>, String> {
+/// Writes readings files into `stage`, each by its file name; says where
+/// each goes, below the site.
+fn stage_files(stage: &Path, files: Vec<ReadingsFile>) -> Result<Vec<PathBuf>, String> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    std::fs::create_dir_all(stage)
+        .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
     files
         .into_iter()
-        .map(|file| serde_json::to_string(&file).map(|json| (readings_path(&file.article), json)))
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())
+        .map(|file| {
+            let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
+            let name = readings_file_name(&file.article);
+            let staged = stage.join(&name);
+            std::fs::write(&staged, json)
+                .map_err(|e| format!("cannot write {}: {e}", staged.display()))?;
+            Ok(readings_path(&file.article))
+        })
+        .collect()
 }
 
 /// Without MeCab: the readings files published before, to keep, and an
 /// empty one for each article that has none (none of them recorded, so
 /// a run with MeCab makes them).
-fn without_analyser(site: &Path, articles: &[&Article]) -> Vec<ReadingsFile> {
+fn without_analyser(site: &Path, articles: &[&ArticleOutline]) -> Vec<ReadingsFile> {
     articles
         .iter()
         .filter(|article| !site.join(readings_path(&article.id)).is_file())
@@ -150,7 +172,7 @@ fn without_analyser(site: &Path, articles: &[&Article]) -> Vec<ReadingsFile> {
 }
 
 /// Where an article's readings are, below the site.
-fn readings_path(id: &Id) -> PathBuf {
+pub fn readings_path(id: &Id) -> PathBuf {
     Path::new("data/articles").join(readings_file_name(id))
 }
 

@@ -22,6 +22,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use super::records::Records;
+use crate::compress;
 
 /// What publish writes, below the site (see deploy/nginx.conf).
 pub const PUBLISHED: &str = crate::deploy::PUBLISHED_DIR;
@@ -40,6 +41,10 @@ const SPARE: &str = "spare";
 /// generation (the first run, a new build), this is the next spare, and
 /// the next run need not link every file again.
 const SPARE_NEXT: &str = "spare-next";
+/// The readings files a run has made, staged until it publishes (then
+/// moved beside their articles): a run that fails or is stopped leaves
+/// them here, never in `data/`, and the next run clears them.
+const READINGS: &str = "readings";
 /// Inside each generation: what each of its files was made from
 /// (`records.rs`), so that it is replaced with them, in the same step.
 pub const RECORDS: &str = ".records";
@@ -153,7 +158,19 @@ impl SiteLock {
             }
         }
         remove_tree(&self.work(NEXT))?;
-        remove_tree(&self.work(SPARE_NEXT))
+        remove_tree(&self.work(SPARE_NEXT))?;
+        self.clear_readings_stage()
+    }
+
+    /// Where this run stages the readings files it makes (created by the
+    /// first written there; cleared when the lock is taken).
+    pub fn readings_stage(&self) -> PathBuf {
+        self.work(READINGS)
+    }
+
+    /// Removes what is staged in [`Self::readings_stage`].
+    pub fn clear_readings_stage(&self) -> Result<(), String> {
+        remove_tree(&self.work(READINGS))
     }
 
     /// Starts the next generation from the live one.
@@ -197,14 +214,38 @@ pub struct Draft<'a> {
 
 impl Draft<'_> {
     /// Writes `path` (below the published folder) unless it already holds
-    /// exactly `bytes`; says whether it wrote. Files are written from
-    /// several threads at once.
+    /// exactly `bytes`, and its compressed copies if it is served
+    /// compressed (`compress.rs`); says whether it wrote. Files are written
+    /// from several threads at once.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<bool, String> {
         let target = self.dir.join(path);
-        let error = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
-        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+        let copies: Vec<PathBuf> = if compress::compressible(path) {
+            compress::SUFFIXES
+                .iter()
+                .map(|suffix| compress::beside(path, suffix))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let whole = || copies.iter().all(|copy| self.dir.join(copy).is_file());
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) && whole() {
             return Ok(false);
         }
+        if !copies.is_empty() {
+            let encoded = compress::encode(bytes, compress::Effort::Fast)
+                .map_err(|e| format!("cannot compress {}: {e}", target.display()))?;
+            for (copy, encoded) in copies.iter().zip(encoded) {
+                self.write_one(copy, &encoded)?;
+            }
+        }
+        self.write_one(path, bytes)?;
+        Ok(true)
+    }
+
+    /// Writes one file of the generation, linked into the spare to be.
+    fn write_one(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        let target = self.dir.join(path);
+        let error = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(error)?;
         }
@@ -226,7 +267,7 @@ impl Draft<'_> {
         if let Ok(mut written) = self.written.lock() {
             written.insert(path.to_path_buf());
         }
-        Ok(true)
+        Ok(())
     }
 
     /// Every file now in the generation, below the published folder.
@@ -236,12 +277,14 @@ impl Draft<'_> {
         Ok(files)
     }
 
-    /// Removes every file not in `keep` (and folders left empty).
+    /// Removes every file not in `keep`, nor a compressed copy of one (and
+    /// folders left empty).
     pub fn keep_only(&mut self, keep: &BTreeSet<PathBuf>) -> Result<(), String> {
         let files = self.files()?;
-        self.total = Some(files.iter().filter(|file| keep.contains(*file)).count());
+        let kept = |file: &PathBuf| wanted(keep, file);
+        self.total = Some(files.iter().filter(|file| kept(file)).count());
         for file in files {
-            if !keep.contains(&file) {
+            if !kept(&file) {
                 let full = self.dir.join(&file);
                 std::fs::remove_file(&full)
                     .map_err(|e| format!("cannot remove {}: {e}", full.display()))?;
@@ -252,10 +295,17 @@ impl Draft<'_> {
         Ok(())
     }
 
-    /// How many files were written and removed so far.
+    /// How many files were written and removed so far (a file and its
+    /// compressed copies counted once).
     pub fn changes(&self) -> (usize, usize) {
-        let written = self.written.lock().map_or(0, |w| w.len());
-        (written, self.removed.len())
+        let originals = |files: &BTreeSet<PathBuf>| {
+            files
+                .iter()
+                .filter(|file| compress::original_of(file).is_none())
+                .count()
+        };
+        let written = self.written.lock().map_or(0, |w| originals(&w));
+        (written, originals(&self.removed))
     }
 
     /// Whether this run wrote every file of its generation, each also
@@ -353,25 +403,36 @@ fn catch_up(next: &Path, live: &Path) -> Result<(), String> {
             .all(|part| matches!(part, std::path::Component::Normal(_)))
     };
     for path in paths.into_iter().filter(below) {
-        let (from, to) = (live.join(path), next.join(path));
         let same = had.0.get(path) == now.0.get(path);
-        if same && (to.symlink_metadata().is_ok() || !from.is_file()) {
-            continue;
+        // A file and its compressed copies (recorded as one) go together.
+        let copies = compress::SUFFIXES
+            .iter()
+            .map(|suffix| compress::beside(Path::new(path), suffix));
+        for file in std::iter::once(PathBuf::from(path)).chain(copies) {
+            link_again(&live.join(&file), &next.join(&file), same)?;
         }
-        match std::fs::remove_file(&to) {
-            Err(e) if e.kind() != ErrorKind::NotFound => {
-                return Err(format!("cannot remove {}: {e}", to.display()))
-            }
-            _ => {}
+    }
+    Ok(())
+}
+
+/// Makes `to` the file `from` is (a link to it), or absent where `from`
+/// is absent; left as it is when `same` says it holds that content already.
+fn link_again(from: &Path, to: &Path, same: bool) -> Result<(), String> {
+    if same && (to.symlink_metadata().is_ok() || !from.is_file()) {
+        return Ok(());
+    }
+    match std::fs::remove_file(to) {
+        Err(e) if e.kind() != ErrorKind::NotFound => {
+            return Err(format!("cannot remove {}: {e}", to.display()))
         }
-        if from.is_file() {
-            if let Some(dir) = to.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            }
-            std::fs::hard_link(&from, &to)
-                .map_err(|e| format!("cannot link {}: {e}", to.display()))?;
+        _ => {}
+    }
+    if from.is_file() {
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
+        std::fs::hard_link(from, to).map_err(|e| format!("cannot link {}: {e}", to.display()))?;
     }
     Ok(())
 }
@@ -418,6 +479,12 @@ pub(super) fn collect_files(
         }
     }
     Ok(())
+}
+
+/// Whether `file` is in `keep`, or is a compressed copy of a file that is.
+pub fn wanted(keep: &BTreeSet<PathBuf>, file: &Path) -> bool {
+    keep.contains(file)
+        || compress::original_of(file).is_some_and(|original| keep.contains(&original))
 }
 
 fn remove_empty_dirs(dir: &Path) {

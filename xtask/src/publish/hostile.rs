@@ -8,7 +8,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use changning_reader::prerender::Page;
 use proptest::prelude::*;
 use reader_core::column::{ColumnAbout, ColumnEntry};
 use reader_core::{Article, Block, Column, Id, IsoDate};
@@ -16,7 +15,8 @@ use serde_json::json;
 
 use super::feed::{self, Sourced};
 use super::origin::check_origin;
-use super::site_data::SiteData;
+use super::outputs::{Planned, PlannedPage};
+use super::site_data::{ArticleOutline, SiteData};
 use super::xml_text::xml_allows;
 
 /// `cases(base)`: `base` cases, times `HOSTILE_SCALE`, as core's own.
@@ -206,12 +206,12 @@ proptest! {
         let url = url::Url::parse(&origin).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(url.origin().ascii_serialization(), origin.clone());
         let data = site_data(&[("記事".to_owned(), None, "本文".to_owned())], "長寧ニューズ");
-        let pages: Vec<(String, Page, Option<String>)> = data
+        let pages: Vec<PlannedPage> = data
             .articles
             .iter()
-            .map(|(a, _)| {
-                let page = Page::Article { article: a.clone(), print: false };
-                (page.route().href(), page, None)
+            .map(|a| {
+                let page = Planned::Article { article: a.clone(), print: false };
+                PlannedPage { href: page.route().href(), page }
             })
             .collect();
         let mut notes = Vec::new();
@@ -291,12 +291,15 @@ fn site_data(texts: &[(String, Option<String>, String)], column_title: &str) -> 
             partners: Vec::new(),
             notices: Vec::new(),
         };
-        articles.push((Arc::new(article), summary.clone()));
+        let outline = ArticleOutline::of(&article, summary.as_deref(), "", None);
+        articles.push(Arc::new(outline));
     }
     SiteData {
+        site: PathBuf::new(),
         column: Arc::new(column),
         articles,
         cities: None,
+        matcher: None,
         world: None,
         dictionary: None,
         warnings: Vec::new(),

@@ -268,15 +268,64 @@ fn a_deleted_article_s_pages_go_and_nothing_else_is_touched() {
     apply(&site, &Edit::Delete(1), 0);
     run(&site, ORIGIN).unwrap();
     let after = stamps(&live);
+    // A file's compressed copies go and change with it.
+    let copies = |stamps: &BTreeMap<PathBuf, (u64, i64, i64)>| {
+        stamps
+            .keys()
+            .filter_map(|p| crate::compress::original_of(p))
+            .collect::<BTreeSet<_>>()
+    };
+    for (stamps, when) in [(&before, "before"), (&after, "after")] {
+        let compressible: BTreeSet<PathBuf> = stamps
+            .keys()
+            .filter(|p| crate::compress::compressible(p))
+            .cloned()
+            .collect();
+        assert_eq!(
+            copies(stamps),
+            compressible,
+            "{when}: every text file has its copies"
+        );
+    }
+    let moved_with = |p: &PathBuf| {
+        crate::compress::SUFFIXES.iter().all(|suffix| {
+            let copy = crate::compress::beside(p, suffix);
+            (before.get(&copy) != after.get(&copy)) || before.get(p) == after.get(p)
+        })
+    };
+    assert!(
+        before
+            .keys()
+            .filter(|p| crate::compress::compressible(p))
+            .all(moved_with),
+        "a copy kept while its file changed"
+    );
+    let (before, after): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        before
+            .into_iter()
+            .filter(|(p, _)| crate::compress::original_of(p).is_none())
+            .collect(),
+        after
+            .into_iter()
+            .filter(|(p, _)| crate::compress::original_of(p).is_none())
+            .collect(),
+    );
+    // The search index is made again as a whole (its files are named by
+    // their contents): checked on its own below.
+    let indexed = |p: &PathBuf| p.starts_with(super::search_index::SEARCH_DIR);
     let gone: BTreeSet<String> = before
         .keys()
-        .filter(|p| !after.contains_key(*p))
+        .filter(|p| !after.contains_key(*p) && !indexed(p))
         .map(|p| p.display().to_string())
         .collect();
     assert_eq!(gone, pages_of("899998").into_iter().collect());
+    let index_changed = after
+        .iter()
+        .any(|(p, stamp)| indexed(p) && before.get(p) != Some(stamp));
+    assert!(index_changed, "the index is made again without the article");
     let changed: BTreeSet<String> = after
         .iter()
-        .filter(|(p, stamp)| before.get(*p) != Some(*stamp))
+        .filter(|(p, stamp)| !indexed(p) && before.get(*p) != Some(*stamp))
         .map(|(p, _)| p.display().to_string())
         .collect();
     let mut expected: BTreeSet<String> = ["ja", "zh", "en"]

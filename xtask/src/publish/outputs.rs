@@ -10,22 +10,28 @@
 //! pages the cities, the world and which articles name each partner. A run
 //! makes only the files whose digest differs from the one recorded when
 //! they were last written (`records.rs`).
+//!
+//! The list holds an article in outline (`site_data::ArticleOutline`): its
+//! digest, date and description. Its text is read again where its page is
+//! made, on the thread that makes it, so a run holds only the articles
+//! being rendered, whatever the archive's size.
 
-use std::path::PathBuf;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use changning_reader::i18n::Locale;
 use changning_reader::language;
 use changning_reader::prerender::{self, Page, Site};
 use rayon::prelude::*;
-use reader_core::linking::NameMatcher;
-use reader_core::meta::{describe_article, PageKind, PageMeta, LANGUAGES};
+use reader_core::meta::{PageKind, PageMeta, LANGUAGES};
 use reader_core::pagination::{PageNumber, Pages};
-use reader_core::{Article, Block};
+use reader_core::route::AppRoute;
+use reader_core::{Article, Block, Id, IsoDate};
 use sha2::{Digest, Sha256};
 
 use super::feed::{self, Sourced};
-use super::site_data::SiteData;
+use super::site_data::{ArticleOutline, SiteData};
 use super::{page_file, page_html};
 
 /// A digest of what a file is made from, part by part.
@@ -102,12 +108,60 @@ impl Recipe {
     }
 }
 
+/// A page of the site as planned: an article's by its outline.
+pub enum Planned {
+    /// `/`, or `/page/{n}`: the column's page `page`.
+    Column { page: PageNumber },
+    /// `/news/{id}`, or its print view.
+    Article {
+        article: Arc<ArticleOutline>,
+        print: bool,
+    },
+    /// `/partners`, or `/partners/{id}` with that partner selected.
+    Partners { selected: Option<Id> },
+    /// `/search`: the box, and a word for a reader without scripts.
+    Search,
+}
+
+impl Planned {
+    /// The route this page is published for.
+    pub fn route(&self) -> AppRoute {
+        match self {
+            Planned::Column { page } => AppRoute::column_page(*page),
+            Planned::Article {
+                article,
+                print: false,
+            } => AppRoute::Article(article.id.clone()),
+            Planned::Article {
+                article,
+                print: true,
+            } => AppRoute::ArticlePrint(article.id.clone()),
+            Planned::Partners { selected: None } => AppRoute::Partners,
+            Planned::Partners { selected: Some(id) } => AppRoute::Partner(id.clone()),
+            Planned::Search => AppRoute::Search,
+        }
+    }
+
+    /// The day its content was published, for an article's page.
+    pub fn published(&self) -> Option<IsoDate> {
+        match self {
+            Planned::Article { article, .. } => Some(article.published),
+            _ => None,
+        }
+    }
+}
+
+/// A planned page and its address.
+pub struct PlannedPage {
+    pub href: String,
+    pub page: Planned,
+}
+
 /// How a file is made.
 pub enum Make {
-    /// A page of the app in an interface language; the article's
-    /// description for an article's page.
+    /// A page of the app in an interface language.
     Page {
-        page: Arc<(String, Page, Option<String>)>,
+        page: Arc<PlannedPage>,
         lang: &'static str,
     },
     /// Text made when the list was made (feed, sitemap, robots.txt).
@@ -127,6 +181,8 @@ pub struct Output {
 pub struct Plan {
     pub site: Site,
     pub outputs: Vec<Output>,
+    /// The site's folder, where articles are read again.
+    articles_from: PathBuf,
     shell: String,
     origin: String,
     site_name: String,
@@ -142,16 +198,12 @@ impl Plan {
         publisher_version: &str,
         notes: &mut Vec<String>,
     ) -> Plan {
-        let matcher = data
-            .cities
-            .as_ref()
-            .map(|c| Arc::new(NameMatcher::for_partners(&c.partners)));
         let site = Site {
             origin: origin.to_owned(),
             column: data.column.clone(),
             cities: data.cities.clone(),
-            mentions: Arc::new(data.mentions(matcher.as_deref())),
-            matcher,
+            mentions: Arc::new(data.mentions()),
+            matcher: data.matcher.clone(),
             world: data.world.clone(),
         };
         let publisher = publisher_of(data);
@@ -185,21 +237,24 @@ impl Plan {
         let mut outputs: Vec<Output> = pages
             .par_iter()
             .flat_map_iter(|page| {
-                let shows = match &page.1 {
-                    Page::Column { page } => column_page(page),
-                    Page::Article { article, print } => Recipe::new("article")
-                        .article(article)
-                        .value(&page.2)
+                let shows = match &page.page {
+                    Planned::Column { page } => column_page(page),
+                    // The article's digest covers every field of it; its
+                    // description is made from it and the column's summary.
+                    Planned::Article { article, print } => Recipe::new("article")
+                        .part(&article.digest)
+                        .part(&article.description)
                         .value(print)
                         .part(&cities)
                         .hex(),
-                    Page::Partners { selected } => {
+                    Planned::Partners { selected } => {
                         Recipe::new("partners").value(selected).part(&map).hex()
                     }
+                    Planned::Search => Recipe::new("search").hex(),
                 };
                 let every_page = &every_page;
                 LANGUAGES.into_iter().map(move |lang| Output {
-                    path: page_file(lang, &page.1.route()),
+                    path: page_file(lang, &page.page.route()),
                     made_from: every_page.clone().part(lang).part(&shows).hex(),
                     make: Make::Page {
                         page: page.clone(),
@@ -234,6 +289,7 @@ impl Plan {
         Plan {
             site,
             outputs,
+            articles_from: data.site.clone(),
             shell: shell.to_owned(),
             origin: origin.to_owned(),
             site_name: data.column.about.title.clone(),
@@ -249,11 +305,27 @@ impl Plan {
         }
     }
 
-    fn page(&self, page: &(String, Page, Option<String>), lang: &str) -> Result<String, String> {
-        let (path, page, description) = page;
+    fn page(&self, planned: &PlannedPage, lang: &str) -> Result<String, String> {
         let locale: Locale =
             language::parse(lang).ok_or_else(|| format!("no interface language {lang}"))?;
-        let kind = match page {
+        let (page, description) = match &planned.page {
+            Planned::Column { page } => (Page::Column { page: *page }, None),
+            Planned::Article { article, print } => (
+                Page::Article {
+                    article: read_again(article, &self.articles_from)?,
+                    print: *print,
+                },
+                Some(article.description.clone()),
+            ),
+            Planned::Partners { selected } => (
+                Page::Partners {
+                    selected: selected.clone(),
+                },
+                None,
+            ),
+            Planned::Search => (Page::Search, None),
+        };
+        let kind = match &page {
             Page::Article { article, .. } => PageKind::Article {
                 headline: article.title.clone(),
                 published: article.published,
@@ -262,22 +334,43 @@ impl Plan {
             _ => PageKind::Website,
         };
         let meta = PageMeta {
-            title: prerender::title(&self.site, page, locale),
+            title: prerender::title(&self.site, &page, locale),
             description: reader_core::meta::shorten(
-                &description
-                    .clone()
-                    .unwrap_or_else(|| prerender::description(&self.site, page, locale)),
+                &description.unwrap_or_else(|| prerender::description(&self.site, &page, locale)),
             ),
             origin: self.origin.clone(),
-            path: path.clone(),
+            path: planned.href.clone(),
             lang: lang.to_owned(),
             site_name: self.site_name.clone(),
             publisher: self.publisher.clone(),
             kind,
         };
-        let body = prerender::render(&self.site, page, locale);
+        let body = prerender::render(&self.site, &page, locale);
         page_html(&self.shell, &meta, &body)
     }
+}
+
+thread_local! {
+    /// The article this thread last read again, by its digest: an article's
+    /// pages are made one after another on one thread (six of them), so it
+    /// is read once for them, and a thread holds one article at most.
+    static LAST_READ: RefCell<Option<(String, Arc<Article>)>> = const { RefCell::new(None) };
+}
+
+/// `article` read again from `site` (see `ArticleOutline::read_again`), or
+/// the one this thread read last if it is the same.
+fn read_again(article: &ArticleOutline, site: &Path) -> Result<Arc<Article>, String> {
+    let last = LAST_READ.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(digest, _)| *digest == article.digest)
+            .map(|(_, read)| read.clone())
+    });
+    if let Some(read) = last {
+        return Ok(read);
+    }
+    let read = Arc::new(article.read_again(site)?);
+    LAST_READ.set(Some((article.digest.clone(), read.clone())));
+    Ok(read)
 }
 
 /// Who publishes: the home district's name, else the column's title.
@@ -297,33 +390,34 @@ fn publisher_of(data: &SiteData) -> Sourced {
     }
 }
 
-/// Each page once per route: its address, the page, its description (for
-/// an article). An article's pages are next to each other, so that one
-/// thread renders them one after another.
-fn pages(data: &SiteData) -> Vec<Arc<(String, Page, Option<String>)>> {
+/// Each page once per route, with its address. An article's pages are
+/// next to each other, so that one thread renders them one after another.
+fn pages(data: &SiteData) -> Vec<Arc<PlannedPage>> {
     let mut pages = Vec::new();
-    let mut add = |page: Page, description: Option<String>| {
-        pages.push(Arc::new((page.route().href(), page, description)));
+    let mut add = |page: Planned| {
+        pages.push(Arc::new(PlannedPage {
+            href: page.route().href(),
+            page,
+        }));
     };
     for page in Pages::column(data.column.articles.len()).all() {
-        add(Page::Column { page }, None);
+        add(Planned::Column { page });
     }
-    for (article, summary) in &data.articles {
-        let description = describe_article(article, summary.as_deref());
+    for article in &data.articles {
         for print in [false, true] {
-            let page = Page::Article {
+            add(Planned::Article {
                 article: article.clone(),
                 print,
-            };
-            add(page, Some(description.clone()));
+            });
         }
     }
     if let Some(cities) = &data.cities {
-        add(Page::Partners { selected: None }, None);
+        add(Planned::Partners { selected: None });
         for partner in &cities.partners {
             let selected = Some(partner.id.clone());
-            add(Page::Partners { selected }, None);
+            add(Planned::Partners { selected });
         }
     }
+    add(Planned::Search);
     pages
 }

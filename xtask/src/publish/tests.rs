@@ -1,6 +1,6 @@
 //! `publish` on a copy of the sample site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -495,17 +495,16 @@ fn long_paragraphs_get_readings_to_their_end() {
         .unwrap();
     }
     let data = SiteData::load(&site).unwrap();
-    let files = furigana::readings_to_publish(&site, &data, &Records::default())
+    let stage = site.join("stage");
+    let staged = furigana::readings_to_publish(&site, &data, &Records::default(), &stage)
         .unwrap()
-        .files;
+        .staged;
     for (i, text) in paragraphs.iter().enumerate() {
         let path = PathBuf::from(format!("data/articles/long{i}.readings.json"));
-        let (_, json) = files
-            .iter()
-            .find(|(p, _)| *p == path)
-            .expect("readings written");
+        assert!(staged.contains(&path), "readings staged");
+        let json = read(&stage, &format!("long{i}.readings.json"));
         let id = reader_core::Id::parse(&format!("long{i}")).unwrap();
-        let readings = reader_core::reading::ruby::decode_readings(&id, json).unwrap();
+        let readings = reader_core::reading::ruby::decode_readings(&id, &json).unwrap();
         let spans = readings.for_text(text);
         // 長寧, 区, 枚方, 市, 交流, 深 in every sentence, the last one too.
         let sentences = text.len() / sentence.len();
@@ -703,17 +702,21 @@ fn generated_column(count: u32) -> SiteData {
     SiteData::of_column(reader_core::decode_column(file.to_string()).unwrap())
 }
 
-#[test]
-fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
-    let data = generated_column(10_000);
+/// The plan of `data` with the app's own shell.
+fn test_plan(data: &SiteData) -> Plan {
     let shell = std::fs::read_to_string(crate::root().join("index.html")).unwrap();
-    let plan = Plan::new(
-        &data,
+    Plan::new(
+        data,
         "https://news.example",
         &shell,
         "test",
         &mut Vec::new(),
-    );
+    )
+}
+
+#[test]
+fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
+    let plan = test_plan(&generated_column(10_000));
     let files: Vec<(PathBuf, String)> = plan
         .outputs
         .iter()
@@ -746,4 +749,192 @@ fn every_column_page_stays_within_its_budget_at_ten_thousand_articles() {
         .find(|(p, _)| p.ends_with("sitemap-1.xml"))
         .unwrap();
     roxmltree::Document::parse(sitemap).unwrap();
+}
+
+/// Readings are staged as MeCab makes them and moved beside their articles
+/// only when the run publishes: a run that fails after making them (here,
+/// on a shell it cannot put pages in) leaves `data/` and the published site
+/// as they were, and the next run clears what it staged.
+#[test]
+fn readings_staged_by_a_run_that_fails_never_reach_the_site() {
+    let site = sample_site("staged");
+    run(&site, "https://news.example").unwrap();
+    let readings = "data/articles/595305.readings.json";
+    let mut article = seed(&site);
+    article["blocks"][0]["text"] = serde_json::json!("枚方市の代表団が長寧区を訪れた。");
+    let data = site.join("data/articles/595305.json");
+    std::fs::write(&data, article.to_string()).unwrap();
+    let shell = read(&site, "index.html");
+    let broken = shell
+        .replace("<noscript>", "<div>")
+        .replace("</noscript>", "</div>");
+    std::fs::write(site.join("index.html"), &broken).unwrap();
+    let before = snapshot(&site);
+    let error = run(&site, "https://news.example").unwrap_err();
+    assert!(error.contains("<noscript>"), "{error}");
+    assert_eq!(
+        snapshot(&site),
+        before,
+        "neither data/ nor published/ changed"
+    );
+    let staged = site.join(".publish/readings/595305.readings.json");
+    assert!(staged.is_file(), "the edited article's readings were made");
+    assert!(!read(&site, readings).contains("代表団"));
+    std::fs::write(site.join("index.html"), &shell).unwrap();
+    run(&site, "https://news.example").unwrap();
+    assert!(
+        read(&site, readings).contains("だいひょう"),
+        "published with the pages"
+    );
+    assert!(
+        !site.join(".publish/readings").exists(),
+        "nothing left staged"
+    );
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// An article's pages are made from its file read again: a file changed
+/// after the run read it is refused, named, rather than published with
+/// the digest of what it was.
+#[test]
+fn an_article_changed_while_publishing_is_refused() {
+    let site = sample_site("changed");
+    let plan = test_plan(&SiteData::load(&site).unwrap());
+    let mut article = seed(&site);
+    article["title"] = serde_json::json!("差し替えた見出し");
+    std::fs::write(site.join("data/articles/595305.json"), article.to_string()).unwrap();
+    let print = plan
+        .outputs
+        .iter()
+        .find(|o| o.path == Path::new("pages/ja/news/595305/print.html"))
+        .unwrap();
+    let error = plan.make(print).unwrap_err();
+    assert!(
+        error.contains("data/articles/595305.json changed while publishing"),
+        "{error}"
+    );
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// The search index's parts, as the app reads them (`parts.json`), each
+/// with its entry file read as JSON.
+fn search_parts(site: &Path) -> Vec<(String, serde_json::Value)> {
+    let list: Vec<String> =
+        serde_json::from_str(&read(site, "published/pagefind/parts.json")).unwrap();
+    list.into_iter()
+        .map(|address| {
+            let entry = format!("published{address}pagefind-entry.json");
+            (address, serde_json::from_str(&read(site, &entry)).unwrap())
+        })
+        .collect()
+}
+
+/// Each file of the index with its inode and time: what a run rewrote.
+fn index_files(site: &Path) -> BTreeMap<PathBuf, (u64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    snapshot(&site.join("published/pagefind"))
+        .into_keys()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).unwrap();
+            (path, (meta.ino(), meta.mtime_nsec()))
+        })
+        .collect()
+}
+
+/// The index's files that `after` has new or rewritten, by the folder
+/// below `published/pagefind` they are in (`""` for the top).
+fn rewritten_in(
+    site: &Path,
+    before: &BTreeMap<PathBuf, (u64, i64)>,
+    after: &BTreeMap<PathBuf, (u64, i64)>,
+) -> BTreeSet<String> {
+    let top = site.join("published/pagefind");
+    after
+        .iter()
+        .filter(|(path, stamp)| before.get(*path) != Some(*stamp))
+        .map(|(path, _)| {
+            let below = path.strip_prefix(&top).unwrap();
+            match below.components().count() {
+                1 => String::new(),
+                _ => below.iter().next().unwrap().to_string_lossy().into_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_search_index_is_published_in_parts_each_kept_until_one_of_its_articles_changes() {
+    let site = sample_site("search");
+    crate::archive::generate(&site, 11).unwrap();
+    let publish = |site: &Path| run_with_parts(site, "https://news.example", Mode::Publish, 5);
+    publish(&site).unwrap();
+    // 12 articles, 5 a part: 3 parts, every article in one of them, each
+    // in the language the articles are written in.
+    let parts = search_parts(&site);
+    assert_eq!(
+        parts.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+        ["/pagefind/part0/", "/pagefind/part1/", "/pagefind/part2/"]
+    );
+    let mut pages = 0;
+    for (address, entry) in &parts {
+        let languages = entry["languages"].as_object().unwrap();
+        assert_eq!(languages.keys().collect::<Vec<_>>(), ["ja"], "{address}");
+        pages += languages["ja"]["page_count"].as_u64().unwrap();
+    }
+    assert_eq!(pages, 12);
+    // Pagefind's script, worker and wasm once, at the top, every part's
+    // instance loading that wasm; none of Pagefind's own interfaces.
+    for file in ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"] {
+        assert!(
+            site.join("published/pagefind").join(file).is_file(),
+            "{file}"
+        );
+        assert!(
+            !site.join("published/pagefind/part0").join(file).exists(),
+            "{file}"
+        );
+    }
+    assert!(read(&site, "published/pagefind/pagefind.js")
+        .contains("`/pagefind/wasm.${language}.pagefind`"));
+    assert!(!site.join("published/pagefind/pagefind-ui.js").exists());
+
+    let first = index_files(&site);
+    publish(&site).unwrap();
+    assert_eq!(
+        index_files(&site),
+        first,
+        "nothing changed: the index is kept"
+    );
+
+    // An edit: only the edited article's part is made again.
+    let part_of = |id: &str| {
+        let id = reader_core::Id::parse(id).unwrap();
+        format!("part{}", search_index::part_of(&id, 3))
+    };
+    let mut json = seed(&site);
+    json["blocks"][0]["text"] = "検索語ぴったりの新しい一文。".into();
+    std::fs::write(site.join("data/articles/595305.json"), json.to_string()).unwrap();
+    publish(&site).unwrap();
+    let edited = index_files(&site);
+    assert_eq!(
+        rewritten_in(&site, &first, &edited),
+        BTreeSet::from([part_of("595305")])
+    );
+    // A new article (the parts stay 3): only its part.
+    crate::archive::generate(&site, 12).unwrap();
+    publish(&site).unwrap();
+    let added = index_files(&site);
+    assert_eq!(
+        rewritten_in(&site, &edited, &added),
+        BTreeSet::from([part_of("899988")])
+    );
+    let pages: u64 = search_parts(&site)
+        .iter()
+        .map(|(_, entry)| entry["languages"]["ja"]["page_count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(pages, 13);
+    // The files of the index are recorded, so `--check` finds nothing
+    // published that the data does not make.
+    run_as(&site, "https://news.example", Mode::Check).unwrap();
+    let _ = std::fs::remove_dir_all(&site);
 }

@@ -1,16 +1,18 @@
-//! Writing the published files so that a failure leaves the old ones:
-//! each beside its old self first, then all moved into place, the old ones
-//! put back if any move fails.
+//! Putting files made by a run in place so that a failure leaves the old
+//! ones: each staged first (written below the run's own folder), then all
+//! moved into place, the old ones put back if any move fails.
 
 use std::collections::BTreeSet;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::PAGES_DIR;
 
-/// Writes every file beside its old self, then moves them all into place,
-/// then removes the published pages no longer backed by data. A failure at
-/// any step leaves every old file as it was, and nothing of the new ones.
-pub fn write_all(site: &Path, files: &[(PathBuf, String)]) -> Result<(), String> {
+/// Moves every file staged in `stage` (by its file name) to its place
+/// (`targets`, below the site), then removes the published pages no longer
+/// backed by data. A failure at any step leaves every old file as it was,
+/// and nothing of the new ones.
+pub fn move_all(site: &Path, stage: &Path, targets: &[PathBuf]) -> Result<(), String> {
     let beside = |target: &Path, suffix: &str| {
         let mut name = target.file_name().unwrap_or_default().to_os_string();
         name.push(suffix);
@@ -21,27 +23,24 @@ pub fn write_all(site: &Path, files: &[(PathBuf, String)]) -> Result<(), String>
         target: PathBuf,
         backup: PathBuf,
     }
-    let staged: Vec<Staged> = files
+    let staged: Vec<Staged> = targets
         .iter()
-        .map(|(path, _)| {
+        .map(|path| {
             let target = site.join(path);
             Staged {
-                temp: beside(&target, ".publishing"),
+                temp: stage.join(path.file_name().unwrap_or_default()),
                 backup: beside(&target, ".published-before"),
                 target,
             }
         })
         .collect();
-    let written = staged.iter().zip(files).try_for_each(|(file, (_, text))| {
-        if let Some(dir) = file.temp.parent() {
+    let ready = staged.iter().try_for_each(|file| {
+        if let Some(dir) = file.target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&file.temp, text)
+        std::fs::metadata(&file.temp).map(drop)
     });
-    if let Err(e) = written {
-        for file in &staged {
-            let _ = std::fs::remove_file(&file.temp);
-        }
+    if let Err(e) = ready {
         return Err(format!(
             "cannot write the published files ({e}); the old ones are unchanged"
         ));
@@ -58,7 +57,7 @@ pub fn write_all(site: &Path, files: &[(PathBuf, String)]) -> Result<(), String>
                 break;
             }
         }
-        if let Err(e) = std::fs::rename(&file.temp, &file.target) {
+        if let Err(e) = move_file(&file.temp, &file.target) {
             if had_old {
                 let _ = std::fs::rename(&file.backup, &file.target);
             }
@@ -77,9 +76,6 @@ pub fn write_all(site: &Path, files: &[(PathBuf, String)]) -> Result<(), String>
                 let _ = std::fs::rename(&file.backup, &file.target);
             }
         }
-        for file in &staged {
-            let _ = std::fs::remove_file(&file.temp);
-        }
         return Err(format!("{failure}; the old files are unchanged"));
     }
     for file in &staged {
@@ -88,6 +84,23 @@ pub fn write_all(site: &Path, files: &[(PathBuf, String)]) -> Result<(), String>
     let keep: BTreeSet<PathBuf> = staged.into_iter().map(|file| file.target).collect();
     remove_stale(&site.join(PAGES_DIR), &keep);
     Ok(())
+}
+
+/// Renames `from` to `to`; where they are on two file systems, copies it
+/// beside `to` first, then renames the copy.
+fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::rename(from, to) {
+        Err(e) if e.kind() == ErrorKind::CrossesDevices => {
+            let mut temp = to.as_os_str().to_owned();
+            temp.push(".publishing");
+            let temp = PathBuf::from(temp);
+            std::fs::copy(from, &temp)?;
+            std::fs::rename(&temp, to).inspect_err(|_| {
+                let _ = std::fs::remove_file(&temp);
+            })
+        }
+        moved => moved,
+    }
 }
 
 /// Removes files under `dir` that are not in `keep` (pages of articles or
@@ -124,12 +137,18 @@ mod tests {
         std::fs::write(site.join("sitemap.xml/x"), "").unwrap();
         std::fs::create_dir_all(site.join("sitemap.xml.published-before/y")).unwrap();
         let files = [
-            (PathBuf::from("feed.xml"), "new feed".to_owned()),
-            (PathBuf::from("pages/ja/index.html"), "new page".to_owned()),
-            (PathBuf::from("sitemap.xml"), "new sitemap".to_owned()),
-            (PathBuf::from("robots.txt"), "new robots".to_owned()),
+            (PathBuf::from("feed.xml"), "new feed"),
+            (PathBuf::from("pages/ja/index.html"), "new page"),
+            (PathBuf::from("sitemap.xml"), "new sitemap"),
+            (PathBuf::from("robots.txt"), "new robots"),
         ];
-        let error = write_all(&site, &files).unwrap_err();
+        let stage = site.join(".publish/readings");
+        std::fs::create_dir_all(&stage).unwrap();
+        for (path, text) in &files {
+            std::fs::write(stage.join(path.file_name().unwrap()), text).unwrap();
+        }
+        let targets: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+        let error = move_all(&site, &stage, &targets).unwrap_err();
         assert!(error.contains("sitemap.xml"), "{error}");
         let read = |p: &str| std::fs::read_to_string(site.join(p)).unwrap();
         assert_eq!(read("feed.xml"), "old feed");

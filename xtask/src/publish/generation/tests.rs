@@ -59,7 +59,8 @@ fn a_run_stopped_before_it_finished_leaves_the_site_as_it_was() {
     let lock = SiteLock::take(&site).unwrap();
     assert!(!site.join(WORK).join(NEXT).exists());
     let draft = lock.begin().unwrap();
-    assert_eq!(draft.files().unwrap().len(), 2);
+    // Each page with its two compressed copies.
+    assert_eq!(draft.files().unwrap().len(), 2 * 3);
     drop(draft);
     drop(lock);
     let _ = std::fs::remove_dir_all(&site);
@@ -222,5 +223,57 @@ fn catching_up_never_reaches_outside_the_generation() {
     assert_eq!(std::fs::read_to_string(next.join("a.html")).unwrap(), "a2");
     std::mem::forget(draft);
     drop(lock);
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// The text a compressed copy decodes to.
+fn decoded(path: &Path) -> String {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    let mut text = String::new();
+    if path.extension().is_some_and(|e| e == "br") {
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &bytes[..], &mut out).unwrap();
+        text = String::from_utf8(out).unwrap();
+    } else {
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap();
+    }
+    text
+}
+
+#[test]
+fn a_text_file_s_compressed_copies_are_always_its_own_bytes() {
+    let site = site("copies");
+    let live = site.join(PUBLISHED);
+    let copies_of = |path: &str, text: &str| {
+        for suffix in crate::compress::SUFFIXES {
+            let copy = live.join(format!("{path}{suffix}"));
+            assert_eq!(decoded(&copy), text, "{}", copy.display());
+        }
+    };
+    publish_recorded(
+        &site,
+        &[("a.html", "a1"), ("b.html", "b1"), ("i.png", "png")],
+    );
+    copies_of("a.html", "a1");
+    copies_of("b.html", "b1");
+    assert!(!live.join("i.png.br").exists(), "only text and wasm");
+    // Through the spare: the third run starts from the first generation
+    // (a1's copies), caught up to the second (a2's), and writes a2 again.
+    publish_recorded(&site, &[("a.html", "a2"), ("b.html", "b1")]);
+    publish_recorded(&site, &[("a.html", "a2"), ("b.html", "b1")]);
+    copies_of("a.html", "a2");
+    copies_of("b.html", "b1");
+    // A file whose copies went missing gets them again, though unchanged.
+    std::fs::remove_file(live.join("b.html.gz")).unwrap();
+    publish_recorded(&site, &[("a.html", "a2"), ("b.html", "b1")]);
+    copies_of("b.html", "b1");
+    // A file gone takes its copies with it.
+    publish_recorded(&site, &[("a.html", "a2")]);
+    for gone in ["b.html", "b.html.br", "b.html.gz", "i.png"] {
+        assert!(!live.join(gone).exists(), "{gone}");
+    }
     let _ = std::fs::remove_dir_all(&site);
 }

@@ -1,0 +1,82 @@
+// What travels compressed: the build's files and what publish writes go as
+// the Brotli or gzip copies written beside them (whichever the browser
+// takes), carrying the file's own bytes; the newsroom's data is compressed
+// on the way, never from a copy beside it, which could be stale.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { test, expect } from '../support/test.js';
+import { appFiles, partsOf } from '../support/parts.js';
+import { label } from '../support/labels.js';
+import { writeData, deleteData, sampleData } from '../support/site.js';
+
+const onDisk = (file) => readFileSync(join(process.env.E2E_SITE_ROOT, file));
+
+test('the build\'s files and the published pages come as Brotli or gzip, whichever is taken, with the file\'s own bytes', async ({ request }) => {
+  const { wasm, js } = await appFiles(request);
+  const shell = (await (await request.get('/index.html')).text());
+  const css = /href="(\/[^"]+\.css)"/.exec(shell)[1];
+  const [part] = Object.values(await partsOf(request)).flat()[0];
+  const published = 'published/pages/ja';
+  const files = [
+    ['/index.html', 'index.html'],
+    ['/news/595305', `${published}/news/595305.html`],
+    ['/news/595305/print', `${published}/news/595305/print.html`],
+    ['/', `${published}/index.html`],
+    ['/partners', `${published}/partners.html`],
+    [wasm, wasm.slice(1)],
+    [js, js.slice(1)],
+    [css, css.slice(1)],
+    [part, part.slice(1)],
+    ['/sw.js', 'sw.js'],
+    ['/map/world-110m.json', 'map/world-110m.json'],
+    ['/feed.xml', 'published/feed.xml'],
+    ['/sitemap.xml', 'published/sitemap.xml'],
+    ['/pagefind/pagefind.js', 'published/pagefind/pagefind.js'],
+    ['/pagefind/parts.json', 'published/pagefind/parts.json'],
+  ];
+  for (const [address, file] of files) {
+    const original = onDisk(file);
+    for (const [accepted, sent] of [['br', 'br'], ['gzip', 'gzip'], ['gzip, deflate, br', 'br'], ['identity', undefined]]) {
+      const response = await request.get(address, { headers: { 'Accept-Encoding': accepted, 'Accept-Language': 'ja' } });
+      expect(response.status(), address).toBe(200);
+      const headers = response.headers();
+      expect(headers['content-encoding'], `${address} for ${accepted}`).toBe(sent);
+      expect(headers.vary ?? '', address).toContain('Accept-Encoding');
+      // Decoded, the bytes are the file's: what integrity checks is unchanged.
+      expect(Buffer.compare(await response.body(), original), `${address} for ${accepted}`).toBe(0);
+    }
+  }
+});
+
+test('data is compressed on the way, never from a copy left beside it', async ({ request }) => {
+  writeData('e2e-encoding.json', JSON.stringify({ fresh: 'x'.repeat(400) }));
+  writeData('e2e-encoding.json.br', brotliCompressSync(JSON.stringify({ stale: true })));
+  writeData('e2e-encoding.json.gz', Buffer.from('not gzip at all'));
+  try {
+    for (const accepted of ['br', 'gzip', 'gzip, deflate, br']) {
+      const response = await request.get('/data/e2e-encoding.json', { headers: { 'Accept-Encoding': accepted } });
+      expect(await response.json(), accepted).toEqual({ fresh: 'x'.repeat(400) });
+      // nginx has gzip of its own, and no Brotli.
+      expect(response.headers()['content-encoding'], accepted).toBe(accepted === 'br' ? undefined : 'gzip');
+    }
+  } finally {
+    for (const file of ['e2e-encoding.json', 'e2e-encoding.json.br', 'e2e-encoding.json.gz']) deleteData(file);
+  }
+});
+
+test('a browser gets the app compressed and runs it: the integrity of every file holds', async ({ page }) => {
+  const encodings = new Map();
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (/\.(wasm|js|css)$/.test(path)) encodings.set(path, response.headers()['content-encoding']);
+  });
+  await page.goto('/news/595305');
+  await expect(page.locator('html[data-app]')).toBeAttached();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sampleData('articles/595305.json').title);
+  await page.getByRole('link', { name: label('partners_link') }).click();
+  await expect(page.getByRole('group', { name: label('map_label') })).toBeVisible();
+  const wasm = [...encodings].filter(([path]) => path.endsWith('.wasm'));
+  expect(wasm.length).toBeGreaterThan(1);
+  for (const [path, encoding] of encodings) expect(['br', 'gzip'], path).toContain(encoding);
+});

@@ -1,0 +1,68 @@
+use leptos::html;
+use leptos::prelude::*;
+use reader_core::route::AppRoute;
+use reader_core::search::{SearchParams, QUERY_PARAM};
+
+use crate::i18n::td_string;
+use crate::kiosk_mode::KioskResets;
+use crate::language::use_language;
+use crate::navigation::{use_current_search, Navigator};
+
+/// The header's search box: a plain form to `/search?q=…`, which works
+/// without scripts (a published page before the app, or with scripts
+/// off); with the app, a search is an in-app navigation. On the search's
+/// page it shows what was searched; elsewhere it is empty, and a kiosk's
+/// reset empties it.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let lang = use_language();
+    let current = use_current_search();
+    let navigator = use_context::<Navigator>();
+    let input = NodeRef::<html::Input>::new();
+    let shown = move || current.get().map(|search| search.query).unwrap_or_default();
+    if let Some(resets) = use_context::<KioskResets>() {
+        Effect::watch(
+            move || resets.0.track(),
+            move |_, _, _| {
+                if let Some(input) = input.get_untracked() {
+                    input.set_value("");
+                }
+            },
+            false,
+        );
+    }
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        // Without the router (never in the app) the form goes as it is.
+        let (Some(navigator), Some(input)) = (navigator, input.get_untracked()) else {
+            return;
+        };
+        event.prevent_default();
+        navigator.go(&SearchParams::for_query(&input.value()).href());
+    };
+    view! {
+        <form
+            class="search-box"
+            role="search"
+            action=AppRoute::Search.href()
+            method="get"
+            aria-label=move || td_string!(lang.get(), search_site)
+            on:submit=on_submit
+        >
+            <input
+                class="search-box__input"
+                type="search"
+                name=QUERY_PARAM
+                node_ref=input
+                prop:value=shown
+                value=shown
+                enterkeyhint="search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=move || td_string!(lang.get(), search)
+            />
+            <button class="search-box__button" type="submit">
+                {move || td_string!(lang.get(), search)}
+            </button>
+        </form>
+    }
+}
