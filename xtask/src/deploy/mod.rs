@@ -102,7 +102,8 @@ pub struct FileRule {
     /// Served from the compressed copies beside each file (`.br`, `.gz`,
     /// written by dist and publish: `compress.rs`) where the browser takes
     /// them; not for files swapped without a build, beside which a copy
-    /// would be stale.
+    /// would be stale. Where false, no link is followed either (nginx's
+    /// link checks and the Brotli module do not go together: `nginx_conf.rs`).
     pub precompressed: bool,
     /// What the rule is for, in the generated configs.
     pub about: &'static str,
