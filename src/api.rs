@@ -14,7 +14,9 @@ use reader_core::cities::CITIES_FILE;
 use reader_core::column::COLUMN_FILE;
 use reader_core::kiosk::{decode_kiosk, KioskFile, KIOSK_FILE};
 use reader_core::linking::{partners_named, NameMatcher, MENTION_SCAN_LIMIT};
-use reader_core::reading::ruby::{decode_readings, readings_file_name, Readings};
+use reader_core::reading::ruby::{
+    decode_readings, readings_file_name, readings_on_server, Readings, READINGS_HEADER,
+};
 use reader_core::route::article_id;
 use reader_core::world::{decode_world, World, WORLD_FILE};
 use reader_core::{classify_response, decode_article, decode_column};
@@ -40,6 +42,10 @@ const PARTNERS_PER_STEP: usize = 2_000;
 pub struct Loaded<T> {
     pub value: Arc<T>,
     pub saved_at: Option<String>,
+    /// For an article: whether its readings are on the server, when the
+    /// server says (`X-Reader-Readings`); a server that does not say leaves
+    /// the readings to be asked for.
+    pub readings_on_server: Option<bool>,
 }
 
 impl<T> Clone for Loaded<T> {
@@ -47,6 +53,7 @@ impl<T> Clone for Loaded<T> {
         Self {
             value: self.value.clone(),
             saved_at: self.saved_at.clone(),
+            readings_on_server: self.readings_on_server,
         }
     }
 }
@@ -55,6 +62,7 @@ impl<T> Clone for Loaded<T> {
 struct Answer {
     bytes: Vec<u8>,
     saved_at: Option<String>,
+    readings_on_server: Option<bool>,
 }
 
 pub async fn load_column() -> Result<Loaded<Column>, LoadError> {
@@ -79,7 +87,10 @@ pub async fn load_article(id: &str) -> Result<Loaded<Article>, LoadError> {
     for notice in &article.notices {
         warn!("{notice}");
     }
-    Ok(loaded(article, answer.saved_at))
+    Ok(Loaded {
+        readings_on_server: answer.readings_on_server,
+        ..loaded(article, answer.saved_at)
+    })
 }
 
 /// Loads the partner cities. A large file is decoded a step at a time,
@@ -139,6 +150,7 @@ fn loaded<T>(value: T, saved_at: Option<String>) -> Loaded<T> {
     Loaded {
         value: Arc::new(value),
         saved_at,
+        readings_on_server: None,
     }
 }
 
@@ -202,11 +214,17 @@ async fn fetch_once(root: &str, file: &str) -> Result<Answer, LoadError> {
         let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
         let content_type = response.headers().get("content-type");
         let saved_at = response.headers().get("x-reader-saved");
+        let readings_on_server =
+            readings_on_server(response.headers().get(READINGS_HEADER).as_deref());
         let bytes = response.binary().await.map_err(|_| unreachable())?;
         // Enough of the body to tell an HTML page from JSON.
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
         classify_response(file, response.status(), content_type.as_deref(), &head)?;
-        Ok(Answer { bytes, saved_at })
+        Ok(Answer {
+            bytes,
+            saved_at,
+            readings_on_server,
+        })
     };
     let request = pin!(request);
     let outcome = select(request, TimeoutFuture::new(TIMEOUT_MS)).await;

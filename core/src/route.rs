@@ -269,10 +269,7 @@ impl RouteShape {
             pattern.push('/');
             match segment {
                 Segment::Literal(text) => pattern.push_str(text),
-                Segment::ArticleId => {
-                    pattern.push_str(&reserved_lookahead());
-                    pattern.push_str(ID_PATTERN);
-                }
+                Segment::ArticleId => pattern.push_str(&article_id_pattern()),
                 Segment::PartnerId => pattern.push_str(ID_PATTERN),
                 Segment::LaterPage => pattern.push_str(LATER_PAGE_PATTERN),
             }
@@ -289,6 +286,12 @@ impl RouteShape {
 
 /// An [`Id`] as a capture group.
 pub const ID_PATTERN: &str = "([A-Za-z0-9_-]{1,100})";
+
+/// An article's [`Id`] as a capture group: an id that is not one of the
+/// [`RESERVED_ARTICLE_IDS`].
+pub fn article_id_pattern() -> String {
+    format!("{}{ID_PATTERN}", reserved_lookahead())
+}
 
 /// A page number from 2 to 999,999,999 as a capture group: what
 /// [`later_page`] reads.

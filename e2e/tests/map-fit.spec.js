@@ -24,8 +24,9 @@ async function partnersInBox(page, ids) {
   for (const cluster of await map.getByRole('button', { name: containing(clusterText) }).all()) {
     boxes.push(await cluster.boundingBox());
   }
-  // A marker being drawn again has no box for a moment: asked again.
-  if (boxes.some((b) => b === null)) return { count: 0, inside: false, span: 0 };
+  // A marker being drawn again, or the map's frame as the app takes over
+  // the published page, has no box for a moment: asked again.
+  if (box === null || boxes.some((b) => b === null)) return { count: 0, inside: false, span: 0 };
   const xs = boxes.map((b) => b.x + b.width / 2);
   const ys = boxes.map((b) => b.y + b.height / 2);
   const inside = boxes.every(

@@ -384,7 +384,7 @@ test.describe('ふりがな', () => {
     expect(text).toContain('ちょうねい');
   });
 
-  test('an article not published yet asks for no readings; with furigana on, the reader is told they are not there yet', async ({ page }) => {
+  test('an article not published yet asks for no readings, even with furigana on: the reader is told they are not there yet, and nothing 404s', async ({ page }) => {
     const readingsAsked = [];
     const consoleErrors = [];
     page.on('request', (r) => r.url().endsWith('.readings.json') && readingsAsked.push(r.method()));
@@ -393,19 +393,50 @@ test.describe('ふりがな', () => {
     await page.goto('/news/e2e-no-readings');
     await expect(articlePage(page).sizes).toBeVisible();
     await expect(page.getByRole('button', { name: label('read_aloud'), exact: true })).toBeVisible();
-    // Offered: the article is in Japanese. Nothing is asked for until it is on.
+    // Offered: the article is in Japanese.
     const toggle = page.getByRole('button', { name: label('furigana') });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    expect(readingsAsked).toEqual([]);
-    expect(consoleErrors).toEqual([]);
     await toggle.click();
     await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toBeVisible();
-    expect(readingsAsked).toEqual(['GET']);
+    // Remembered: the next view opens with furigana on.
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toBeVisible();
+    expect(readingsAsked).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('長寧の記事');
     await expect(page.locator('ruby')).toHaveCount(0);
     // Off again: the message goes with it.
     await toggle.click();
     await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toHaveCount(0);
+  });
+
+  test('whether readings are published comes with the article: asked for when they are, and when a server does not say', async ({ page, request }) => {
+    writeData('articles/e2e-own-readings.json', article('e2e-own-readings', { title: '長寧の記事' }));
+    writeData('articles/e2e-own-readings.readings.json', { article: 'e2e-own-readings', texts: [{ text: '長寧の記事', ruby: [[0, 2, 'ちょうねい']] }] });
+    const said = async (path) => (await request.get(path)).headers()['x-reader-readings'];
+    expect(await said('/data/articles/595305.json')).toBe('published');
+    expect(await said('/data/articles/e2e-own-readings.json')).toBe('published');
+    writeData('articles/e2e-no-readings-2.json', article('e2e-no-readings-2', { title: '長寧の記事' }));
+    expect(await said('/data/articles/e2e-no-readings-2.json')).toBe('none');
+    for (const other of ['/data/articles/index.json', '/data/cities.json', '/data/articles/595305.readings.json']) {
+      expect(await said(other), other).toBe(undefined);
+    }
+    // A newsroom's own readings file is the server's word too.
+    await page.goto('/news/e2e-own-readings');
+    await page.getByRole('button', { name: label('furigana') }).click();
+    await expect(page.locator('h1 rt')).toHaveText('ちょうねい');
+    // A server that does not say: the readings are asked for, and their
+    // absence is the same message.
+    await page.route('**/data/articles/e2e-no-readings-2.json', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['x-reader-readings'];
+      await route.fulfill({ response, headers });
+    });
+    const asked = page.waitForRequest((r) => r.url().endsWith('/data/articles/e2e-no-readings-2.readings.json'));
+    await page.goto('/news/e2e-no-readings-2');
+    await asked;
+    await expect(page.getByRole('status').filter({ hasText: label('furigana_not_yet') })).toBeVisible();
   });
 
   test('furigana are offered for articles in Japanese only, whatever the region or case of their lang', async ({ page }) => {

@@ -194,7 +194,14 @@ fn reading_aids(article: ArticleResource) -> (ArticleAids, ArticleReadings) {
     let article_id = Signal::derive(move || loaded(|a| Some(a.id.clone())));
     let offers =
         Signal::derive(move || loaded(|a| offers_furigana(a).then(|| a.id.clone())).is_some());
-    let readings = article_readings(article_id, offers, furigana.0);
+    let on_server = Signal::derive(move || {
+        article.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.as_ref().ok())
+                .and_then(|a| a.readings_on_server)
+        })
+    });
+    let readings = article_readings(article_id, offers, on_server, furigana.0);
     let aids = ArticleAids {
         theme: ColourThemeSetting::use_context(),
         furigana,

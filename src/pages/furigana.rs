@@ -1,8 +1,9 @@
 //! An article page's readings (furigana). Whether they are offered comes
 //! from the article itself (it is in Japanese: `offers_furigana`); the
-//! readings file is asked for only once the reader has furigana on, so an
-//! article the newsroom has not published yet costs no request, and then
-//! the reader is told its readings are not there yet.
+//! readings file is asked for only once the reader has furigana on, and
+//! not at all when the server said with the article that there are none
+//! (the newsroom has not published it yet): the reader is then told its
+//! readings are not there yet, and no request ends in a 404.
 
 use std::sync::Arc;
 
@@ -22,14 +23,17 @@ pub struct ArticleReadings {
     pub known: Signal<bool>,
 }
 
-/// For the article shown (`id`), offered readings or not (`offered`), with
-/// the reader's furigana switch `on`.
+/// For the article shown (`id`), offered readings or not (`offered`),
+/// whether the server has them (`on_server`, when it says), with the
+/// reader's furigana switch `on`.
 pub fn article_readings(
     id: Signal<Option<Id>>,
     offered: Signal<bool>,
+    on_server: Signal<Option<bool>>,
     on: RwSignal<bool>,
 ) -> ArticleReadings {
-    let wanted = move || offered.get() && on.get();
+    let none_on_server = move || on_server.get() == Some(false);
+    let wanted = move || offered.get() && on.get() && !none_on_server();
     // Asked again for each article the page shows (the router may keep the
     // page while its id changes): never one article's readings for another.
     let loaded = load_for(id, wanted, |id| async move {
@@ -38,6 +42,9 @@ pub fn article_readings(
     let readings = Signal::derive(move || {
         if !offered.get() {
             return FuriganaReadings::NotOffered;
+        }
+        if none_on_server() {
+            return FuriganaReadings::NotYet;
         }
         match loaded.get() {
             None => FuriganaReadings::Offered,

@@ -60,10 +60,31 @@ impl Readings {
     }
 }
 
+/// What follows an article's id in its readings file's name.
+pub const READINGS_FILE_SUFFIX: &str = ".readings.json";
+
 /// The readings file's name for an article: `{id}.readings.json`, beside
 /// the article's own file (an id has no `.`, so it is never an article's).
 pub fn readings_file_name(id: &Id) -> String {
-    format!("{id}.readings.json")
+    format!("{id}{READINGS_FILE_SUFFIX}")
+}
+
+/// The header with which the server says, on an article's file, whether
+/// its readings file is there (the deploy config sends it).
+pub const READINGS_HEADER: &str = "x-reader-readings";
+
+/// What [`READINGS_HEADER`] says: `Some(true)` for `published`,
+/// `Some(false)` for `none`, `None` when it says nothing we know (a server
+/// without the deploy config), and the readings must be asked for.
+pub fn readings_on_server(header: Option<&str>) -> Option<bool> {
+    let value = header?.trim();
+    if value.eq_ignore_ascii_case("published") {
+        Some(true)
+    } else if value.eq_ignore_ascii_case("none") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Reads an article's readings file. Machine-written, so any entry that
@@ -140,6 +161,18 @@ pub fn is_kana(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_server_s_word_on_readings_is_taken_only_when_it_is_one_we_know() {
+        use super::readings_on_server as said;
+        assert_eq!(said(Some("published")), Some(true));
+        assert_eq!(said(Some(" Published ")), Some(true));
+        assert_eq!(said(Some("none")), Some(false));
+        assert_eq!(said(Some("NONE")), Some(false));
+        for unknown in [None, Some(""), Some("yes"), Some("published, none"), Some("0")] {
+            assert_eq!(said(unknown), None, "{unknown:?}");
+        }
+    }
+
     use super::*;
 
     fn id() -> Id {

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use reader_core::route::{aliases, Segment};
+use reader_core::reading::ruby::{READINGS_FILE_SUFFIX, READINGS_HEADER};
+use reader_core::route::{aliases, article_id_pattern, Segment};
 
 use super::*;
 
@@ -156,6 +157,7 @@ fn route_maps() -> String {
     for (alias, route) in aliases() {
         let _ = writeln!(redirects, "    \"~^{alias}{query}\" {};", route.href());
     }
+    let article_id = article_id_pattern();
     let mut articles = String::new();
     let mut listings = String::new();
     for shape in page_routes() {
@@ -197,6 +199,13 @@ map $reader_article $reader_article_file {{
 # language): a page past the column's end is not found.
 map $request_uri $reader_listing_file {{
 {listings}    default /index.html;
+}}
+# An article's data file, and the readings publish writes beside it: the
+# server says with the article whether they are there (X-Reader-Readings),
+# so that the app never asks for readings that are not.
+map $uri $reader_readings_file {{
+    \"~^/data/articles/{article_id}\\.json$\" /data/articles/$1{READINGS_FILE_SUFFIX};
+    default \"\";
 }}
 # Published pages differ by language, so shared caches keep the copies apart.
 map $uri $reader_vary {{
@@ -255,6 +264,14 @@ fn server_body() -> String {
         "    add_header Cache-Control $reader_cache_control always;
     add_header Vary $reader_vary always;
     set $reader_caching revalidate;
+    set $reader_readings \"\";
+    if ($reader_readings_file) {{
+        set $reader_readings none;
+    }}
+    if (-f $document_root$reader_readings_file) {{
+        set $reader_readings published;
+    }}
+    add_header {READINGS_HEADER} $reader_readings always;
 
     gzip on;
     gzip_vary on;
