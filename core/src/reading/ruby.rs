@@ -168,7 +168,13 @@ mod tests {
         assert_eq!(said(Some(" Published ")), Some(true));
         assert_eq!(said(Some("none")), Some(false));
         assert_eq!(said(Some("NONE")), Some(false));
-        for unknown in [None, Some(""), Some("yes"), Some("published, none"), Some("0")] {
+        for unknown in [
+            None,
+            Some(""),
+            Some("yes"),
+            Some("published, none"),
+            Some("0"),
+        ] {
             assert_eq!(said(unknown), None, "{unknown:?}");
         }
     }
