@@ -266,6 +266,8 @@ pub enum SearchError {
 #[derive(Clone)]
 pub struct SearchResults {
     results: js_sys::Array,
+    /// What was searched for: the words an excerpt may mark.
+    query: String,
     /// The years and partners the query's results have, whatever the
     /// filters: what the filters offer.
     pub years: Vec<u16>,
@@ -296,7 +298,8 @@ impl SearchResults {
     /// the list), in order.
     pub async fn hits(&self, range: std::ops::Range<usize>) -> Result<Vec<SearchHit>, SearchError> {
         let end = range.end.min(self.len());
-        let loads = (range.start.min(end)..end).map(|i| hit(self.results.get(i as u32)));
+        let loads =
+            (range.start.min(end)..end).map(|i| hit(self.results.get(i as u32), &self.query));
         futures::future::join_all(loads).await.into_iter().collect()
     }
 }
@@ -359,6 +362,7 @@ pub async fn search(
         .collect();
     let results = SearchResults {
         results,
+        query: params.query.clone(),
         years,
         partners,
     };
@@ -432,7 +436,7 @@ async fn load_bridge(attempt: u32) -> Result<(), SearchError> {
 }
 
 /// One result's title, date and excerpt (Pagefind's `data()`).
-async fn hit(result: JsValue) -> Result<SearchHit, SearchError> {
+async fn hit(result: JsValue, query: &str) -> Result<SearchHit, SearchError> {
     use reader_core::search::{is_text_section, result_route, Excerpt};
     let data = call(&result, "data", &[]).await?;
     let text = |object: &JsValue, key: &str| property(object, key).and_then(|v| v.as_string());
@@ -449,7 +453,11 @@ async fn hit(result: JsValue) -> Result<SearchHit, SearchError> {
         route: result_route(&url),
         title: text(&meta, "title").unwrap_or(url),
         date: text(&meta, "date").and_then(|d| reader_core::IsoDate::parse(&d)),
-        excerpt: Excerpt::choose(text_excerpt.as_deref(), text(&meta, "lead").as_deref()),
+        excerpt: Excerpt::choose(
+            text_excerpt.as_deref(),
+            text(&meta, "lead").as_deref(),
+            query,
+        ),
     })
 }
 

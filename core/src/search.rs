@@ -354,11 +354,44 @@ pub enum Excerpt {
     None,
 }
 
+/// Whether a word Pagefind marked is one the reader asked for: it holds one
+/// of the query's words or is held in one (case aside). Pagefind splits a
+/// query in kana into pieces a character or two long and marks words that
+/// merely begin with them: ひらかた, which finds an article through its
+/// readings, marked れた, ため and 新た in its text. A lone kana is the
+/// reader's only when the query's word is that kana.
+pub fn marks_query(mark: &str, query: &str) -> bool {
+    let mark = mark.trim().to_lowercase();
+    if mark.is_empty() {
+        return false;
+    }
+    let lone_kana = mark.chars().count() == 1 && crate::reading::ruby::is_kana(&mark);
+    query
+        .split_whitespace()
+        .map(|word| word.trim_matches('"').to_lowercase())
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            mark.contains(&word)
+                || (word.contains(&mark) && (!lone_kana || word.chars().count() == 1))
+        })
+}
+
 impl Excerpt {
-    /// The text section's excerpt if it marks anything or says anything,
-    /// else the lead.
-    pub fn choose(text_excerpt: Option<&str>, lead: Option<&str>) -> Self {
-        let parts = text_excerpt.map(excerpt_parts).unwrap_or_default();
+    /// The text section's excerpt if it marks words of the `query`
+    /// ([`marks_query`]; other marks are shown as plain text) or says
+    /// anything, else the lead.
+    pub fn choose(text_excerpt: Option<&str>, lead: Option<&str>, query: &str) -> Self {
+        let mut parts: Vec<ExcerptPart> = Vec::new();
+        for part in text_excerpt.map(excerpt_parts).unwrap_or_default() {
+            let part = match part {
+                ExcerptPart::Mark(mark) if !marks_query(&mark, query) => ExcerptPart::Text(mark),
+                part => part,
+            };
+            match (part, parts.last_mut()) {
+                (ExcerptPart::Text(more), Some(ExcerptPart::Text(text))) => text.push_str(&more),
+                (part, _) => parts.push(part),
+            }
+        }
         if parts.iter().any(|p| matches!(p, ExcerptPart::Mark(_))) {
             return Excerpt::Marked(parts);
         }
@@ -552,17 +585,60 @@ mod tests {
         assert!(!is_text_section("/news/1"));
         assert!(!is_text_section("/news/1#textual"));
         assert_eq!(
-            Excerpt::choose(Some("a <mark>b</mark>"), Some("lead")),
+            Excerpt::choose(Some("a <mark>b</mark>"), Some("lead"), "b"),
             Excerpt::Marked(vec![text("a "), mark("b")])
         );
         assert_eq!(
-            Excerpt::choose(Some("nothing marked"), Some(" lead ")),
+            Excerpt::choose(Some("nothing marked"), Some(" lead "), "b"),
             Excerpt::Lead("lead".into())
         );
-        assert_eq!(Excerpt::choose(None, None), Excerpt::None);
+        assert_eq!(Excerpt::choose(None, None, "b"), Excerpt::None);
         assert_eq!(
-            Excerpt::choose(Some("text"), None),
+            Excerpt::choose(Some("text"), None, "b"),
             Excerpt::Marked(vec![text("text")])
         );
+    }
+
+    #[test]
+    fn only_marks_of_the_query_s_words_are_kept() {
+        // Found through its readings: the text's marks are Pagefind's pieces.
+        let found_by_reading =
+            "署名さ<mark>れた</mark>姉妹都市、拡大していく<mark>ため</mark>の<mark>新た</mark>な出発";
+        assert_eq!(
+            Excerpt::choose(Some(found_by_reading), Some("長寧区は"), "ひらかた"),
+            Excerpt::Lead("長寧区は".into())
+        );
+        assert_eq!(
+            Excerpt::choose(
+                Some("a <mark>か</mark>b <mark>ひらかた</mark>"),
+                None,
+                "ひらかた"
+            ),
+            Excerpt::Marked(vec![text("a かb "), mark("ひらかた")])
+        );
+        for (marked, query) in [
+            ("枚方市", "枚方"),
+            ("枚方", "枚方市"),
+            ("Hirakata", "hirakata"),
+            ("Hirakata", "Hira"),
+            ("delegation", "delegations"),
+            ("防災", "\"防災訓練\""),
+            ("7", "第7回"),
+            ("回", "第7回"),
+            ("2021", "Sopot 2021"),
+            ("か", "か"),
+        ] {
+            assert!(marks_query(marked, query), "{marked} for {query}");
+        }
+        for (marked, query) in [
+            ("れた", "ひらかた"),
+            ("新た", "ひらかた"),
+            ("か", "ひらかた"),
+            ("Minsk", "Sopot 2021"),
+            ("", "枚方"),
+            ("枚方", ""),
+        ] {
+            assert!(!marks_query(marked, query), "{marked} for {query}");
+        }
     }
 }

@@ -100,6 +100,12 @@ for (const [lang, name] of [['ja', '枚方'], ['zh', partnerName('hirakata', 'zh
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('search_heading', lang, { query: name }));
     await expect(results(page, lang).getByRole('link', { name: seed.title })).toBeVisible();
     await expect(status(page)).toHaveText(countText(await results(page, lang).count(), lang));
+    // What an excerpt marks is what was asked for: not the one- or two-kana
+    // pieces Pagefind makes of a query in kana (ひらかた marked れた, ため).
+    for (const marked of await results(page, lang).locator('mark').allTextContents()) {
+      const [m, q] = [marked.toLowerCase(), name.toLowerCase()];
+      expect(m.includes(q) || q.includes(m), `${marked} for ${name}`).toBe(true);
+    }
   });
 }
 
