@@ -24,7 +24,7 @@ impl Server {
         }
         let deploy = std::fs::read_to_string(root().join("deploy/nginx.conf"))
             .map_err(|e| format!("cannot read deploy/nginx.conf: {e}"))?;
-        // Its real path: the one the server reports and the tests compare.
+        // Checked to exist, and given to nginx by its real path.
         let site = &site
             .canonicalize()
             .map_err(|e| format!("cannot find {}: {e}", site.display()))?;
