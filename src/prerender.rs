@@ -301,12 +301,17 @@ mod tests {
         };
         for lang in [None, Some("ja"), Some("ja-JP")] {
             let html = render(&site(), &page(lang), Locale::ja);
-            // Not before the app runs: it fetches the readings.
+            // Pressed before the app runs, it is kept for the app (the
+            // page's own script fetches it then), which fetches the readings.
             let toggle = html
                 .split("<button")
                 .find(|button| button.contains("ふりがな"))
                 .unwrap_or_else(|| panic!("a furigana button for {lang:?}: {html}"));
-            assert!(toggle.contains("disabled"), "{toggle}");
+            assert!(
+                toggle.contains("data-prelude=\"queue:furigana\""),
+                "{toggle}"
+            );
+            assert!(!toggle.contains("disabled"), "{toggle}");
         }
         for lang in ["zh", "en"] {
             let html = render(&site(), &page(Some(lang)), Locale::ja);

@@ -194,7 +194,10 @@ pub struct Today(pub Option<IsoDate>);
 
 /// In context while pages are rendered ahead of time (`src/prerender.rs`):
 /// controls that only the app can run are rendered disabled, so that on a
-/// published page they do not look ready before the app runs.
+/// published page they do not look ready before the app runs. The reading
+/// aids (読み上げ, ふりがな) are not: the page's own script keeps a press on
+/// them (`data-prelude="queue:…"`), fetches the app and presses them again
+/// once it runs.
 #[derive(Clone, Copy)]
 pub struct AheadOfTime;
 

@@ -10,11 +10,19 @@ export async function partsOf(request) {
   return JSON.parse(found[1]);
 }
 
-/** The app's main module and its glue, as served (`/changning-reader-…`). */
+/** The app's main module, its glue and the parts' loader, as served
+ *  (`/changning-reader-…`, `/wasm-split-…`), each with the integrity the
+ *  page's start script fetches it with. */
 export async function appFiles(request) {
   const html = await (await request.get('/')).text();
-  const wasm = /href="(\/changning-reader-[0-9a-f]+_bg\.wasm)"/.exec(html);
-  const js = /href="(\/changning-reader-[0-9a-f]+\.js)"/.exec(html);
-  expect(wasm && js, 'the build names the app in index.html').toBeTruthy();
-  return { wasm: wasm[1], js: js[1] };
+  const wasm = /fetch\('(\/changning-reader-[0-9a-f]+_bg\.wasm)', \{ integrity: '(sha384-[^']+)'/.exec(html);
+  const js = /preload\('(\/changning-reader-[0-9a-f]+\.js)', '(sha384-[^']+)'\)/.exec(html);
+  const loader = /preload\('(\/wasm-split-[0-9a-f]+\.js)', '(sha384-[^']+)'\)/.exec(html);
+  expect(wasm && js && loader, 'the build names the app in its start script').toBeTruthy();
+  return {
+    wasm: wasm[1],
+    js: js[1],
+    loader: loader[1],
+    integrity: { [wasm[1]]: wasm[2], [js[1]]: js[2], [loader[1]]: loader[2] },
+  };
 }

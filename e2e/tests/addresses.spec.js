@@ -4,6 +4,7 @@
 // trailing slash is sent to the route, anything else is not found.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { appFiles } from '../support/parts.js';
 import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { underServiceWorker } from '../support/offline.js';
@@ -129,8 +130,7 @@ test('what publish keeps for itself is never served', async ({ request }) => {
 });
 
 test('caching: hashed files immutable for a year, everything else and every error revalidated', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  const js = /href="(\/[^"]+\.js)"/.exec(html)[1];
+  const { js } = await appFiles(request);
   expect((await request.get(js)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   for (const path of ['/missing-0123456789abcdef.js', '/no-such-file.png', '/data/articles/none.json', '/elsewhere', '/news/e2e-none']) {
     const response = await request.get(path);

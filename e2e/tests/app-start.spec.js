@@ -38,13 +38,22 @@ function watch(page) {
   return messages;
 }
 
-test('the page fetches the main module with the integrity of the file served', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  const { wasm, js } = await appFiles(request);
-  expect(html).toContain(`fetch('${wasm}', { integrity: '${sri(served(wasm))}', cache })`);
-  expect(html).toMatch(new RegExp(`<link rel="modulepreload" href="${js}"[^>]* integrity="${sri(served(js)).replace(/[+/]/g, '\\$&')}"`));
-  expect(html).toContain(`await import('${js}')`);
-  expect(html).not.toContain('import init');
+test('every page fetches the app with the integrity of the files served; the shell preloads them at once, a published page not', async ({ request }) => {
+  const { wasm, js, loader } = await appFiles(request);
+  const escaped = (text) => text.replace(/[+/.]/g, '\\$&');
+  for (const [address, published] of [['/', true], ['/news/595305', true], ['/partners', true], ['/index.html', false]]) {
+    const html = await (await request.get(address)).text();
+    expect(html.includes('<div id="published">'), address).toBe(published);
+    expect(html, address).toContain(`fetch('${wasm}', { integrity: '${sri(served(wasm))}', cache })`);
+    for (const file of [js, loader]) expect(html, address).toContain(`preload('${file}', '${sri(served(file))}')`);
+    expect(html, address).toContain(`await import('${js}')`);
+    expect(html, address).not.toContain('import init');
+    // The shell's own preloads, each with its integrity; none on a published page.
+    for (const file of [js, wasm, loader]) {
+      const tag = new RegExp(`<link rel="(module)?preload" href="${escaped(file)}"[^>]* integrity="${escaped(sri(served(file)))}"`);
+      expect(tag.test(html), `${address} preloads ${file}`).toBe(!published);
+    }
+  }
 });
 
 test('a flipped byte in the main module is refused: the published article stays, and its controls work', async ({ page, request }) => {

@@ -10,7 +10,7 @@ import { label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 import { underServiceWorker } from '../support/offline.js';
-import { partsOf } from '../support/parts.js';
+import { appFiles, partsOf } from '../support/parts.js';
 
 const seed = sampleData('articles/595305.json');
 // The worker saves a part when a page has started (the app loaded, then its
@@ -43,10 +43,10 @@ test('an article downloads none of the map; the map downloads its part', async (
 test('each part is fetched with its integrity: a tampered one is refused, and the page says so', async ({ page, request }) => {
   const parts = await partsOf(request);
   // The loader fetches every part with the integrity of the file served.
-  const html = await (await request.get('/')).text();
-  const loaderPath = /<link rel="modulepreload" href="(\/wasm-split-[0-9a-f]+\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(html);
-  expect(loaderPath, 'the loader is preloaded with its integrity').not.toBeNull();
-  const loader = await (await request.get(loaderPath[1])).text();
+  const app = await appFiles(request);
+  const loader = await (await request.get(app.loader)).text();
+  // The loader itself is fetched with its integrity.
+  expect(app.integrity[app.loader]).toBe(`sha384-${createHash('sha384').update(loader).digest('base64')}`);
   for (const [file, named] of Object.values(parts).flat()) {
     const served = readFileSync(join(process.env.E2E_SITE_ROOT, file));
     const integrity = `sha384-${createHash('sha384').update(served).digest('base64')}`;

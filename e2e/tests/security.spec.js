@@ -1,5 +1,6 @@
 // The deployment's hardening: headers from nginx with deploy/nginx.conf, the
 // content security policy holding on every route, integrity on every asset.
+import { appFiles } from '../support/parts.js';
 import { test, expect } from '../support/test.js';
 import { mapPage } from '../support/pages.js';
 import { writeSiteFile } from '../support/site.js';
@@ -51,9 +52,7 @@ test('the policy is strict and the security headers are sent', async ({ request 
 });
 
 test('assets are cached by their hash, data is revalidated, wasm is typed and gzipped', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  const wasm = /href="(\/[^"]+_bg\.wasm)"/.exec(html)[1];
-  const js = /href="(\/[^"]+\.js)"/.exec(html)[1];
+  const { wasm, js } = await appFiles(request);
   const wasmResponse = await request.get(wasm, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(wasmResponse.headers()['content-type']).toBe('application/wasm');
   expect(wasmResponse.headers()['content-encoding']).toBe('gzip');
@@ -81,11 +80,15 @@ test('a hashed asset is cached however many digits its hash has', async ({ reque
 });
 
 test('every script, style and wasm the page loads carries subresource integrity', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  const tags = html.match(/<link[^>]+(rel="(stylesheet|modulepreload|preload)")[^>]*>/g);
-  // The stylesheet, the JS module and the wasm, each with its hash.
-  expect(tags.filter((t) => t.includes('rel="stylesheet"'))).not.toHaveLength(0);
-  expect(tags.filter((t) => t.includes('rel="modulepreload"'))).not.toHaveLength(0);
-  expect(tags.filter((t) => t.includes('.wasm"'))).not.toHaveLength(0);
-  for (const tag of tags) expect(tag, tag).toMatch(/integrity="sha384-[A-Za-z0-9+/=]+"/);
+  // The shell preloads the app; a published page fetches it from its start
+  // script, with the same integrity (app-start.spec.js).
+  for (const [address, preloads] of [['/index.html', true], ['/', false]]) {
+    const html = await (await request.get(address)).text();
+    const tags = html.match(/<link[^>]+(rel="(stylesheet|modulepreload|preload)")[^>]*>/g);
+    // The stylesheet, the JS modules and the wasm, each with its hash.
+    expect(tags.filter((t) => t.includes('rel="stylesheet"')), address).not.toHaveLength(0);
+    expect(tags.filter((t) => t.includes('rel="modulepreload"')).length > 0, address).toBe(preloads);
+    expect(tags.filter((t) => t.includes('.wasm"')).length > 0, address).toBe(preloads);
+    for (const tag of tags) expect(tag, tag).toMatch(/integrity="sha384-[A-Za-z0-9+/=]+"/);
+  }
 });

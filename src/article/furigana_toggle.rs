@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use crate::i18n::td_string;
 use crate::language::use_language;
 use crate::reading_aids::FuriganaReadings;
-use crate::state::ahead_of_time;
 use crate::text;
 
 /// ふりがな: a toggle button for readings over kanji, offered for articles
@@ -36,7 +35,7 @@ pub fn FuriganaToggle(
                 type="button"
                 class="reading-aid__toggle"
                 aria-pressed=move || on.get().to_string()
-                disabled=ahead_of_time()
+                data-prelude="queue:furigana"
                 on:click=move |_| on.update(|on| *on = !*on)
             >
                 {move || td_string!(lang.get(), furigana)}

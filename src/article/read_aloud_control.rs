@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use super::read_aloud::{ReadAloud, Speaking, SpeechProblem};
 use crate::i18n::{td_string, Locale};
 use crate::language::use_language;
-use crate::state::ahead_of_time;
 
 /// 読み上げ: starts reading the article aloud (from the paragraph the
 /// reader selected, else from the title); while reading, pause or resume,
@@ -35,7 +34,7 @@ pub fn ReadAloudControl(reader: ReadAloud) -> impl IntoView {
                 type="button"
                 class="reading-aid__toggle read-aloud__main"
                 node_ref=main
-                disabled=ahead_of_time()
+                data-prelude="queue:read-aloud"
                 on:click=on_main
             >
                 {move || match reader.speaking.get() {

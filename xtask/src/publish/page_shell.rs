@@ -2,7 +2,11 @@
 //! assembled from: the text around the value of `<html lang>`, the
 //! `<title>` and the `<noscript>` the content takes the place of. A shell
 //! that lacks one of them is refused, naming it, rather than published
-//! without it.
+//! without it. The shell's preloads of the app's modules (fenced by the
+//! release build, `split/start.rs`) are left out: a published page reads
+//! without the app, which it fetches only once it has painted.
+
+use crate::split::start::{APP_PRELOADS_BEGIN, APP_PRELOADS_END};
 
 /// The shell in its parts, in the order they come.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,8 +15,9 @@ pub struct Shell<'a> {
     before_lang: &'a str,
     /// From the end of that value to `<title>`.
     before_title: &'a str,
-    /// From `</title>` to `<noscript>`.
-    before_noscript: &'a str,
+    /// From `</title>` to `<noscript>`, the app's preloads left out: up to
+    /// them, and after them (empty if the shell has none).
+    before_noscript: (&'a str, &'a str),
     /// From `</noscript>` on.
     after_noscript: &'a str,
 }
@@ -49,6 +54,11 @@ impl<'a> Shell<'a> {
             around(rest, TITLE).ok_or_else(|| missing("<title> after <html lang>"))?;
         let (before_noscript, after_noscript) = around(rest, NOSCRIPT)
             .ok_or_else(|| missing("<noscript> after <title> to put the content in"))?;
+        let before_noscript = around(before_noscript, (APP_PRELOADS_BEGIN, APP_PRELOADS_END))
+            .or_else(|| {
+                (!before_noscript.contains(APP_PRELOADS_BEGIN)).then_some((before_noscript, ""))
+            })
+            .ok_or_else(|| missing("end to the fence around the app's preloads"))?;
         Ok(Shell {
             before_lang,
             before_title,
@@ -60,13 +70,14 @@ impl<'a> Shell<'a> {
     /// The published page: the shell with the page's parts in their places.
     pub fn page(&self, page: &PageParts) -> String {
         format!(
-            "{}{}{}<title>{}</title>\n{}{}<div id=\"published\">{}</div>{}",
+            "{}{}{}<title>{}</title>\n{}{}{}<div id=\"published\">{}</div>{}",
             self.before_lang,
             page.lang,
             self.before_title,
             page.title,
             page.head_tags,
-            self.before_noscript,
+            self.before_noscript.0,
+            self.before_noscript.1,
             page.body,
             self.after_noscript
         )
@@ -102,6 +113,19 @@ mod tests {
             out,
             "<!doctype html>\n<html lang=\"zh\">\n  <head>\n    <title>標題 &amp; more</title>\n<meta name=\"d\">\n\n    <script>x</script>\n  </head>\n  <body>\n    <div id=\"published\"><main>text</main></div>\n  </body>\n</html>\n"
         );
+    }
+
+    #[test]
+    fn a_published_page_leaves_out_the_shells_preloads_of_the_app() {
+        let preloads = format!(
+            "{APP_PRELOADS_BEGIN}\n<link rel=\"modulepreload\" href=\"/app.js\">\n{APP_PRELOADS_END}"
+        );
+        let shell = SHELL.replace("  </head>", &format!("{preloads}  </head>"));
+        let out = Shell::parse(&shell).unwrap().page(&page());
+        assert_eq!(out, Shell::parse(SHELL).unwrap().page(&page()));
+        // A fence left open is refused rather than taken for the rest of the head.
+        let open = SHELL.replace("  </head>", &format!("{APP_PRELOADS_BEGIN}\n  </head>"));
+        assert!(Shell::parse(&open).unwrap_err().contains("fence"));
     }
 
     #[test]

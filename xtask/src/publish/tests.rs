@@ -355,7 +355,8 @@ fn readings_are_written_beside_each_article_and_go_with_it() {
         .unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(!file.is_empty(), "{path}");
         // The toggle is offered on the page of an article in Japanese.
-        assert!(read(&site, &format!("published/pages/ja/news/{id}.html")).contains("ふりがな"));
+        assert!(read(&site, &format!("published/pages/ja/news/{id}.html"))
+            .contains("ふりがな</button>"));
     }
     // Every article in Japanese has its file, an empty list when it has
     // no kanji to read; an article in another language has none, and no toggle.
@@ -378,9 +379,9 @@ fn readings_are_written_beside_each_article_and_go_with_it() {
     )
     .unwrap();
     assert!(kana.is_empty());
-    assert!(read(&site, "published/pages/ja/news/kana.html").contains("ふりがな"));
+    assert!(read(&site, "published/pages/ja/news/kana.html").contains("ふりがな</button>"));
     assert!(!site.join("data/articles/chinese.readings.json").exists());
-    assert!(!read(&site, "published/pages/ja/news/chinese.html").contains("ふりがな"));
+    assert!(!read(&site, "published/pages/ja/news/chinese.html").contains("ふりがな</button>"));
     // The newsroom's dictionary wins: 長寧 is ちょうねい, not ながやす.
     assert!(read(&site, "data/articles/extra.readings.json").contains("ちょうねい"));
     std::fs::remove_file(site.join("data/articles/extra.json")).unwrap();

@@ -18,7 +18,9 @@
 //!   route needs, to ask for them while the main module downloads;
 //! - the main module is fetched with its integrity too: Trunk's loader
 //!   script is replaced by one that does (`start.rs`), and that tells the
-//!   page's own script when the app cannot start;
+//!   page's own script when the app cannot start, and that on a published
+//!   page waits until the page has painted (publish leaves the preloads
+//!   out);
 //! - the service worker precaches every part with its integrity, so a
 //!   kiosk that loaded once opens the map offline.
 //!
@@ -34,7 +36,7 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::shell::{run, Cmd};
 
 mod rewrite;
-mod start;
+pub(crate) mod start;
 
 use rewrite::{point_loader_at_parts, rename_asset, replace_exactly_once, trunk_outputs};
 
@@ -170,16 +172,25 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     let mut index = rename_asset(&index, &old_js, &js_name, &integrity(glue.as_bytes()))?;
     index = rename_asset(&index, &old_wasm, &wasm_name, &integrity(&main_bytes))?;
     let (js_path, wasm_path) = (format!("/{js_name}"), format!("/{wasm_name}"));
-    let start = start::start_script(&js_path, &wasm_path, &integrity(&main_bytes));
+    let loader_path = format!("/{loader_name}");
+    let (glue_integrity, main_integrity) = (integrity(glue.as_bytes()), integrity(&main_bytes));
+    let loader_integrity = integrity(loader.as_bytes());
+    let served = |path, integrity| start::Served { path, integrity };
+    let start = start::start_script(
+        served(&js_path, &glue_integrity),
+        served(&loader_path, &loader_integrity),
+        served(&wasm_path, &main_integrity),
+    );
     index = start::replace_trunk_loader(&index, &js_path, &wasm_path, &start)?;
     index = start::fill_failed_texts(&index, &crate::root().join("locales"))?;
     // The loader is imported by the glue: a modulepreload with its integrity
     // is what the import then uses.
     let preload = format!(
-        "<link rel=\"modulepreload\" href=\"/{loader_name}\" crossorigin=\"anonymous\" integrity=\"{}\">",
-        integrity(loader.as_bytes())
+        "<link rel=\"modulepreload\" href=\"{loader_path}\" crossorigin=\"anonymous\" integrity=\"{loader_integrity}\">"
     );
     index = replace_exactly_once(&index, "</head>", &format!("{preload}\n</head>"))?;
+    // The shell's preloads, which a published page leaves out.
+    index = start::fence_app_preloads(&index, &[&js_path, &wasm_path, &loader_path])?;
 
     let mut by_split: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (split_name, stems) in &split.prefetch_map {

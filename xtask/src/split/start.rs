@@ -3,6 +3,17 @@
 //! passes wasm-bindgen a bare URL, so the module's bytes were never
 //! checked), and that tells the page's own script when the app cannot start;
 //! and that script's texts for it, from `locales/`.
+//!
+//! When: the shell (a route not published) has nothing to show without the
+//! app and starts it at once, its head preloading the app's modules. A
+//! published page reads without it, so nothing of the app competes with its
+//! first paint: publish leaves the preloads out (between
+//! [`APP_PRELOADS_BEGIN`] and [`APP_PRELOADS_END`]) and the script starts
+//! the app once the page has painted its content (Paint Timing's
+//! `first-contentful-paint`, else the frame after the first), when it has
+//! loaded or the browser is idle, or at once when the reader presses a control only the app can run
+//! (the page's own script says so with [`WANTED_EVENT`] and replays the
+//! press once the app runs).
 
 use std::path::Path;
 
@@ -16,28 +27,122 @@ pub const FAILED_TEXTS_PLACEHOLDER: &str =
 /// The event the page's own script answers with those texts.
 pub const FAILED_EVENT: &str = "reader:app-failed";
 
-/// The script that starts the app, for the glue `js` and the main module
-/// `wasm` (paths as served) with the main module's `integrity`.
-pub fn start_script(js: &str, wasm: &str, integrity: &str) -> String {
+/// The event the page's own script sends when the reader wants what only
+/// the app does (it sets `window.__readerAppWanted` too, for a press made
+/// before this script ran).
+pub const WANTED_EVENT: &str = "reader:app-wanted";
+
+/// The event this script sends as it starts fetching the app: the page's
+/// own script then asks for the route's data and parts beside it.
+pub const STARTING_EVENT: &str = "reader:app-starting";
+
+/// Around the shell's preloads of the app's modules: publish leaves out
+/// what is between them.
+pub const APP_PRELOADS_BEGIN: &str =
+    "<!-- the app's modules, fetched at once by the shell; a published page leaves them out -->";
+pub const APP_PRELOADS_END: &str = "<!-- end of the app's modules -->";
+
+/// A file of the app as served, with its integrity.
+#[derive(Clone, Copy)]
+pub struct Served<'a> {
+    pub path: &'a str,
+    pub integrity: &'a str,
+}
+
+/// The script that starts the app: the `glue` (JS), the `loader` of the
+/// parts it imports, and the main module `wasm`.
+pub fn start_script(glue: Served, loader: Served, wasm: Served) -> String {
+    let (js, js_integrity) = (glue.path, glue.integrity);
+    let (loader, loader_integrity) = (loader.path, loader.integrity);
+    let (wasm, integrity) = (wasm.path, wasm.integrity);
     format!(
         r#"<script type="module">
-// The app: its glue (preloaded with its integrity) and its main module,
-// fetched with its integrity, so that bytes that are not the build's are
-// refused; once more past the browser's cache, which may keep bytes the
-// server has since corrected. If the app cannot start, the page's own
-// script says so. (cargo xtask dist)
+// The app: its glue and the loader the glue imports, each preloaded with
+// its integrity (what the import then uses), and its main module, fetched
+// with its integrity, so that bytes that are not the build's are refused;
+// once more past the browser's cache, which may keep bytes the server has
+// since corrected. If the app cannot start, the page's own script says so.
+// The shell starts it at once; a published page once it has painted (then
+// on load or when idle), or when the reader asks for what only the app
+// does. (cargo xtask dist)
 const fetchApp = (cache) => fetch('{wasm}', {{ integrity: '{integrity}', cache }});
-try {{
-  const bindings = await import('{js}');
-  const wasm = await bindings.default({{ module_or_path: fetchApp('default').catch(() => fetchApp('reload')) }});
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
-}} catch (error) {{
-  console.error('the app could not start:', error);
-  dispatchEvent(new CustomEvent('{FAILED_EVENT}'));
+const preload = (href, integrity) => document.querySelector(`link[rel="modulepreload"][href="${{href}}"]`)
+  ? Promise.resolve()
+  : new Promise((resolve, reject) => {{
+    const link = Object.assign(document.createElement('link'), {{ rel: 'modulepreload', href, integrity, crossOrigin: 'anonymous' }});
+    link.onload = resolve;
+    link.onerror = () => reject(new Error(`${{href}} could not be loaded`));
+    document.head.append(link);
+  }});
+let started = false;
+async function start() {{
+  if (started) return;
+  started = true;
+  dispatchEvent(new CustomEvent('{STARTING_EVENT}'));
+  try {{
+    await Promise.all([preload('{js}', '{js_integrity}'), preload('{loader}', '{loader_integrity}')]);
+    const bindings = await import('{js}');
+    const wasm = await bindings.default({{ module_or_path: fetchApp('default').catch(() => fetchApp('reload')) }});
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+  }} catch (error) {{
+    console.error('the app could not start:', error);
+    dispatchEvent(new CustomEvent('{FAILED_EVENT}'));
+  }}
+}}
+if (!document.getElementById('published') || window.__readerAppWanted) {{
+  start();
+}} else {{
+  addEventListener('{WANTED_EVENT}', start);
+  // Once the page has painted its content: then on load, or when the
+  // browser is idle, whichever comes first.
+  const painted = () => {{
+    if (document.readyState === 'complete') start();
+    else addEventListener('load', start);
+    if (window.requestIdleCallback) requestIdleCallback(start);
+  }};
+  if (((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || []).includes('paint')) {{
+    new PerformanceObserver((entries, observer) => {{
+      if (!entries.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      painted();
+    }}).observe({{ type: 'paint', buffered: true }});
+  }} else {{
+    requestAnimationFrame(() => setTimeout(painted));
+  }}
 }}
 </script>"#
     )
+}
+
+/// `index.html` with the tags that preload `hrefs` (the app's modules)
+/// gathered at the end of its head between [`APP_PRELOADS_BEGIN`] and
+/// [`APP_PRELOADS_END`].
+pub fn fence_app_preloads(index: &str, hrefs: &[&str]) -> Result<String, String> {
+    let mut out = index.to_owned();
+    let mut tags = Vec::new();
+    for href in hrefs {
+        let attribute = format!("href=\"{href}\"");
+        let mut found = out.match_indices(&attribute).filter_map(|(at, _)| {
+            let start = out[..at].rfind('<')?;
+            let end = at + out[at..].find('>')? + 1;
+            out[start..end]
+                .starts_with("<link ")
+                .then_some((start, end))
+        });
+        let (start, end) = match (found.next(), found.next()) {
+            (Some(tag), None) => tag,
+            (None, _) => return Err(format!("dist/index.html does not preload {href}")),
+            (Some(_), Some(_)) => return Err(format!("dist/index.html preloads {href} twice")),
+        };
+        tags.push(out[start..end].to_owned());
+        out.replace_range(start..end, "");
+    }
+    let fenced = format!(
+        "{APP_PRELOADS_BEGIN}\n{}\n{APP_PRELOADS_END}\n</head>",
+        tags.join("\n")
+    );
+    replace_exactly_once(&out, "</head>", &fenced)
 }
 
 /// `index.html` with Trunk's loader script (the module script that imports
@@ -108,14 +213,33 @@ mod tests {
     /// Trunk 0.21's loader, as it writes it (wasm-bindgen ≥ 0.2.93).
     const TRUNK: &str = "<head><script>var x = 1;</script>\n<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n</script></head>";
 
+    fn script() -> String {
+        start_script(
+            Served {
+                path: "/app-1.js",
+                integrity: "sha384-GLUE",
+            },
+            Served {
+                path: "/split-1.js",
+                integrity: "sha384-LOADER",
+            },
+            Served {
+                path: "/app-1_bg.wasm",
+                integrity: "sha384-ABC",
+            },
+        )
+    }
+
     #[test]
-    fn the_main_module_is_fetched_with_its_integrity() {
-        let script = start_script("/app-1.js", "/app-1_bg.wasm", "sha384-ABC");
-        let out = replace_trunk_loader(TRUNK, "/app-1.js", "/app-1_bg.wasm", &script).unwrap();
+    fn the_app_is_fetched_with_its_integrity() {
+        let out = replace_trunk_loader(TRUNK, "/app-1.js", "/app-1_bg.wasm", &script()).unwrap();
         assert!(out.starts_with("<head><script>var x = 1;</script>\n<script type=\"module\">"));
         assert!(out.ends_with("</script></head>"));
         assert!(!out.contains("import init"));
         assert!(out.contains("fetch('/app-1_bg.wasm', { integrity: 'sha384-ABC', cache })"));
+        assert!(out.contains(
+            "preload('/app-1.js', 'sha384-GLUE'), preload('/split-1.js', 'sha384-LOADER')"
+        ));
         assert!(out.contains("await import('/app-1.js')"));
         assert!(out.contains("module_or_path: fetchApp('default')"));
         assert!(out.contains("dispatchEvent(new CustomEvent('reader:app-failed'))"));
@@ -125,8 +249,57 @@ mod tests {
     }
 
     #[test]
+    fn a_published_page_starts_the_app_after_its_first_paint_or_when_asked() {
+        let out = script();
+        assert!(out.contains(
+            "if (!document.getElementById('published') || window.__readerAppWanted) {\n  start();"
+        ));
+        assert!(out.contains("addEventListener('reader:app-wanted', start);"));
+        assert!(out.contains("entries.getEntriesByName('first-contentful-paint')"));
+        assert!(out.contains("requestAnimationFrame(() => setTimeout(painted))"));
+        assert!(out.contains("dispatchEvent(new CustomEvent('reader:app-starting'));"));
+    }
+
+    #[test]
+    fn the_projects_page_script_asks_for_the_app_and_waits_for_it_to_start() {
+        let index = std::fs::read_to_string(crate::root().join("index.html")).unwrap();
+        assert!(index.contains(&format!("new CustomEvent('{WANTED_EVENT}')")));
+        assert!(index.contains(&format!("addEventListener('{STARTING_EVENT}'")));
+    }
+
+    #[test]
+    fn the_shells_preloads_of_the_app_are_gathered_between_the_fences() {
+        let index = concat!(
+            "<head><link rel=\"stylesheet\" href=\"/a.css\">\n",
+            "<link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\">\n",
+            "<script type=\"module\">import('/app-1.js')</script>",
+            "<link rel=\"modulepreload\" href=\"/split-1.js\">\n</head>"
+        );
+        let out =
+            fence_app_preloads(index, &["/app-1.js", "/app-1_bg.wasm", "/split-1.js"]).unwrap();
+        let (before, fenced) = out.split_once(APP_PRELOADS_BEGIN).unwrap();
+        let (fenced, after) = fenced.split_once(APP_PRELOADS_END).unwrap();
+        assert_eq!(after, "\n</head>");
+        assert!(!before.contains("<link rel=\"modulepreload\""));
+        assert!(!before.contains("/app-1_bg.wasm"));
+        assert!(before.contains("<link rel=\"stylesheet\" href=\"/a.css\">"));
+        assert!(before.contains("import('/app-1.js')"));
+        assert_eq!(fenced.matches("<link ").count(), 3);
+        for href in ["/app-1.js", "/app-1_bg.wasm", "/split-1.js"] {
+            assert!(fenced.contains(&format!("href=\"{href}\"")), "{href}");
+        }
+        // A module not preloaded, or preloaded twice, is an error.
+        assert!(fence_app_preloads(index, &["/app-2.js"]).is_err());
+        let twice = index.replace(
+            "</head>",
+            "<link rel=\"modulepreload\" href=\"/app-1.js\">\n</head>",
+        );
+        assert!(fence_app_preloads(&twice, &["/app-1.js"]).is_err());
+    }
+
+    #[test]
     fn a_loader_not_found_or_not_as_expected_is_an_error() {
-        let script = start_script("/app-1.js", "/app-1_bg.wasm", "sha384-ABC");
+        let script = script();
         for (index, js, wasm) in [
             (TRUNK, "/app-2.js", "/app-1_bg.wasm"),
             (TRUNK, "/app-1.js", "/app-2_bg.wasm"),
