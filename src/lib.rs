@@ -44,8 +44,6 @@ use navigation::NavigationTracker;
 use pages::article::{ArticlePage, ArticlePrintPage};
 use pages::column::ColumnPage;
 use pages::not_found::NotFoundPage;
-use pages::partners::PartnersPage;
-use pages::search::SearchPage;
 use shell::PageFrame;
 pub use state::{CitiesData, ColumnData, FontScaleSetting};
 use state::{SiteName, SiteOrigin, ThisYear, Today};
@@ -66,6 +64,13 @@ pub fn App() -> impl IntoView {
     provide_context(CitiesData::new(LocalResource::new(api::load_cities)));
     provide_context(SiteName(Signal::derive(move || column.title())));
     provide_context(SiteOrigin(window().location().origin().unwrap_or_default()));
+    // The search's part of the app, fetched as the reader comes to the
+    // search box (once: a part that is here answers at once).
+    provide_context(shell::search_box::SearchComing(Callback::new(|()| {
+        leptos::task::spawn_local(async {
+            let _ = pages::search::search_ready().await;
+        });
+    })));
     let today = today();
     provide_context(Today(today));
     provide_context(ThisYear(
@@ -91,8 +96,10 @@ fn page_of(kind: RouteKind) -> AnyView {
         RouteKind::Column | RouteKind::ColumnPage => view! { <ColumnPage/> }.into_any(),
         RouteKind::Article => view! { <ArticlePage/> }.into_any(),
         RouteKind::ArticlePrint => view! { <ArticlePrintPage/> }.into_any(),
-        RouteKind::Partners | RouteKind::Partner => view! { <PartnersPage/> }.into_any(),
-        RouteKind::Search => view! { <SearchPage/> }.into_any(),
+        RouteKind::Partners | RouteKind::Partner => {
+            parts::page_in_part(pages::partners::partners_page)
+        }
+        RouteKind::Search => parts::page_in_part(pages::search::search_page),
     }
 }
 

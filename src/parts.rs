@@ -2,9 +2,10 @@
 //!
 //! In the release build (`cargo xtask dist`, built with `--cfg wasm_split`)
 //! each function below is a split point: what only it reaches (the partner
-//! map's views, gestures and layout; the printed table, still map and QR
-//! code; kiosk mode) is cut out of the main module into its own wasm file
-//! (`xtask/src/split/`), fetched the first time the function is called.
+//! map's page, views, gestures and layout; the printed table, still map and
+//! QR code; kiosk mode; the search's page) is cut out of the main module into
+//! its own wasm file (`xtask/src/split/`), fetched the first time the
+//! function is called.
 //! Everywhere else (the development server, the component tests, pages
 //! published natively) the same functions simply run.
 //!
@@ -13,8 +14,10 @@
 //! a panic. A part that is here already answers at once.
 //!
 //! The parts depend on the features they hold (`map/`, `print/`, `kiosk/`),
-//! never the reverse: those call no function here. Kiosk mode's part is
-//! started by [`KioskRunner`], which the app mounts.
+//! never the reverse: those call no function here. A page held whole in a
+//! part (the map's, the search's) declares its split point beside it with
+//! [`part!`] and is shown by [`page_in_part`]. Kiosk mode's part is started
+//! by [`KioskRunner`], which the app mounts.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -24,10 +27,12 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use reader_core::print::PartnerRow;
 use reader_core::world::World;
-use reader_core::{Cities, Id};
+use reader_core::Id;
 
+use crate::handover::Completion;
 use crate::kiosk::Runner;
 use crate::kiosk_mode::{Kiosk, KioskSignals};
+use crate::shell::load_error::PartMissingView;
 
 /// A part of the app that could not be downloaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,46 +52,21 @@ macro_rules! part {
         $(#[$meta])*
         #[cfg(wasm_split)]
         #[wasm_split_helpers::wasm_split($split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$ret, PartMissing> {
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::PartMissing> {
             Ok($body)
         }
 
         $(#[$meta])*
         #[cfg(not(wasm_split))]
-        pub async fn $name($($arg: $ty),*) -> Result<$ret, PartMissing> {
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::PartMissing> {
             Ok($body)
         }
     };
 }
 
-part! {
-    /// The partner map page: map, timeline, filters, panel and list.
-    map: fn partners_view(
-        cities: Arc<Cities>,
-        world: Option<Arc<World>>,
-        selected_id: Signal<Option<String>>,
-        mentions: Signal<Option<Arc<crate::map::partners_view::Mentions>>>,
-        on_navigate: Callback<Option<Id>>,
-    ) -> AnyView {
-        use crate::map::partners_view::PartnersView;
-        view! {
-            <PartnersView
-                cities=cities
-                world=world
-                selected_id=selected_id
-                mentions=mentions
-                on_navigate=on_navigate
-            />
-        }
-        .into_any()
-    }
-}
-
-part! {
-    /// Nothing but the map's part itself: called as the map page starts, so
-    /// that the part is ready when the page's data is.
-    map: fn map_ready() -> () {}
-}
+/// For a page held whole in a part: its split point is declared beside it
+/// (`pages/`), which this module does not depend on.
+pub(crate) use part;
 
 part! {
     /// For paper: the article's partners as a table and a still map.
@@ -133,6 +113,37 @@ pub fn KioskRunner() -> impl IntoView {
             );
         }
     }));
+}
+
+/// A page held whole in a part of the app (`load`, such as
+/// `pages::search::search_page`): nothing until the part is here (a published page of
+/// the route stays meanwhile, `crate::handover`), then the page, which says
+/// itself when it is complete. A part that cannot be downloaded is a
+/// failure for now: a published page stays, with the refresh notice; without
+/// one the reader sees why, with a retry.
+pub fn page_in_part<Fut>(load: impl Fn() -> Fut + Copy + Send + 'static) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, PartMissing>> + 'static,
+{
+    let retry = Trigger::new();
+    (move || {
+        retry.track();
+        let status = RwSignal::new(PartStatus::Coming);
+        let page = view_of_part(load(), status);
+        let missing = move || status.get() == PartStatus::Missing;
+        Completion::of_page().unless_failed(
+            || false,
+            missing,
+            Callback::new(move |_| retry.notify()),
+        );
+        view! {
+            {page}
+            <Show when=missing>
+                <PartMissingView on_retry=move |_| retry.notify()/>
+            </Show>
+        }
+    })
+    .into_any()
 }
 
 /// Where a part's view is: on its way, here, or not coming.

@@ -11,12 +11,20 @@ use crate::api;
 use crate::handover::{self, Completion};
 use crate::i18n::td_string;
 use crate::language::use_language;
+use crate::map::partners_view::PartnersView;
 use crate::offline::SavedCopyNotice;
-use crate::parts::{self, PartMissing};
-use crate::shell::load_error::{LoadErrorView, Loading, PartMissingView};
+use crate::shell::load_error::{LoadErrorView, Loading};
 use crate::{CitiesData, ColumnData};
 
 pub use crate::map::partners_view::Mentions;
+
+crate::parts::part! {
+    /// The partner map's page, all of it in the map's part of the app: map,
+    /// timeline, filters, panel and list.
+    map: fn partners_page() -> AnyView {
+        view! { <PartnersPage/> }.into_any()
+    }
+}
 
 /// `/partners` and `/partners/{id}`: the map and list of partner cities;
 /// the selection lives in the URL, so it can be shared and "back" walks it.
@@ -30,13 +38,7 @@ pub fn PartnersPage() -> impl IntoView {
     let route = crate::navigation::use_current_route();
     let selected_id = Signal::derive(move || route.partner_id().map(|id| id.to_string()));
     let go = select_by_address();
-    // The map's part of the app, made ready while the data loads.
-    leptos::task::spawn_local(async {
-        let _ = parts::map_ready().await;
-    });
     let mentions = mentions_in_background(cities.for_page().value(), column);
-    // Asks again for the map's part when it could not be downloaded.
-    let retry_part = Trigger::new();
     // Read outside the `<Suspense>`: see `crate::state::AppData`.
     move || match cities.outcome() {
         None => {
@@ -48,24 +50,12 @@ pub fn PartnersPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || {
                     let cities = loaded.value.clone();
-                    retry_part.track();
                     completion.pending();
                     Suspend::new(async move {
                         let outline = world.await;
                         let world_failed = handover::failed_for_now(Some(&outline));
-                        // The map's own part of the app (its views, gestures and
-                        // layout), downloaded for this page.
-                        let map = parts::partners_view(
-                            cities,
-                            outline.ok(),
-                            selected_id,
-                            mentions.into(),
-                            go,
-                        )
-                        .await;
                         // Complete once it shows what a published page shows: the
                         // site's name and the selected partner's articles.
-                        let part_missing = map.is_err();
                         completion.unless_failed(
                             move || {
                                 column_data.settled()
@@ -73,25 +63,24 @@ pub fn PartnersPage() -> impl IntoView {
                                         || column.with(Option::is_none)
                                         || mentions.with(Option::is_some))
                             },
-                            // The map's part or the world's outline could not come, or
-                            // the site's name: a published map stays (`handover`).
-                            move || part_missing || world_failed || column_data.failed(),
+                            // The world's outline could not come, or the site's
+                            // name: a published map stays (`handover`).
+                            move || world_failed || column_data.failed(),
                             Callback::new(move |_| {
                                 column_data.retry();
                                 if world_failed {
                                     world.refetch();
                                 }
-                                if part_missing {
-                                    retry_part.notify();
-                                }
                             }),
                         );
-                        match map {
-                            Ok(map) => map,
-                            Err(PartMissing) => view! {
-                                <PartMissingView on_retry=move |_| retry_part.notify()/>
-                            }
-                            .into_any(),
+                        view! {
+                            <PartnersView
+                                cities=cities
+                                world=outline.ok()
+                                selected_id=selected_id
+                                mentions=mentions
+                                on_navigate=go
+                            />
                         }
                     })
                 }}

@@ -16,6 +16,22 @@ type Outcome = (
     Option<Result<(SearchResults, Vec<SearchHit>), SearchError>>,
 );
 
+crate::parts::part! {
+    /// The site search's page, all of it in the search's part of the app:
+    /// its results and filters, and what loads Pagefind's index and reads
+    /// its answers.
+    search: fn search_page() -> AnyView {
+        view! { <SearchPage/> }.into_any()
+    }
+}
+
+crate::parts::part! {
+    /// Nothing but the search's part itself: fetched as the reader comes to
+    /// the header's search box (`crate::shell::search_box::SearchComing`),
+    /// so that the page is ready by Enter.
+    search: fn search_ready() -> () {}
+}
+
 /// `/search?q=…`: the site search. The address is the search (query and
 /// filters), so reload, back and a shared link show the same results.
 /// Pagefind's index is loaded on the first search (`api::search`), never

@@ -8,6 +8,12 @@ use crate::kiosk_mode::KioskResets;
 use crate::language::use_language;
 use crate::navigation::{use_current_search, Navigator};
 
+/// Called as the reader comes to the search box (in context, from the
+/// app): the search page's part of the app is fetched then, so that it is
+/// here by Enter.
+#[derive(Clone, Copy)]
+pub struct SearchComing(pub Callback<()>);
+
 /// The header's search box: a plain form to `/search?q=…`, which works
 /// without scripts (a published page before the app, or with scripts
 /// off); with the app, a search is an in-app navigation. On the search's
@@ -39,6 +45,12 @@ pub fn SearchBox() -> impl IntoView {
         event.prevent_default();
         navigator.go(&SearchParams::for_query(&input.value()).href());
     };
+    let coming = use_context::<SearchComing>();
+    let on_focus = move |_| {
+        if let Some(SearchComing(coming)) = coming {
+            coming.run(());
+        }
+    };
     view! {
         <form
             class="search-box"
@@ -47,6 +59,7 @@ pub fn SearchBox() -> impl IntoView {
             method="get"
             aria-label=move || td_string!(lang.get(), search_site)
             on:submit=on_submit
+            on:focusin=on_focus
         >
             <input
                 class="search-box__input"

@@ -267,7 +267,7 @@ mod tests {
             "leaf modules naming a feature folder or the split points"
         );
         // The graph is read at all: the split points name what they hold.
-        assert!(graph.named_by("parts").contains(&"map"));
+        assert!(graph.named_by("parts").contains(&"print"));
     }
 
     #[test]

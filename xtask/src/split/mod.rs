@@ -55,12 +55,13 @@ pub const PRECACHE_PLACEHOLDER: &str = "[ /* filled in by cargo xtask dist */ ]"
 pub const RUSTFLAGS: &str = "--cfg erase_components --cfg wasm_split -C link-args=--emit-relocs";
 
 /// Which parts of the app a page needs from its start, by the kind of page
-/// the script in `index.html` finds (the map, the print view, a kiosk): the
-/// split names of `src/parts.rs`.
+/// the script in `index.html` finds (the map, the print view, a kiosk, the
+/// search): the split names of `src/parts.rs`.
 const ROUTE_PARTS: &[(&str, &[&str])] = &[
     ("partners", &["map"]),
     ("print", &["print"]),
     ("kiosk", &["kiosk"]),
+    ("search", &["search"]),
 ];
 
 /// What the split wrote, for the report.
