@@ -18,15 +18,23 @@ for (const n of [7, 1000, 10000]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
   const page = await context.newPage();
   await page.route('**/data/cities.json', (route) => route.fulfill({ json: data }));
+  // The app's map: a published page shows the sample's map before the app
+  // runs (its markers do not move), so the app's is the one once it has
+  // taken over (`html[data-app=running]`, the published copy gone).
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('.map-marker, .map-cluster')) {
+      const root = document.documentElement;
+      if (
+        root.getAttribute('data-app') === 'running' &&
+        !document.getElementById('published') &&
+        document.querySelector('.map-marker, .map-cluster')
+      ) {
         requestAnimationFrame(() => {
           window.__mapReady = performance.now();
         });
         observer.disconnect();
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app'] });
   });
   await page.goto(base + '/partners');
   await page.waitForFunction(() => window.__mapReady !== undefined, null, { timeout: 60_000 });

@@ -287,9 +287,9 @@ for (const [label, throttle] of [['unthrottled', null], ['4× CPU, fast 4G (150 
 }
 
 say();
-say('## Partner map at scale (first render; frames and DOM changes during a scripted pan and zoom)');
+say("## Partner map at scale (the app's map shown, from navigation; frames and DOM changes during a scripted pan and zoom in it)");
 say();
-say('| partners | first render | frame median | frame p95 | DOM changes |');
+say('| partners | the app shows the map | frame median | frame p95 | DOM changes |');
 say('|---|---|---|---|---|');
 for (const [n, first, med, p95, mutations] of await mapFigures(browser, base, site)) {
   say(`| ${n} | ${ms(first)} | ${med.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${mutations} |`);
