@@ -116,9 +116,9 @@ pub fn KioskRunner() -> impl IntoView {
 }
 
 /// A page held whole in a part of the app (`load`, such as
-/// `pages::search::search_page`): nothing until the part is here (a published page of
-/// the route stays meanwhile, `crate::handover`), then the page, which says
-/// itself when it is complete. A part that cannot be downloaded is a
+/// `pages::search::search_page`): nothing until the part is here (a
+/// published page of the route stays meanwhile, `crate::handover`), then the
+/// page, which says itself when it is complete. A part that cannot be downloaded is a
 /// failure for now: a published page stays, with the refresh notice; without
 /// one the reader sees why, with a retry.
 pub fn page_in_part<Fut>(load: impl Fn() -> Fut + Copy + Send + 'static) -> AnyView

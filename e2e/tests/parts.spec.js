@@ -1,6 +1,6 @@
 // The app in parts (the release build, `cargo xtask dist`): a page downloads
-// the map, the printed parts, kiosk mode or the search only when it needs them, each
-// with its integrity; printing waits for what paper shows; a kiosk that
+// the map, the printed parts, kiosk mode or the search only when it needs
+// them, each with its integrity; printing waits for what paper shows; a kiosk that
 // loaded once opens any page offline.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -40,30 +40,33 @@ test('an article downloads none of the map; the map downloads its part', async (
   for (const file of mapOnly) expect(seen).toContain(file);
 });
 
-test('an article downloads none of the search; coming to the search box fetches it, and Enter shows results', async ({ page, request }) => {
-  const parts = await partsOf(request);
-  // The search's own files: none that the article, the map or paper also need.
+// The search's own files: none that the map or paper (so the article) also need.
+const searchOnly = (parts) => {
   const others = [...parts.partners, ...parts.print].map(([file]) => file);
-  const searchOnly = parts.search.map(([file]) => file).filter((f) => !others.includes(f));
-  expect(searchOnly.length).toBeGreaterThan(0);
+  return parts.search.map(([file]) => file).filter((f) => !others.includes(f));
+};
+const searchBox = (page) =>
+  page.getByRole('search', { name: label('search_site') }).getByRole('searchbox', { name: label('search') });
+
+test('an article downloads none of the search; coming to the search box fetches it, and Enter shows results', async ({ page, request }) => {
+  const own = searchOnly(await partsOf(request));
+  expect(own.length).toBeGreaterThan(0);
   const seen = wasmRequests(page);
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
   await expect(page.locator('.print-footer__qr')).toBeAttached();
-  expect(seen.filter((f) => searchOnly.includes(f))).toEqual([]);
-  const box = page.getByRole('search', { name: label('search_site') }).getByRole('searchbox', { name: label('search') });
+  expect(seen.filter((f) => own.includes(f))).toEqual([]);
+  const box = searchBox(page);
   await box.click();
   // Fetched as the reader comes to the box, before Enter.
-  await expect.poll(() => searchOnly.filter((f) => !seen.includes(f))).toEqual([]);
+  await expect.poll(() => own.filter((f) => !seen.includes(f))).toEqual([]);
   await box.fill('枚方');
   await box.press('Enter');
   await expect(page.getByRole('list', { name: label('search_results') }).getByRole('link', { name: seed.title })).toBeVisible();
 });
 
 test('a search part refused for its integrity: the search page says so, and the retry brings the results', async ({ page, request }) => {
-  const parts = await partsOf(request);
-  const others = [...parts.partners, ...parts.print].map(([file]) => file);
-  const [file] = parts.search.filter(([f]) => !others.includes(f)).at(-1);
+  const file = searchOnly(await partsOf(request)).at(-1);
   const original = readFileSync(join(process.env.E2E_SITE_ROOT, file));
   const tampered = Buffer.from(original);
   tampered[tampered.length - 1] ^= 0xff;
@@ -71,7 +74,7 @@ test('a search part refused for its integrity: the search page says so, and the 
     route.fulfill({ status: 200, contentType: 'application/wasm', body: tampered }),
   );
   await page.goto('/news/595305');
-  const box = page.getByRole('search', { name: label('search_site') }).getByRole('searchbox', { name: label('search') });
+  const box = searchBox(page);
   await box.fill('枚方');
   await box.press('Enter');
   const alert = page.getByRole('alert');
