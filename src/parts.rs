@@ -20,7 +20,9 @@
 //! by [`KioskRunner`], which the app mounts.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::task::Poll;
 
 use futures::FutureExt;
 use leptos::prelude::*;
@@ -184,15 +186,30 @@ pub fn view_of_part(
     }
     status.set(PartStatus::Coming);
     let slot = RwSignal::new_local(None::<AnyView>);
+    // The view is built in this owner as the part arrives: not once the
+    // owner is gone (the reader left the page while the part was coming),
+    // where its contexts are too.
+    let gone = Arc::new(AtomicBool::new(false));
+    Owner::on_cleanup({
+        let gone = Arc::clone(&gone);
+        move || gone.store(true, Ordering::Relaxed)
+    });
+    let while_here = futures::future::poll_fn(move |cx| {
+        if gone.load(Ordering::Relaxed) {
+            return Poll::Ready(None);
+        }
+        load.as_mut().poll(cx).map(Some)
+    });
     leptos::task::spawn_local(async move {
-        match load.await {
-            Ok(view) => {
+        match while_here.await {
+            Some(Ok(view)) => {
                 let _ = slot.try_set(Some(view));
                 let _ = status.try_set(PartStatus::Here);
             }
-            Err(PartMissing) => {
+            Some(Err(PartMissing)) => {
                 let _ = status.try_set(PartStatus::Missing);
             }
+            None => {}
         }
     });
     // Rendered once with nothing, once more with the view (taken out: a view

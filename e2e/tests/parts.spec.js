@@ -10,7 +10,7 @@ import { label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
 import { sampleData } from '../support/site.js';
 import { underServiceWorker } from '../support/offline.js';
-import { appFiles, partsOf } from '../support/parts.js';
+import { appFiles, arrivesTampered, mapOwnPart, mapRefusedThenRetried, partsOf } from '../support/parts.js';
 
 const seed = sampleData('articles/595305.json');
 // The worker saves a part when a page has started (the app loaded, then its
@@ -98,27 +98,40 @@ test('each part is fetched with its integrity: a tampered one is refused, and th
     expect(named, file).toBe(integrity);
     expect(loader, file).toContain(`__part("${file}", "${integrity}")`);
   }
-  // The map's own part (not one the article's printed parts share) arrives
-  // changed on the way: its integrity no longer holds.
-  const [file] = parts.partners.filter(([f]) => !parts.print.some(([p]) => p === f)).at(-1);
-  const original = readFileSync(join(process.env.E2E_SITE_ROOT, file));
-  const tampered = Buffer.from(original);
-  tampered[tampered.length - 1] ^= 0xff;
-  await page.route((url) => url.pathname === file, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/wasm', body: tampered }),
-  );
+  // The map's own part arrives changed on the way.
+  const [file] = mapOwnPart(parts);
+  await arrivesTampered(page, file, readFileSync(join(process.env.E2E_SITE_ROOT, file)));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Reached in the app (a published map would stay in view: refresh.spec.js).
+  await mapRefusedThenRetried(page);
+  expect(errors).toEqual([]);
+});
+
+test('leaving an article while its printed parts are still coming: the part arrives, nothing breaks, the next page works', async ({ page }) => {
+  // The printed parts come late (a slow network): held until the reader is
+  // on the map.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route((url) => /^\/split_print-/.test(url.pathname), async (route) => {
+    await held;
+    await route.continue();
+  });
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/news/595305');
   await articlePage(page).mapLink.click();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText(label('part_missing'));
-  await expect(mapPage(page).marker('sopot')).toHaveCount(0);
-  // As it should be, the retry brings the map.
-  await page.unrouteAll();
-  await alert.getByRole('button', { name: label('retry') }).click();
   await expect(mapPage(page).marker('sopot')).toBeVisible();
+  const arrived = page.waitForResponse((response) => /^\/split_print-/.test(new URL(response.url()).pathname));
+  release();
+  await (await arrived).finished();
+  // The map still answers the reader, and the article opens again whole.
+  await mapPage(page).marker('sopot').click();
+  await expect(mapPage(page).panel('sopot')).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(articlePage(page).title).toHaveText(seed.title);
+  await expect(articlePage(page).printView).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -185,12 +198,9 @@ test.describe('the worker keeps only the build\'s bytes', () => {
       return `sha384-${btoa(String.fromCharCode(...digest))}`;
     }, file);
 
-  /** The map's own part (not one the article's printed parts share), with its integrity. */
-  const mapOnlyPart = (parts) => parts.partners.filter(([f]) => !parts.print.some(([p]) => p === f)).at(-1);
-
   test('a part that 404s does not stop the install; it is saved once the server has it, and the map opens offline', async ({ page, context, request }) => {
     const parts = await partsOf(request);
-    const [file, integrity] = mapOnlyPart(parts);
+    const [file, integrity] = mapOwnPart(parts);
     const thePart = (url) => url.pathname === file;
     await context.route(thePart, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto('/news/595305');
@@ -212,7 +222,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
 
   test('a part corrupted on the server is never saved; once fixed, the reader gets the right bytes', async ({ page, context, request }) => {
     const parts = await partsOf(request);
-    const [file, integrity] = mapOnlyPart(parts);
+    const [file, integrity] = mapOwnPart(parts);
     // The server answers with one bit changed, cached as the server caches
     // it. Done on the way, not on disk: tests run in parallel read that file.
     const thePart = (url) => url.pathname === file;
@@ -248,7 +258,7 @@ test.describe('the worker keeps only the build\'s bytes', () => {
 
   test('a saved copy whose bytes are not the build\'s is never served: the network\'s is, and saved', async ({ page, request }) => {
     const parts = await partsOf(request);
-    const [file, integrity] = mapOnlyPart(parts);
+    const [file, integrity] = mapOwnPart(parts);
     await page.goto('/news/595305');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();

@@ -72,7 +72,10 @@ pub fn PartnersIntro(
                 {counts_text}
             </p>
             <DataNotices notices=cities.notices.clone()/>
-            {move || unknown.get().then(|| view! {
+            // Read with `try_get`: leaving the map changes the route this
+            // derives from before the page that made it is gone, and this
+            // view may be asked again in between.
+            {move || unknown.try_get().unwrap_or(false).then(|| view! {
                 <div class="partners__unknown" role="alert">
                     <h2>{move || td_string!(lang.get(), unknown_partner)}</h2>
                     <p>{move || td_string!(lang.get(), unknown_partner_help)}</p>
