@@ -1,5 +1,6 @@
 // Test data: written by the tests into the site nginx serves, so the app
 // meets real files, real 404s and real headers. Each test uses its own ids.
+import { expect } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,14 @@ export function dataPath(path) {
 /** Deletes `/data/{path}` from the served site, as a newsroom pulling a file would. */
 export function deleteData(path) {
   rmSync(join(siteRoot, 'data', path), { force: true });
+}
+
+/** Waits until the server answers `/data/{path}` with `status`: at once
+ *  from nginx, which reads the folder as it is; once its copy of the
+ *  folder is reloaded from the edge's runtime, where a changed folder is a
+ *  new deploy (`cargo xtask e2e --edge`). */
+export async function dataServedAs(request, path, status) {
+  await expect.poll(async () => (await request.get(`/data/${path}`)).status(), { message: `/data/${path}` }).toBe(status);
 }
 
 /** Writes `/{path}` at the site's root, next to the build's own assets. */

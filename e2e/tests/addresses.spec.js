@@ -8,7 +8,7 @@ import { appFiles } from '../support/parts.js';
 import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { underServiceWorker } from '../support/offline.js';
-import { article, writeData, deleteData } from '../support/site.js';
+import { article, dataServedAs, writeData, deleteData } from '../support/site.js';
 
 // Addresses that look like routes but are not exactly one.
 const NOT_ROUTES = [
@@ -109,10 +109,12 @@ test('an article withdrawn from the data is not served, even before publish remo
   writeData(`articles/${id}.json`, article(id));
   const remove = writePublished(`news/${id}`, '<!doctype html><title>withdrawn</title><p>published text of the withdrawn article</p>');
   try {
+    await expect.poll(async () => (await request.get(`/news/${id}`)).text()).toContain('published text of the withdrawn article');
     const served = await request.get(`/news/${id}`);
     expect(served.status()).toBe(200);
     expect(await served.text()).toContain('published text of the withdrawn article');
     deleteData(`articles/${id}.json`);
+    await dataServedAs(request, `articles/${id}.json`, 404);
     for (const path of [`/news/${id}`, `/news/${id}/print`]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(404);

@@ -4,7 +4,7 @@
 import { test, expect, appRunning, holdApp } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
-import { article, languageRuleTable, sampleData, writeData } from '../support/site.js';
+import { article, dataServedAs, languageRuleTable, sampleData, writeData } from '../support/site.js';
 
 const seed = sampleData('articles/595305.json');
 const cities = sampleData('cities.json');
@@ -238,6 +238,7 @@ for (const [list, lang] of [['fr,EN', 'en'], ['Zh-CN', 'zh'], ['ko,ZH-tw,en', 'z
     expect(await reader.page.evaluate(() => navigator.languages.join(','))).toBe(list);
     // No published page: the app alone applies the rule to the browser's list.
     writeData('articles/e2e-language-rule.json', article('e2e-language-rule'));
+    await dataServedAs(reader.page.request, 'articles/e2e-language-rule.json', 200);
     await reader.page.goto('/news/e2e-language-rule');
     await appRunning(reader.page);
     await expect(reader.page.locator('html')).toHaveAttribute('lang', lang);

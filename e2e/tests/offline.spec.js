@@ -2,7 +2,7 @@
 import { test, expect } from '../support/test.js';
 import { label } from '../support/labels.js';
 import { mapPage, articlePage } from '../support/pages.js';
-import { article, deleteData, sampleData, writeData } from '../support/site.js';
+import { article, dataServedAs, deleteData, sampleData, writeData } from '../support/site.js';
 import { underServiceWorker } from '../support/offline.js';
 
 test.use({ serviceWorkers: 'allow' });
@@ -50,6 +50,7 @@ async function saved(page, files) {
 
 test('one online visit of an article is enough: offline, a reload shows it, and the column', async ({ page, context }) => {
   writeData('articles/e2e-unread.json', article('e2e-unread'));
+  await dataServedAs(page.request, 'articles/e2e-unread.json', 200);
   // The first visit: the page loads its data before the worker runs.
   await page.goto('/news/595305');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
@@ -87,11 +88,13 @@ test('a kiosk that loaded one article once opens the map offline', async ({ page
 
 test('an article taken down on the server is gone for a returning reader, online and offline', async ({ page, context }) => {
   writeData('articles/e2e-pulled.json', article('e2e-pulled'));
+  await dataServedAs(page.request, 'articles/e2e-pulled.json', 200);
   await underServiceWorker(page, '/news/e2e-pulled');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-pulled');
 
   // The newsroom pulls it (a correction, a legal request).
   deleteData('articles/e2e-pulled.json');
+  await dataServedAs(page.request, 'articles/e2e-pulled.json', 404);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(label('article_not_found'));
   await expect(savedCopy(page)).toHaveCount(0);
@@ -106,6 +109,7 @@ test('an article taken down on the server is gone for a returning reader, online
 
 test('a 410 is as final as a 404: the saved copy goes', async ({ page, context }) => {
   writeData('articles/e2e-gone.json', article('e2e-gone'));
+  await dataServedAs(page.request, 'articles/e2e-gone.json', 200);
   await underServiceWorker(page, '/news/e2e-gone');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('テスト記事 e2e-gone');
   // The server says the article is gone for good. (The context's routes
@@ -126,6 +130,7 @@ for (const status of [500, 502, 503]) {
   test(`a server error (${status}) leaves the saved copy standing in, and says so`, async ({ page, context }) => {
     const id = `e2e-saved-${status}`;
     writeData(`articles/${id}.json`, article(id));
+    await dataServedAs(page.request, `articles/${id}.json`, 200);
     await underServiceWorker(page, `/news/${id}`);
     await expect(savedCopy(page)).toHaveCount(0);
     await context.route(`**/data/articles/${id}.json`, (route) => route.fulfill({ status, body: 'down' }));
@@ -139,6 +144,7 @@ for (const status of [500, 502, 503]) {
 
 test('a server too slow to answer: the saved copy stands in, and says so', async ({ page, context }) => {
   writeData('articles/e2e-slow.json', article('e2e-slow'));
+  await dataServedAs(page.request, 'articles/e2e-slow.json', 200);
   await underServiceWorker(page, '/news/e2e-slow');
   let release;
   const released = new Promise((resolve) => (release = resolve));

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { label } from '../support/labels.js';
 import { mapPage, articlePage, partnerName } from '../support/pages.js';
-import { sampleData, writeData } from '../support/site.js';
+import { dataServedAs, sampleData, writeData } from '../support/site.js';
 import { appRunning, holdApp } from '../support/test.js';
 
 const seed = sampleData('articles/595305.json');
@@ -282,6 +282,7 @@ test('stale pages: the data wins, with one h1 and no error', async ({ page }) =>
 
 test('an article with data but no published page still works through the app', async ({ page }) => {
   writeData('articles/e2e-unpublished.json', { ...structuredClone(seed), id: 'e2e-unpublished', title: '未公開の記事' });
+  await dataServedAs(page.request, 'articles/e2e-unpublished.json', 200);
   await page.goto('/news/e2e-unpublished');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('未公開の記事');
 });

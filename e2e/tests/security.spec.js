@@ -73,6 +73,7 @@ test('a hashed asset is cached however many digits its hash has', async ({ reque
   // names its files with 15 digits (a CI run met one and got no caching).
   for (const name of ['e2e-app-0123456789abcdef.js', 'e2e-app-123456789abcdef_bg.wasm', 'e2e-style-9abcdef0123.css']) {
     writeSiteFile(name, 'x'.repeat(300));
+    await expect.poll(async () => (await request.get(`/${name}`)).status(), { message: name }).toBe(200);
     const response = await request.get(`/${name}`);
     expect(response.status(), name).toBe(200);
     expect(response.headers()['cache-control'], name).toMatch(/max-age=\d{8,}/);

@@ -9,6 +9,7 @@ use std::path::Path;
 use reader_core::route::{RouteKind, ROUTES};
 use reader_core::settings::{OnKiosk, SettingRow, Unset, KIOSK_SWITCH, SETTINGS};
 
+use crate::deploy::edge;
 use crate::deploy::nginx_conf::{self, Transport};
 use crate::root;
 
@@ -54,6 +55,8 @@ pub fn generated(root: &Path) -> Result<Vec<(String, String)>, String> {
             nginx_conf::TLS_FILE.to_owned(),
             nginx_conf::server_block(Transport::Tls),
         ),
+        (edge::HEADERS_FILE.to_owned(), edge::headers_file()),
+        (edge::TABLES_FILE.to_owned(), edge::tables_file()),
         (
             "index.html".to_owned(),
             with_settings(&with_routes(&index)?)?,

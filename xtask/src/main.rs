@@ -14,6 +14,7 @@ mod compress;
 mod contrast;
 mod csp;
 mod deploy;
+mod edge;
 mod gen_map;
 // Its checks run in the tests (and in build.rs); dist reads texts.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -40,10 +41,15 @@ use shell::{run, Cmd};
 const USAGE: &str = "\
 usage: cargo xtask <task>
 
-  serve   build the release and serve it with nginx on http://127.0.0.1:8080
+  serve [--edge] [--port N]
+          build the release and serve it with nginx on http://127.0.0.1:8080
+          (--edge: through the Worker in Cloudflare's workerd, wrangler dev)
   test    every check: fmt, clippy (native + wasm32), unit tests, component
           tests in headless Chromium, end-to-end tests against nginx
-  e2e     only the end-to-end tests (extra arguments go to Playwright)
+  e2e [--edge]
+          only the end-to-end tests, against nginx, then the edge's suite
+          against workerd (--edge: that one alone); extra arguments go to
+          Playwright (and, without --edge, choose the nginx run's files)
   dist    build the release into dist/ (and publish its pages)
   publish [SITE_DIR] [--origin URL] [--check]
           validate SITE_DIR/data (default dist/) and write the published
@@ -180,6 +186,8 @@ pub fn dist() -> Result<PathBuf, String> {
     std::fs::write(&ready, csp::fill(&deploy, &dist)?)
         .map_err(|e| format!("cannot write {}: {e}", ready.display()))?;
     println!("deploy config for this build: {}", ready.display());
+    deploy::edge::write_into(&dist)?;
+    println!("edge headers for this build: dist/_headers (deploy/edge/)");
     step("publishing the pages of dist/data (cargo xtask publish)");
     let origin =
         std::env::var("SITE_ORIGIN").unwrap_or_else(|_| publish::DEFAULT_ORIGIN.to_owned());
@@ -230,10 +238,31 @@ fn trunk<const N: usize>(args: [&str; N]) -> Cmd {
 }
 
 fn serve() -> Result<(), String> {
+    let mut on_edge = false;
+    let mut port = 8080;
+    let mut args = std::env::args().skip(2);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--edge" => on_edge = true,
+            "--port" => {
+                let given = args.next().ok_or("--port needs a number")?;
+                port = given
+                    .parse()
+                    .map_err(|_| format!("--port {given:?} is not a port number"))?;
+            }
+            _ => return Err(format!("unknown argument {arg}\n\n{USAGE}")),
+        }
+    }
     setup::all()?;
     let dist = dist()?;
-    step("serving dist/ with deploy/nginx.conf on http://127.0.0.1:8080 (Ctrl-C stops)");
-    nginx::Server::configure("serve", &dist, 8080)?.run_foreground()
+    if on_edge {
+        step(&format!("serving dist/ through the edge's Worker in workerd (deploy/edge/) on http://127.0.0.1:{port} (Ctrl-C stops)"));
+        return edge::Edge::configure("serve", &dist, port)?.run_foreground();
+    }
+    step(&format!(
+        "serving dist/ with deploy/nginx.conf on http://127.0.0.1:{port} (Ctrl-C stops)"
+    ));
+    nginx::Server::configure("serve", &dist, port)?.run_foreground()
 }
 
 fn test() -> Result<(), String> {
@@ -308,16 +337,30 @@ const E2E_SEARCH_PART_ARTICLES: usize = 100;
 /// own data files to the copy), and a second copy holding a generated
 /// archive (`gen-archive`), and runs Playwright.
 fn end_to_end() -> Result<(), String> {
+    let mut extra: Vec<String> = std::env::args().skip(2).collect();
+    let edge_only = extra.iter().any(|arg| arg == "--edge");
+    extra.retain(|arg| arg != "--edge");
     let dist = dist()?;
+    if edge_only {
+        return edge_end_to_end(&dist, &extra);
+    }
+    nginx_end_to_end(&dist, &extra)?;
+    if extra.is_empty() {
+        edge_end_to_end(&dist, &[])?;
+    }
+    Ok(())
+}
+
+fn nginx_end_to_end(dist: &Path, extra: &[String]) -> Result<(), String> {
     step("end-to-end tests in Chromium against nginx (Playwright)");
     let site = paths::scratch("e2e").join("site");
-    shell::copy_dir(&dist, &site)?;
+    shell::copy_dir(dist, &site)?;
     let server = nginx::Server::configure("e2e", &site, e2e_port()?)?.start()?;
     // The published pages name the address they are served from.
     publish::run(&site, &server.base_url())?;
     step("the archive site: the release with generated articles (gen-archive)");
     let archive = paths::scratch("e2e").join("archive");
-    shell::copy_dir(&dist, &archive)?;
+    shell::copy_dir(dist, &archive)?;
     archive::generate(&archive, E2E_ARCHIVE_ARTICLES)?;
     let archive_server =
         nginx::Server::configure("e2e-archive", &archive, e2e_archive_port()?)?.start()?;
@@ -327,7 +370,6 @@ fn end_to_end() -> Result<(), String> {
         publish::Mode::Publish,
         E2E_SEARCH_PART_ARTICLES,
     )?;
-    let extra: Vec<String> = std::env::args().skip(2).collect();
     let outcome = run(Cmd::new("npx")
         .args(["--no-install", "playwright", "test"])
         .args(extra)
@@ -343,6 +385,49 @@ fn end_to_end() -> Result<(), String> {
         .dir(root().join("e2e")));
     drop(archive_server);
     drop(server);
+    outcome
+}
+
+/// The test files run against the edge: the edge's own comparison with
+/// nginx, and the journeys that depend on what the server answers.
+const EDGE_SPECS: [&str; 6] = [
+    "tests/edge.spec.js",
+    "tests/language.spec.js",
+    "tests/published.spec.js",
+    "tests/offline.spec.js",
+    "tests/addresses.spec.js",
+    "tests/security.spec.js",
+];
+
+/// The release served through the edge's Worker in workerd, and nginx
+/// serving the same folder beside it (the twin the edge is compared with).
+fn edge_end_to_end(dist: &Path, extra: &[String]) -> Result<(), String> {
+    step("end-to-end tests in Chromium against the edge: the Worker in Cloudflare's workerd (wrangler dev)");
+    let port = e2e_port()?
+        .checked_add(1)
+        .ok_or("E2E_PORT is too high for the edge's port")?;
+    let site = paths::scratch("e2e").join("edge-site");
+    shell::copy_dir(dist, &site)?;
+    publish::run(&site, &format!("http://127.0.0.1:{port}"))?;
+    let edge = edge::Edge::configure("e2e", &site, port)?.start()?;
+    let twin_port = port
+        .checked_add(1000)
+        .ok_or("E2E_PORT is too high for the twin's port")?;
+    let twin = nginx::Server::configure("e2e-edge-twin", &site, twin_port)?.start()?;
+    let files: Vec<String> = if extra.is_empty() {
+        EDGE_SPECS.iter().map(|s| (*s).to_owned()).collect()
+    } else {
+        extra.to_vec()
+    };
+    let outcome = run(Cmd::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .args(&files)
+        .env("E2E_BASE_URL", &edge.base_url())
+        .env("E2E_SITE_ROOT", &site.display().to_string())
+        .env("E2E_TWIN_URL", &twin.base_url())
+        .dir(root().join("e2e")));
+    drop(twin);
+    drop(edge);
     outcome
 }
 

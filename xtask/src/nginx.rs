@@ -2,7 +2,6 @@
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use crate::root;
@@ -56,9 +55,11 @@ impl Server {
             .command()
             .spawn()
             .map_err(|e| format!("cannot start nginx: {e}"))?;
+        // SIGQUIT: graceful stop of master and workers.
         let running = Running {
             child,
             port: self.port,
+            stop_signal: "-QUIT",
         };
         let deadline = Instant::now() + Duration::from_secs(10);
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
@@ -76,26 +77,7 @@ impl Server {
 }
 
 /// nginx running in the background; stopped when dropped.
-pub struct Running {
-    child: Child,
-    port: u16,
-}
-
-impl Running {
-    pub fn base_url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        // SIGQUIT: graceful stop of master and workers.
-        let _ = Command::new("kill")
-            .args(["-QUIT", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
+pub type Running = crate::shell::Background;
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -157,10 +157,11 @@ fn lock_version(lock: &str, package: &str) -> Option<String> {
     None
 }
 
-/// npm packages of `build-tools/` (wasm-opt) and `e2e/` (Playwright), as
+/// npm packages of `build-tools/` (wasm-opt), `e2e/` (Playwright) and
+/// `deploy/edge/` (wrangler, with Cloudflare's workerd), as
 /// their package-lock.json pins them.
 fn npm_packages() -> Result<(), String> {
-    for dir in ["build-tools", "e2e"] {
+    for dir in ["build-tools", "e2e", "deploy/edge"] {
         npm_ci(dir)?;
     }
     Ok(())

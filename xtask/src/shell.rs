@@ -1,7 +1,7 @@
 //! Running commands and copying files, with errors as messages.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
 
 /// A command to run, shown before it runs.
 pub struct Cmd {
@@ -101,4 +101,27 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A server running in the background on a port of 127.0.0.1; stopped
+/// (with `stop_signal`) when dropped.
+pub struct Background {
+    pub child: Child,
+    pub port: u16,
+    pub stop_signal: &'static str,
+}
+
+impl Background {
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args([self.stop_signal, &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
 }

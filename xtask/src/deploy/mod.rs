@@ -5,12 +5,25 @@
 //! (`cargo xtask codegen` writes `deploy/nginx.conf`), so that what the app
 //! does and what the server does cannot drift apart.
 
+pub mod edge;
 pub mod nginx_conf;
 
 use reader_core::route::{RouteShape, ROUTES};
 
 /// The interface languages a published page comes in, the default first.
 pub const LANGUAGES: [&str; 3] = ["ja", "zh", "en"];
+
+/// The first range of an `Accept-Language` header, in the order written,
+/// whose primary subtag is one of [`LANGUAGES`] (matched without regard to
+/// case) and whose q is not 0 (the lookahead refuses a `q=0` parameter),
+/// as the capture group `l`; white space is spaces and tabs. PCRE and
+/// JavaScript read it alike.
+pub fn accept_language_pattern() -> String {
+    let langs = LANGUAGES.join("|");
+    format!(
+        "^(?:[^,]*,)*?[ \\t]*(?<l>{langs})(?:[-_][^,; \\t]*)?[ \\t]*(?:;(?![ \\t]*q[ \\t]*=[ \\t]*0(?:\\.0*)?[ \\t]*(?:[;,]|$))[^,;]*)*(?:,|$)"
+    )
+}
 
 /// The cookie that remembers the reader's language for the server.
 pub const LANGUAGE_COOKIE: &str = "reader_lang";
@@ -36,6 +49,10 @@ pub const SECURITY_HEADERS: [(&str, &str); 6] = [
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 ];
+
+/// `Vary` of a published page: its language comes from the cookie and the
+/// browser's languages, so shared caches keep the copies apart.
+pub const PUBLISHED_PAGES_VARY: &str = "Cookie, Accept-Language";
 
 /// Strict-Transport-Security, for a site served over TLS only.
 pub const HSTS: (&str, &str) = (
@@ -170,10 +187,12 @@ pub const FILE_RULES: &[FileRule] = &[
     },
     FileRule {
         published: true,
+        content_type: Some("text/xml"),
         ..rule(Files::Exact("/sitemap.xml"), "The sitemap index.")
     },
     FileRule {
         published: true,
+        content_type: Some("text/xml"),
         ..rule(
             Files::Matching("^/sitemap-[1-9][0-9]{0,5}\\.xml$"),
             "The sitemap's files, 50,000 addresses each.",

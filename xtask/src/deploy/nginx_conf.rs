@@ -89,6 +89,7 @@ const HEADER: &str = "\
 fn language_maps() -> String {
     let langs = LANGUAGES.join("|");
     let default = LANGUAGES[0];
+    let heard = accept_language_pattern();
     let lower_case: String = LANGUAGES
         .iter()
         .map(|lang| format!("    ~*^{lang}$ {lang};\n"))
@@ -113,7 +114,7 @@ map $cookie_{LANGUAGE_COOKIE} $reader_lang_kept {{
 # {langs} in any case and whose q is not 0 (the lookahead refuses a `q=0`
 # parameter); white space is spaces and tabs.
 map $http_accept_language $reader_lang_heard_as_written {{
-    \"~*^(?:[^,]*,)*?[ \\t]*(?<l>{langs})(?:[-_][^,; \\t]*)?[ \\t]*(?:;(?![ \\t]*q[ \\t]*=[ \\t]*0(?:\\.0*)?[ \\t]*(?:[;,]|$))[^,;]*)*(?:,|$)\" $l;
+    \"~*{heard}\" $l;
     default \"\";
 }}
 # ...as written (`EN`): the page's folder is in lower case.
@@ -209,7 +210,7 @@ map $uri $reader_readings_file {{
 }}
 # Published pages differ by language, so shared caches keep the copies apart.
 map $uri $reader_vary {{
-    \"~^/{PUBLISHED_DIR}/pages/\" \"Cookie, Accept-Language\";
+    \"~^/{PUBLISHED_DIR}/pages/\" \"{PUBLISHED_PAGES_VARY}\";
     default \"\";
 }}
 
