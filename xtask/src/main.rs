@@ -45,7 +45,8 @@ usage: cargo xtask <task>
           build the release and serve it with nginx on http://127.0.0.1:8080
           (--edge: through the Worker in Cloudflare's workerd, wrangler dev)
   test    every check: fmt, clippy (native + wasm32), unit tests, component
-          tests in headless Chromium, end-to-end tests against nginx
+          tests in headless Chromium, end-to-end tests against nginx, then
+          against the edge (workerd)
   e2e [--edge]
           only the end-to-end tests, against nginx, then the edge's suite
           against workerd (--edge: that one alone); extra arguments go to
