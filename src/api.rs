@@ -87,6 +87,8 @@ pub async fn load_article(id: &str) -> Result<Loaded<Article>, LoadError> {
     for notice in &article.notices {
         warn!("{notice}");
     }
+    // Its page renders in a task of its own, not the one that decoded it.
+    crate::background::next_task().await;
     Ok(Loaded {
         readings_on_server: answer.readings_on_server,
         ..loaded(article, answer.saved_at)
@@ -100,7 +102,7 @@ pub async fn load_cities() -> Result<Loaded<Cities>, LoadError> {
     let mut decoder = CitiesDecoder::new(&answer.bytes).map_err(LoadError::BadData)?;
     drop(answer.bytes);
     while !decoder.step(PARTNERS_PER_STEP) {
-        next_task().await;
+        crate::background::next_task().await;
     }
     let cities = decoder.finish();
     for notice in &cities.notices {
@@ -152,11 +154,6 @@ fn loaded<T>(value: T, saved_at: Option<String>) -> Loaded<T> {
         saved_at,
         readings_on_server: None,
     }
-}
-
-/// Lets the browser paint and handle input before going on.
-async fn next_task() {
-    TimeoutFuture::new(0).await;
 }
 
 /// For each partner, the column's articles that name it (newest first).

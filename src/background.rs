@@ -12,6 +12,16 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+/// Lets the browser paint and handle input before going on: what follows
+/// runs in a task of its own. Work that would be one long task (the app
+/// taking over a published page: compiling, rendering, each part as it
+/// arrives) is cut here into tasks short enough not to hold up a tap
+/// (Lighthouse's total blocking time counts what each task runs over 50 ms).
+/// (`Send` for a `Suspend`; the app has one thread.)
+pub async fn next_task() {
+    send_wrapper::SendWrapper::new(gloo_timers::future::TimeoutFuture::new(0)).await;
+}
+
 /// Starts `future` now and returns the signal it fills when it completes.
 /// If the page is gone by then, the value is dropped.
 pub fn load<T>(future: impl Future<Output = T> + 'static) -> ReadSignal<Option<T>>

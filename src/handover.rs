@@ -47,6 +47,9 @@ pub struct Handover {
     retrying: RwSignal<bool>,
     /// The place of the notice in the published page, once made.
     notice: StoredValue<Option<Element>, LocalStorage>,
+    /// Pieces of the app's page still to render in tasks of their own
+    /// ([`in_a_task_of_its_own`]): the page is not complete before they are.
+    staged: RwSignal<u32>,
 }
 
 impl Handover {
@@ -146,6 +149,36 @@ impl Handover {
     }
 }
 
+/// The page's content, as the app takes over a published page: rendered a
+/// task after the frame around it (the published page is in view
+/// meanwhile), so neither holds up a tap for long. Otherwise at once.
+pub fn in_a_task_of_its_own(children: Children) -> AnyView {
+    let Some(handover) =
+        Handover::use_context().filter(|handover| handover.pages.with_value(Option::is_some))
+    else {
+        return children().into_any();
+    };
+    handover.staged.update(|n| *n += 1);
+    let children = StoredValue::new_local(Some(children));
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::background::next_task().await;
+        if ready.try_set(true).is_none() {
+            // Rendered once the render it asked for has run.
+            leptos::task::tick().await;
+        }
+        let _ = handover.staged.try_update(|n| *n = n.saturating_sub(1));
+    });
+    (move || {
+        ready
+            .get()
+            .then(|| children.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(untrack)
+    })
+    .into_any()
+}
+
 /// Mounts `app`: beside the published content if there is some, else into
 /// the body.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
@@ -168,18 +201,24 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
         return;
     };
     let path = window().location().pathname().unwrap_or_default();
-    let handle = leptos::mount::mount_to(root_html, move || {
-        provide_context(Handover {
-            pages: StoredValue::new_local(Some((published, root))),
-            before: StoredValue::new_local(Vec::new()),
-            path: StoredValue::new(path),
-            held: RwSignal::new(None),
-            retrying: RwSignal::new(false),
-            notice: StoredValue::new_local(None),
+    // The reader is reading the published page meanwhile: the app renders
+    // in a task after the one that compiled and started it.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::background::next_task().await;
+        let handle = leptos::mount::mount_to(root_html, move || {
+            provide_context(Handover {
+                pages: StoredValue::new_local(Some((published, root))),
+                before: StoredValue::new_local(Vec::new()),
+                path: StoredValue::new(path),
+                held: RwSignal::new(None),
+                retrying: RwSignal::new(false),
+                notice: StoredValue::new_local(None),
+                staged: RwSignal::new(0),
+            });
+            app()
         });
-        app()
+        handle.forget();
     });
-    handle.forget();
 }
 
 /// The interface language a published page was sent in (its `<html
@@ -233,15 +272,16 @@ fn swap(published: &Element, app: &Element, notice: Option<&Element>) {
     mark_running();
 }
 
-/// The child indexes that lead from `root` to `target`, if it is inside.
+/// The child indexes that lead from `root` to `target`, if it is inside;
+/// counting only what shows on screen in both pages (the parts of the app
+/// for paper, `print-only`, may not have arrived in the app's page yet).
 fn path_from(root: &Element, target: &Element) -> Option<Vec<u32>> {
     let mut path = Vec::new();
     let mut node = target.clone();
     while &node != root {
         let parent = node.parent_element()?;
-        let children = parent.children();
-        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
-        path.push(index);
+        let index = on_screen_children(&parent).position(|child| child == node)?;
+        path.push(u32::try_from(index).ok()?);
         node = parent;
     }
     path.reverse();
@@ -249,8 +289,17 @@ fn path_from(root: &Element, target: &Element) -> Option<Vec<u32>> {
 }
 
 fn follow(root: &Element, path: &[u32]) -> Option<Element> {
-    path.iter()
-        .try_fold(root.clone(), |node, &index| node.children().item(index))
+    path.iter().try_fold(root.clone(), |node, &index| {
+        on_screen_children(&node).nth(usize::try_from(index).ok()?)
+    })
+}
+
+/// `parent`'s child elements, without those only paper shows.
+fn on_screen_children(parent: &Element) -> impl Iterator<Item = Element> {
+    let children = parent.children();
+    (0..children.length())
+        .filter_map(move |i| children.item(i))
+        .filter(|child| !child.class_list().contains("print-only"))
 }
 
 fn focus_in_place(element: &Element) {
@@ -291,7 +340,7 @@ impl Completion {
             };
             if (rule.failed)() {
                 handover.hold(rule.retry);
-            } else if (rule.complete)() {
+            } else if handover.staged.get() == 0 && (rule.complete)() {
                 handover.ready();
             }
         });
@@ -325,11 +374,19 @@ impl Completion {
         retry: Callback<()>,
     ) {
         if let Some(rule) = self.0 {
-            rule.set(Some(Rule {
+            // Set once the view being built has rendered (an effect's
+            // first run comes after the render that made it): the page is
+            // never swapped in while it still shows its loading line.
+            let new_rule = StoredValue::new_local(Some(Rule {
                 complete: Rc::new(complete),
                 failed: Rc::new(failed),
                 retry,
             }));
+            Effect::new(move |_| {
+                if let Some(new_rule) = new_rule.try_update_value(Option::take).flatten() {
+                    rule.set(Some(new_rule));
+                }
+            });
         }
     }
 }

@@ -203,6 +203,8 @@ pub fn view_of_part(
     leptos::task::spawn_local(async move {
         match while_here.await {
             Some(Ok(view)) => {
+                // Rendered in a task of its own, not the one that started the part.
+                crate::background::next_task().await;
                 let _ = slot.try_set(Some(view));
                 let _ = status.try_set(PartStatus::Here);
             }

@@ -22,6 +22,7 @@ use super::partner_panel::PartnerPanel;
 use super::partner_table::PartnerTable;
 use super::partners_intro::{PartnersIntro, Years};
 use super::use_panel_focus::{use_panel_focus, Choice, PanelFocus};
+use crate::handover::in_a_task_of_its_own;
 use crate::i18n::td_string;
 use crate::kiosk_mode::KioskAttract;
 use crate::language::use_language;
@@ -73,6 +74,8 @@ pub fn PartnersView(
             close();
         }
     };
+    // Taking over a published page, the map in a task of its own.
+    let map_cities = cities.clone();
     view! {
         <Title text=page_title(cities.clone(), selected)/>
         <section class="partners" on:keydown=on_keydown on:click=table_link_choice(reader_chose)>
@@ -88,15 +91,17 @@ pub fn PartnersView(
                 years=years
             />
             <div class="partners__map">
-                <PartnerMap
-                    cities=cities.clone()
-                    world=world
-                    projection=projection
-                    visible=visible
-                    selected=selected
-                    on_select=on_select
-                    frame_ref=map_frame
-                />
+                {in_a_task_of_its_own(Box::new(move || view! {
+                    <PartnerMap
+                        cities=map_cities
+                        world=world
+                        projection=projection
+                        visible=visible
+                        selected=selected
+                        on_select=on_select
+                        frame_ref=map_frame
+                    />
+                }.into_any()))}
             </div>
             // The selected partner's panel comes below the map, never beside
             // it (which would squeeze the map), then the list.

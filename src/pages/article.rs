@@ -175,7 +175,12 @@ fn printed_world(
                 _ => false,
             }
         },
-        || async { api::load_world().await.ok() },
+        || async {
+            let world = api::load_world().await.ok();
+            // Projected and drawn in a task of its own, not the one that decoded it.
+            crate::background::next_task().await;
+            world
+        },
     );
     Signal::derive(move || world.get().flatten())
 }

@@ -11,6 +11,7 @@ pub mod site_header;
 
 use leptos::prelude::*;
 
+use crate::handover::in_a_task_of_its_own;
 use site_footer::SiteFooter;
 use site_header::SiteHeader;
 
@@ -19,9 +20,12 @@ use site_header::SiteHeader;
 /// and the pages published ahead of time both frame their pages with it.
 #[component]
 pub fn PageFrame(children: Children) -> impl IntoView {
+    // Taking over a published page, each in a task of its own.
+    let header = in_a_task_of_its_own(Box::new(|| view! { <SiteHeader/> }.into_any()));
+    let footer = in_a_task_of_its_own(Box::new(|| view! { <SiteFooter/> }.into_any()));
     view! {
-        <SiteHeader/>
-        <main id="main" class="site-main" tabindex="-1">{children()}</main>
-        <SiteFooter/>
+        {header}
+        <main id="main" class="site-main" tabindex="-1">{in_a_task_of_its_own(children)}</main>
+        {footer}
     }
 }

@@ -110,11 +110,14 @@ pub fn apply(dist: &Path, tools: &Path) -> Result<Parts, String> {
     ]))?;
     let wasm_opt = tools.join("wasm-opt");
     let optimise = |file: &Path| {
-        run(Cmd::new(&wasm_opt.display().to_string()).args([
-            "-Oz",
-            &format!("--output={}", file.display()),
-            &file.display().to_string(),
-        ]))
+        // A profile wants the functions' names (SPLIT_KEEP_NAMES=1).
+        let mut args = vec!["-Oz".to_string()];
+        if std::env::var_os("SPLIT_KEEP_NAMES").is_some() {
+            args.push("--debuginfo".into());
+        }
+        args.push(format!("--output={}", file.display()));
+        args.push(file.display().to_string());
+        run(Cmd::new(&wasm_opt.display().to_string()).args(args))
     };
     let main_wasm = bindgen_dir.join(format!("{APP}_bg.wasm"));
     optimise(&main_wasm)?;
