@@ -17,7 +17,8 @@ use leptos::prelude::*;
 /// taking over a published page: compiling, rendering, each part as it
 /// arrives) is cut here into tasks short enough not to hold up a tap
 /// (Lighthouse's total blocking time counts what each task runs over 50 ms).
-/// (`Send` for a `Suspend`; the app has one thread.)
+/// The timer is wrapped as `Send`, which a `Suspend` asks of its future;
+/// the app has one thread.
 pub async fn next_task() {
     send_wrapper::SendWrapper::new(gloo_timers::future::TimeoutFuture::new(0)).await;
 }

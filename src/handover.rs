@@ -149,9 +149,11 @@ impl Handover {
     }
 }
 
-/// The page's content, as the app takes over a published page: rendered a
-/// task after the frame around it (the published page is in view
-/// meanwhile), so neither holds up a tap for long. Otherwise at once.
+/// A piece of the app's page (the header, the page's content, the map…):
+/// while the app takes over a published page (which stays in view
+/// meanwhile), rendered in a task of its own, so that no task holds up a
+/// tap for long, and counted in `staged` until it has rendered (the swap
+/// waits for it). Otherwise rendered at once.
 pub fn in_a_task_of_its_own(children: Children) -> AnyView {
     let Some(handover) =
         Handover::use_context().filter(|handover| handover.pages.with_value(Option::is_some))
@@ -164,7 +166,7 @@ pub fn in_a_task_of_its_own(children: Children) -> AnyView {
     leptos::task::spawn_local(async move {
         crate::background::next_task().await;
         if ready.try_set(true).is_none() {
-            // Rendered once the render it asked for has run.
+            // The render this set scheduled runs before this goes on.
             leptos::task::tick().await;
         }
         let _ = handover.staged.try_update(|n| *n = n.saturating_sub(1));
@@ -182,6 +184,10 @@ pub fn in_a_task_of_its_own(children: Children) -> AnyView {
 /// Mounts `app`: beside the published content if there is some, else into
 /// the body.
 pub fn mount<V: IntoView + 'static>(app: fn() -> V) {
+    // The executor the app's tasks run on, before anything spawns one:
+    // taking over, the app mounts a task later, and what the caller starts
+    // meanwhile (the service worker's registration) spawns first.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let document = document();
     let published = document.get_element_by_id(PUBLISHED_ID);
     let (Some(published), Some(body)) = (published, document.body()) else {

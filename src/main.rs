@@ -6,9 +6,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    // The executor the app's tasks run on, before anything spawns one (a
-    // published page is taken over a task later: `handover::mount`).
-    let _ = any_spawner::Executor::init_wasm_bindgen();
     changning_reader::navigation::normalise_address();
     changning_reader::handover::mount(changning_reader::App);
     changning_reader::offline::register_service_worker();
