@@ -16,16 +16,22 @@ const [, clusterText] = labelParts('cluster_label');
  *  the box's width or height their centres span (the larger). */
 async function partnersInBox(page, ids) {
   const { map, marker, canvas } = mapPage(page);
-  const box = await canvas.boundingBox();
-  const boxes = [await page.locator('.map-home').boundingBox()];
+  // A marker being drawn again (joining a cluster as the map is fitted
+  // again), or the map's frame as the app takes over the published page,
+  // has no box for a moment, or is gone once found: asked again.
+  const boxOf = (locator) =>
+    locator.boundingBox({ timeout: 1000 }).catch((e) => {
+      if (e.name === 'TimeoutError') return null;
+      throw e;
+    });
+  const box = await boxOf(canvas);
+  const boxes = [await boxOf(page.locator('.map-home'))];
   for (const id of ids) {
-    if (await marker(id).count()) boxes.push(await marker(id).boundingBox());
+    if (await marker(id).count()) boxes.push(await boxOf(marker(id)));
   }
   for (const cluster of await map.getByRole('button', { name: containing(clusterText) }).all()) {
-    boxes.push(await cluster.boundingBox());
+    boxes.push(await boxOf(cluster));
   }
-  // A marker being drawn again, or the map's frame as the app takes over
-  // the published page, has no box for a moment: asked again.
   if (box === null || boxes.some((b) => b === null)) return { count: 0, inside: false, span: 0 };
   const xs = boxes.map((b) => b.x + b.width / 2);
   const ys = boxes.map((b) => b.y + b.height / 2);
