@@ -77,15 +77,24 @@ pub fn App() -> impl IntoView {
         today.map_or(js_sys::Date::new_0().get_full_year() as u16, |d| d.year),
     ));
 
+    // Taking over a published page, the router and the page's frame
+    // render a task after the app's setup (which starts the data's
+    // requests): no one task compiles and runs both.
+    let routed = handover::in_a_task_of_its_own(Box::new(|| {
+        view! {
+            <Router>
+                <NavigationTracker/>
+                <parts::KioskRunner/>
+                <PageFrame>
+                    <navigation::AppRoutes page=page_of not_found=|| NotFoundPage().into_any()/>
+                </PageFrame>
+            </Router>
+        }
+        .into_any()
+    }));
     view! {
         <Html attr:lang=move || lang.code()/>
-        <Router>
-            <NavigationTracker/>
-            <parts::KioskRunner/>
-            <PageFrame>
-                <navigation::AppRoutes page=page_of not_found=|| NotFoundPage().into_any()/>
-            </PageFrame>
-        </Router>
+        {routed}
         <shell::refresh_notice::RefreshNotice/>
     }
 }
