@@ -2,8 +2,8 @@
 // (as Lighthouse's mobile run assumes), records a trace, and prints each
 // task of 30 ms or more with what ran in it. With PROFILE=1 it also samples
 // the JavaScript and wasm, and prints the call tree of each of the app's
-// tasks (function names need a build that keeps them:
-// `SPLIT_KEEP_NAMES=1 cargo xtask serve`).
+// tasks and where its samples end (self time); function names need a build
+// that keeps them (`SPLIT_KEEP_NAMES=1 cargo xtask serve`).
 //
 //   node bench/trace.mjs /news/595305 [cpu slowdown, default 4]
 //
@@ -67,6 +67,7 @@ if (profile) {
   }
   for (const [from, to] of appTasks) {
     const root = { n: 0, kids: new Map() };
+    const leaves = new Map();
     let t = startTime;
     for (let i = 0; i < samples.length; i++) {
       t += deltas[i];
@@ -74,6 +75,8 @@ if (profile) {
       if (ms < from || ms > to) continue;
       const stack = [];
       for (let n = nodes.get(samples[i]); n; n = nodes.get(n.parent)) stack.push(n.callFrame.functionName || '(anonymous)');
+      const leaf = stack.length ? stack[0].replace(/::h[0-9a-f]{16}$/, '').slice(0, 110) : '(none)';
+      leaves.set(leaf, (leaves.get(leaf) || 0) + 1);
       let node = root; node.n++;
       for (const f of stack.reverse()) {
         const name = f.replace(/::h[0-9a-f]{16}$/, '').slice(0, 110);
@@ -92,5 +95,7 @@ if (profile) {
       }
     };
     print(root, 1);
+    const top = [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`  where the samples end (self): ${top.map(([n, c]) => `${c} ${n}`).join(' | ')}`);
   }
 }

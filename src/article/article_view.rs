@@ -20,6 +20,7 @@ use super::furigana_toggle::FuriganaToggle;
 use super::inline_text::InlineText;
 use super::read_aloud::ReadAloud;
 use super::read_aloud_control::ReadAloudControl;
+use crate::handover::in_a_task_of_its_own;
 use crate::kiosk_mode::KioskResets;
 use crate::language::use_language;
 use crate::parts::{self, PartStatus};
@@ -65,6 +66,21 @@ pub fn ArticleView(
     });
     let current = reader.current;
     scroll_to_sentence_read(reader);
+    // Taking over a published page, the body renders in a task after the
+    // header's (each is a fair share of the article's work).
+    let blocks = article.blocks;
+    let body = in_a_task_of_its_own(Box::new(move || {
+        view! {
+            <ArticleBody
+                blocks=blocks
+                matcher=matcher
+                readings=readings
+                current=current
+                on_choose=move |part| reader.choose(part)
+            />
+        }
+        .into_any()
+    }));
     view! {
         <Breadcrumbs crumbs=article.breadcrumbs crumbs_lang=article.lang.clone()/>
         <article class="article print-document" lang=article.lang>
@@ -78,13 +94,7 @@ pub fn ArticleView(
                 reader
                 readings
             />
-            <ArticleBody
-                blocks=article.blocks
-                matcher=matcher
-                readings=readings
-                current=current
-                on_choose=move |part| reader.choose(part)
-            />
+            {body}
             {partners}
             {print_partners}
             <ArticleActions id=article.id/>
@@ -139,13 +149,15 @@ fn ArticleHeader(
 /// its QR code, each a part of the app downloaded with the article
 /// (`crate::parts`); printing waits for them (`crate::print::PrintGate`).
 /// Both are made again when the page asks for the parts again (they are
-/// views of the parts: `PrintGate::retry_parts`).
+/// views of the parts: `PrintGate::retry_parts`). Taking over a published
+/// page, each is rendered (and its part asked for) in a task of its own,
+/// after the article's.
 fn printed_parts(
     partner_ids: Vec<Id>,
     id: Id,
     cities: Signal<Option<Arc<Cities>>>,
     world: Signal<Option<Arc<World>>>,
-) -> (impl IntoView, impl IntoView) {
+) -> (AnyView, AnyView) {
     let lang = use_language();
     let partners_part = RwSignal::new(PartStatus::Coming);
     let footer_part = RwSignal::new(PartStatus::Coming);
@@ -174,7 +186,10 @@ fn printed_parts(
         retries();
         parts::view_of_part(parts::print_footer(id.clone()), footer_part)
     };
-    (partners, footer)
+    (
+        in_a_task_of_its_own(Box::new(move || partners.into_any())),
+        in_a_task_of_its_own(Box::new(move || footer.into_any())),
+    )
 }
 
 /// Keeps the sentence read aloud in view (smoothly, unless the reader
