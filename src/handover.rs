@@ -131,6 +131,20 @@ impl Handover {
         }
     }
 
+    /// The size (CSS pixels) at which the published page shows the element
+    /// `selector` finds in it, while it is in view: the app's copy, hidden
+    /// until the swap, cannot be measured, and will show at the same size.
+    pub fn published_size(self, selector: &str) -> Option<(f64, f64)> {
+        let published = self
+            .pages
+            .with_value(|p| p.as_ref().map(|(p, _)| p.clone()))?;
+        let rect = published
+            .query_selector(selector)
+            .ok()??
+            .get_bounding_client_rect();
+        (rect.width() > 0.0 && rect.height() > 0.0).then(|| (rect.width(), rect.height()))
+    }
+
     /// Where the notice goes in the published page: the published page's
     /// last box, which stays in view at the bottom of the window
     /// (style/notices.css), so nothing the reader is reading moves.

@@ -22,6 +22,7 @@ use super::use_pan_zoom::{
     transform, use_pan_zoom, UsePanZoomOptions, UsePanZoomReturn, ZOOM_STEP,
 };
 use super::world_layer::{Countries, Routes};
+use crate::handover::in_a_task_of_its_own;
 use crate::i18n::td_string;
 use crate::kiosk_mode::{is_kiosk, KioskResets};
 use crate::language::use_language;
@@ -63,6 +64,7 @@ pub fn PartnerMap(
     let (world_w, world_h) = projection.size();
     let points = projected(&cities, &projection);
     let home = projection.project(cities.home.lon, cities.home.lat);
+    let countries = countries_later(world, cities.clone(), visible);
     // The drawing fills the canvas, whose size the stylesheet decides (and
     // which is measured, not the SVG).
     let canvas = NodeRef::<leptos::html::Div>::new();
@@ -103,7 +105,7 @@ pub fn PartnerMap(
                 <div class="partner-map__canvas" node_ref=canvas>
                 <svg class="partner-map__svg" role="presentation" node_ref=svg viewBox=view_box>
                     <g transform=move || view.with(transform)>
-                        <Countries world=world cities=cities.clone() visible=visible/>
+                        {countries}
                         <Routes cities=cities.clone() projection=projection visible=visible selected=selected/>
                         <Markers
                             cities=cities.clone()
@@ -203,6 +205,18 @@ fn ZoomControls(zoom_by: Callback<f64>, reset: Callback<()>) -> impl IntoView {
     }
 }
 
+/// The countries (a path each): taking over a published page, drawn in a
+/// task after the rest of the map.
+fn countries_later(
+    world: Option<Arc<ProjectedWorld>>,
+    cities: Arc<Cities>,
+    visible: Signal<Vec<usize>>,
+) -> AnyView {
+    in_a_task_of_its_own(Box::new(move || {
+        view! { <Countries world=world cities=cities visible=visible/> }.into_any()
+    }))
+}
+
 /// What the map opens on: the shown partners and home.
 fn places_to_fit(
     home: (f64, f64),
@@ -232,16 +246,25 @@ fn use_viewport(
     canvas: NodeRef<leptos::html::Div>,
     world_w: f64,
 ) -> (Signal<(f64, f64)>, Signal<f64>) {
+    // Until the canvas can be measured: the size the published page shows
+    // it at, while the app takes that page over (so the swap does not draw
+    // the map again), else an assumption.
+    let (unmeasured_w, unmeasured_h) = crate::handover::Handover::use_context()
+        .and_then(|handover| handover.published_size(".partner-map__canvas"))
+        .unwrap_or((ASSUMED_SIZE.width, ASSUMED_SIZE.height));
     let size = use_element_size_with_options(
         canvas,
-        UseElementSizeOptions::default().initial_size(ASSUMED_SIZE),
+        UseElementSizeOptions::default().initial_size(Size {
+            width: unmeasured_w,
+            height: unmeasured_h,
+        }),
     );
     let measured = move || {
         let (w, h) = (size.width.get(), size.height.get());
         if w > 0.0 && h > 0.0 {
             (w, h)
         } else {
-            (ASSUMED_SIZE.width, ASSUMED_SIZE.height)
+            (unmeasured_w, unmeasured_h)
         }
     };
     let viewport = Signal::derive(move || {
