@@ -131,14 +131,18 @@ impl Handover {
         }
     }
 
+    /// The published page's content, while it is in view.
+    fn published(self) -> Option<Element> {
+        self.pages
+            .with_value(|p| p.as_ref().map(|(published, _)| published.clone()))
+    }
+
     /// The size (CSS pixels) at which the published page shows the element
     /// `selector` finds in it, while it is in view: the app's copy, hidden
     /// until the swap, cannot be measured, and will show at the same size.
     pub fn published_size(self, selector: &str) -> Option<(f64, f64)> {
-        let published = self
-            .pages
-            .with_value(|p| p.as_ref().map(|(p, _)| p.clone()))?;
-        let rect = published
+        let rect = self
+            .published()?
             .query_selector(selector)
             .ok()??
             .get_bounding_client_rect();
@@ -152,9 +156,7 @@ impl Handover {
         if let Some(place) = self.notice.with_value(Clone::clone) {
             return Some(place);
         }
-        let published = self
-            .pages
-            .with_value(|p| p.as_ref().map(|(p, _)| p.clone()))?;
+        let published = self.published()?;
         let place = document().create_element("div").ok()?;
         place.set_class_name("refresh-notice");
         published.append_child(&place).ok()?;

@@ -37,6 +37,8 @@ const CLUSTER_FROM: usize = 6;
 /// a circle 46 px across (`r: 23px` in kiosk.css, for fingers that need 44),
 /// so two never overlap.
 const TOUCH_PX: f64 = 46.0;
+/// The class of the box the map fills (and which is measured).
+const CANVAS_CLASS: &str = "partner-map__canvas";
 /// The map's assumed size until it is measured (and on a published page):
 /// a wide screen's.
 const ASSUMED_SIZE: Size = Size {
@@ -102,7 +104,7 @@ pub fn PartnerMap(
             >
                 <p id="partner-map-help" class="visually-hidden">{move || td_string!(lang.get(), map_help)}</p>
                 // The drawing itself is no image to a screen reader; its links are the content.
-                <div class="partner-map__canvas" node_ref=canvas>
+                <div class=CANVAS_CLASS node_ref=canvas>
                 <svg class="partner-map__svg" role="presentation" node_ref=svg viewBox=view_box>
                     <g transform=move || view.with(transform)>
                         {countries}
@@ -250,7 +252,7 @@ fn use_viewport(
     // it at, while the app takes that page over (so the swap does not draw
     // the map again), else an assumption.
     let (unmeasured_w, unmeasured_h) = crate::handover::Handover::use_context()
-        .and_then(|handover| handover.published_size(".partner-map__canvas"))
+        .and_then(|handover| handover.published_size(&format!(".{CANVAS_CLASS}")))
         .unwrap_or((ASSUMED_SIZE.width, ASSUMED_SIZE.height));
     let size = use_element_size_with_options(
         canvas,
