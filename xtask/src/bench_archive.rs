@@ -185,8 +185,18 @@ fn publish(site: &Path) -> Result<Measured, String> {
         .ok()
         .and_then(|t| t.trim().lines().last()?.parse().ok())
         .unwrap_or(0.0);
-    let last = said.lines().last().unwrap_or_default().to_owned();
+    // Its summary, then where the time went ("  took …").
+    let took = said.lines().find(|l| l.starts_with("  took "));
+    let last = said
+        .lines()
+        .rev()
+        .find(|l| !l.starts_with("  took "))
+        .unwrap_or_default()
+        .to_owned();
     println!("  {seconds:.1} s, {:.0} MiB: {last}", peak_kib / 1024.0);
+    if let Some(took) = took {
+        println!("  {took}");
+    }
     Ok(Measured {
         seconds,
         peak_mib: peak_kib / 1024.0,

@@ -87,6 +87,7 @@ pub fn run_with_parts(
     per_part: usize,
 ) -> Result<(), String> {
     let origin = check_origin(origin)?;
+    let mut took = Took::start();
     // Held until the run ends: no second run publishes this site meanwhile.
     let lock = SiteLock::take(site)?;
     let data = match SiteData::load(site) {
@@ -121,7 +122,9 @@ pub fn run_with_parts(
     // Readings (furigana) beside every article in Japanese whose text
     // changed, staged until the pages are published too.
     let stage = lock.readings_stage();
+    took.lap("data and plan");
     let readings = furigana::readings_to_publish(site, &data, &before, &stage)?;
+    took.lap("readings");
     let mut records = Records(readings.records.clone());
     let live = lock.live();
     let todo: Vec<&Output> = plan
@@ -184,6 +187,7 @@ pub fn run_with_parts(
             .write(&output.path, plan.make(output)?.as_bytes())
             .map(drop)
     })?;
+    took.lap("pages");
     let mut index_files = 0;
     let parts_made = search_index::build(
         &search,
@@ -200,6 +204,7 @@ pub fn run_with_parts(
             Ok(())
         },
     )?;
+    took.lap("search index");
     let mut draft = draft;
     draft.keep_only(&wanted)?;
     draft.write_records(&records.text())?;
@@ -211,6 +216,7 @@ pub fn run_with_parts(
         let _ = std::fs::remove_file(path);
     }
     remove_earlier_layout(site);
+    took.lap("the exchange");
     println!(
         "published {} articles in {} languages for {origin}: {} of {} file(s) made again, {written} written, {removed} removed, {} readings file(s) written, {}",
         data.articles.len(),
@@ -220,7 +226,42 @@ pub fn run_with_parts(
         readings.staged.len(),
         search_index::summary(&search, parts_made, index_files)
     );
+    println!("  took {took}");
     Ok(())
+}
+
+/// Where a run's time went, phase by phase (printed after its summary, for
+/// the newsroom and the benchmarks).
+struct Took {
+    since: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Took {
+    fn start() -> Self {
+        Took {
+            since: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, phase: &'static str) {
+        let now = std::time::Instant::now();
+        let seconds = now.duration_since(self.since).as_secs_f64();
+        self.laps.push((phase, seconds));
+        self.since = now;
+    }
+}
+
+impl std::fmt::Display for Took {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let laps: Vec<String> = self
+            .laps
+            .iter()
+            .map(|(phase, seconds)| format!("{phase} {seconds:.1} s"))
+            .collect();
+        write!(f, "{}", laps.join(", "))
+    }
 }
 
 /// What publish is: this executable (its size and time), which holds the
