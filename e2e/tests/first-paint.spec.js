@@ -91,6 +91,35 @@ test('大 pressed before the app arrives still applies once it runs', async ({ p
   expect(await fontSize(paragraph)).toBeGreaterThan(medium);
 });
 
+test('閉じる pressed before the app arrives closes a window that a script opened', async ({ page, context }) => {
+  // The popup's app is held (the context's routes cover the popup too).
+  const app = await holdAppModules(context);
+  await page.goto('/');
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => window.open('/news/595305', '_blank')),
+  ]);
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  expect(await popup.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+  const click = articlePage(popup).close.click().catch((error) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await Promise.all([popup.waitForEvent('close'), click]);
+  expect(popup.isClosed()).toBe(true);
+  app.release();
+});
+
+test('閉じる pressed before the app arrives, on a page reached from the column, goes back to it', async ({ page }) => {
+  const app = await holdAppModules(page);
+  await page.goto('/');
+  await page.getByRole('link', { name: seed.title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+  await articlePage(page).close.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
+  app.release();
+});
+
 test('読み上げ pressed before the app is there fetches it, and the reading starts once it runs', async ({ page }) => {
   await installSpeech(page);
   const releaseImage = await neverLoadedNorIdle(page);
