@@ -120,6 +120,18 @@ test('閉じる pressed before the app arrives, on a page reached from the colum
   app.release();
 });
 
+for (const [how, options] of [['opened directly', {}], ['reached from another site', { referer: 'https://elsewhere.example/' }]]) {
+  test(`閉じる pressed before the app arrives, on a page ${how}, goes to the column`, async ({ page }) => {
+    const app = await holdAppModules(page);
+    await page.goto('/news/595305', options);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+    await articlePage(page).close.click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('link', { name: seed.title })).toBeVisible();
+    app.release();
+  });
+}
+
 test('読み上げ pressed before the app is there fetches it, and the reading starts once it runs', async ({ page }) => {
   await installSpeech(page);
   const releaseImage = await neverLoadedNorIdle(page);
