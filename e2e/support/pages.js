@@ -18,7 +18,11 @@ export function mapPage(page, lang = 'ja') {
   return {
     map,
     marker: (id) => map.getByRole('link', { name: partnerName(id, lang), exact: true }),
-    canvas: page.locator('.partner-map__canvas'),
+    // The one in view: while the app renders beside a published page, its
+    // copy waits, hidden, until the two are swapped.
+    canvas: page.locator('.partner-map__canvas').filter({ visible: true }),
+    /** Home's star, for the eye only (no role): the one in view. */
+    home: page.locator('.map-home').filter({ visible: true }),
     table,
     row: (id) =>
       table.getByRole('row').filter({ has: page.getByRole('link', { name: partnerName(id, lang), exact: true }) }),

@@ -15,7 +15,7 @@ const [, clusterText] = labelParts('cluster_label');
  *  marker (or the cluster holding it) and home's, as boxes, and the share of
  *  the box's width or height their centres span (the larger). */
 async function partnersInBox(page, ids) {
-  const { map, marker, canvas } = mapPage(page);
+  const { map, marker, canvas, home } = mapPage(page);
   // A marker being drawn again (joining a cluster as the map is fitted
   // again), or the map's frame as the app takes over the published page,
   // has no box for a moment, or is gone once found: asked again.
@@ -25,7 +25,7 @@ async function partnersInBox(page, ids) {
       throw e;
     });
   const box = await boxOf(canvas);
-  const boxes = [await boxOf(page.locator('.map-home'))];
+  const boxes = [await boxOf(home)];
   for (const id of ids) {
     if (await marker(id).count()) boxes.push(await boxOf(marker(id)));
   }
@@ -75,7 +75,7 @@ for (const [name, viewport, address, hasTouch] of screens) {
 test('a filter and the timeline show the partners they leave; once the reader zooms, the map stays; reset returns', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/partners');
-  const { map, marker, relation, year } = mapPage(page);
+  const { map, marker, relation, year, home } = mapPage(page);
   await expect(marker('papeete')).toBeVisible();
   const all = sampleData('cities.json').partners;
   // Only the contact cities (two in the Aegean): they and home fill the box.
@@ -98,7 +98,6 @@ test('a filter and the timeline show the partners they leave; once the reader zo
   await page.keyboard.press('End');
   await expect.poll(() => fitsBox(page, all.map((p) => p.id))).toBe('fits');
   // The reader zooms in: a filter no longer moves the map.
-  const home = page.locator('.map-home');
   const fitted = await home.boundingBox();
   await map.focus();
   await page.keyboard.press('+');
