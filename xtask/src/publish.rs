@@ -20,7 +20,7 @@
 //! (`site_files`); `--origin` must be an origin (`origin`); texts go into the
 //! feed and sitemap as XML allows them (`xml_text`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -140,7 +140,7 @@ pub fn run_with_parts(
             .iter()
             .map(|o| (o.path.to_string_lossy().into_owned(), o.made_from.clone())),
     );
-    let mut wanted: BTreeSet<PathBuf> = plan.outputs.iter().map(|o| o.path.clone()).collect();
+    let mut wanted: HashSet<PathBuf> = plan.outputs.iter().map(|o| o.path.clone()).collect();
     // The search index, in parts: each kept while its inputs are the same
     // (its files and records stay), else made again after the pages.
     let search = SearchPlan::new(&data, &readings.records, &version, &before, &live, per_part);
@@ -160,19 +160,20 @@ pub fn run_with_parts(
             wanted.insert(path.clone());
         }
     }
-    let mut published = Vec::new();
-    let _ = generation::collect_files(&live, Path::new(""), &mut published);
-    let gone = published
-        .iter()
-        .filter(|p| !generation::wanted(&wanted, p))
-        .count();
+    // Whether a published file is no longer wanted: asked last, as it
+    // walks every published file.
+    let none_gone = || {
+        let mut published = Vec::new();
+        let _ = generation::collect_files(&live, Path::new(""), &mut published);
+        published.iter().all(|p| generation::wanted(&wanted, p))
+    };
     let stale = furigana::stale_readings(site, &readings.keep);
     if todo.is_empty()
-        && gone == 0
         && readings.staged.is_empty()
         && search.is_current()
         && stale.is_empty()
         && records == before
+        && none_gone()
     {
         println!(
             "nothing changed since the last publish ({} articles, {} files): nothing written",

@@ -16,7 +16,7 @@
 //! run clears what it left (a spare being brought up to date is `next/`,
 //! so it is cleared too, and that run links every file).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -279,7 +279,7 @@ impl Draft<'_> {
 
     /// Removes every file not in `keep`, nor a compressed copy of one (and
     /// folders left empty).
-    pub fn keep_only(&mut self, keep: &BTreeSet<PathBuf>) -> Result<(), String> {
+    pub fn keep_only(&mut self, keep: &HashSet<PathBuf>) -> Result<(), String> {
         let files = self.files()?;
         let kept = |file: &PathBuf| wanted(keep, file);
         self.total = Some(files.iter().filter(|file| kept(file)).count());
@@ -288,10 +288,10 @@ impl Draft<'_> {
                 let full = self.dir.join(&file);
                 std::fs::remove_file(&full)
                     .map_err(|e| format!("cannot remove {}: {e}", full.display()))?;
+                remove_empty_folders(&self.dir, &file);
                 self.removed.insert(file);
             }
         }
-        remove_empty_dirs(&self.dir);
         Ok(())
     }
 
@@ -404,37 +404,61 @@ fn catch_up(next: &Path, live: &Path) -> Result<(), String> {
     };
     for path in paths.into_iter().filter(below) {
         let same = had.0.get(path) == now.0.get(path);
+        let original = PathBuf::from(path);
+        // Where the record is the same and the file is there, its copies
+        // are too: they are written before it, and linked with it.
+        if same && next.join(&original).symlink_metadata().is_ok() {
+            continue;
+        }
         // A file and its compressed copies (recorded as one) go together.
         let copies = compress::SUFFIXES
             .iter()
-            .map(|suffix| compress::beside(Path::new(path), suffix));
-        for file in std::iter::once(PathBuf::from(path)).chain(copies) {
-            link_again(&live.join(&file), &next.join(&file), same)?;
+            .filter(|_| compress::compressible(&original))
+            .map(|suffix| compress::beside(&original, suffix))
+            .collect::<Vec<_>>();
+        for file in std::iter::once(original).chain(copies) {
+            if link_again(&live.join(&file), &next.join(&file), same)? == Linked::Removed {
+                remove_empty_folders(next, &file);
+            }
         }
     }
     Ok(())
 }
 
+/// What [`link_again`] left.
+#[derive(PartialEq)]
+enum Linked {
+    /// The file, as it was or linked again; or no file, as before.
+    Kept,
+    /// No file: the one it had was removed.
+    Removed,
+}
+
 /// Makes `to` the file `from` is (a link to it), or absent where `from`
 /// is absent; left as it is when `same` says it holds that content already.
-fn link_again(from: &Path, to: &Path, same: bool) -> Result<(), String> {
+fn link_again(from: &Path, to: &Path, same: bool) -> Result<Linked, String> {
     if same && (to.symlink_metadata().is_ok() || !from.is_file()) {
-        return Ok(());
+        return Ok(Linked::Kept);
     }
-    match std::fs::remove_file(to) {
+    let removed = match std::fs::remove_file(to) {
         Err(e) if e.kind() != ErrorKind::NotFound => {
             return Err(format!("cannot remove {}: {e}", to.display()))
         }
-        _ => {}
-    }
+        result => result.is_ok(),
+    };
     if from.is_file() {
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         std::fs::hard_link(from, to).map_err(|e| format!("cannot link {}: {e}", to.display()))?;
+        return Ok(Linked::Kept);
     }
-    Ok(())
+    Ok(if removed {
+        Linked::Removed
+    } else {
+        Linked::Kept
+    })
 }
 
 /// Hard-links every file of `from` into `to`, folders made as needed.
@@ -482,18 +506,18 @@ pub(super) fn collect_files(
 }
 
 /// Whether `file` is in `keep`, or is a compressed copy of a file that is.
-pub fn wanted(keep: &BTreeSet<PathBuf>, file: &Path) -> bool {
+pub fn wanted(keep: &HashSet<PathBuf>, file: &Path) -> bool {
     keep.contains(file)
         || compress::original_of(file).is_some_and(|original| keep.contains(&original))
 }
 
-fn remove_empty_dirs(dir: &Path) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.filter_map(Result::ok) {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                remove_empty_dirs(&entry.path());
-                let _ = std::fs::remove_dir(entry.path());
-            }
+/// Removes the folders of `file` (below `root`) that its removal left
+/// empty, innermost first: only where a file went can a folder be empty,
+/// so the generation is not walked again for them.
+fn remove_empty_folders(root: &Path, file: &Path) {
+    for folder in file.ancestors().skip(1) {
+        if folder.as_os_str().is_empty() || std::fs::remove_dir(root.join(folder)).is_err() {
+            break;
         }
     }
 }

@@ -49,7 +49,7 @@ fn a_run_stopped_before_it_finished_leaves_the_site_as_it_was() {
         let mut draft = lock.begin().unwrap();
         draft.write(Path::new("a.html"), b"new").unwrap();
         draft
-            .keep_only(&BTreeSet::from([PathBuf::from("a.html")]))
+            .keep_only(&HashSet::from([PathBuf::from("a.html")]))
             .unwrap();
         std::mem::forget(draft);
     }
@@ -275,5 +275,33 @@ fn a_text_file_s_compressed_copies_are_always_its_own_bytes() {
     for gone in ["b.html", "b.html.br", "b.html.gz", "i.png"] {
         assert!(!live.join(gone).exists(), "{gone}");
     }
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[test]
+fn folders_left_empty_go_whichever_generation_a_run_starts_from() {
+    let site = site("empty-folders");
+    publish_recorded(
+        &site,
+        &[
+            ("a.html", "a1"),
+            ("dir/deeper/b.html", "b1"),
+            ("dir/c.html", "c1"),
+        ],
+    );
+    // b goes: its folder with it, not the folder c is still in.
+    publish_recorded(&site, &[("a.html", "a2"), ("dir/c.html", "c1")]);
+    assert!(!site.join(PUBLISHED).join("dir/deeper").exists());
+    assert_eq!(read(&site, "dir/c.html").as_deref(), Some("c1"));
+    // This run starts from the spare, the first generation, which still
+    // has b: brought up to date, it loses b and its folders, and c's too.
+    publish_recorded(&site, &[("a.html", "a3")]);
+    assert_eq!(read(&site, "a.html").as_deref(), Some("a3"));
+    assert!(
+        !site.join(PUBLISHED).join("dir").exists(),
+        "empty folders go"
+    );
+    publish_recorded(&site, &[("a.html", "a4")]);
+    assert!(!site.join(PUBLISHED).join("dir").exists());
     let _ = std::fs::remove_dir_all(&site);
 }
