@@ -129,7 +129,7 @@ pub fn run_with_parts(
     let live = lock.live();
     let todo: Vec<&Output> = plan
         .outputs
-        .iter()
+        .par_iter()
         .filter(|o| {
             let path = o.path.to_string_lossy();
             !before.made_from(&path, &o.made_from) || !live.join(&o.path).is_file()

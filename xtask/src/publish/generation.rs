@@ -21,6 +21,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::records::Records;
 use crate::compress;
 
@@ -402,25 +404,36 @@ fn catch_up(next: &Path, live: &Path) -> Result<(), String> {
             .components()
             .all(|part| matches!(part, std::path::Component::Normal(_)))
     };
-    for path in paths.into_iter().filter(below) {
-        let same = had.0.get(path) == now.0.get(path);
-        let original = PathBuf::from(path);
-        // Where the record is the same and the file is there, its copies
-        // are too: they are written before it, and linked with it.
-        if same && next.join(&original).symlink_metadata().is_ok() {
-            continue;
-        }
-        // A file and its compressed copies (recorded as one) go together.
-        let copies = compress::SUFFIXES
-            .iter()
-            .filter(|_| compress::compressible(&original))
-            .map(|suffix| compress::beside(&original, suffix))
-            .collect::<Vec<_>>();
-        for file in std::iter::once(original).chain(copies) {
-            if link_again(&live.join(&file), &next.join(&file), same)? == Linked::Removed {
-                remove_empty_folders(next, &file);
+    // In parallel, a path's files apart from another's; the folders left
+    // empty after, when no link is being made into them.
+    let paths: Vec<&String> = paths.into_iter().filter(below).collect();
+    let removed = paths
+        .par_iter()
+        .map(|path| {
+            let same = had.0.get(*path) == now.0.get(*path);
+            let original = PathBuf::from(path);
+            // Where the record is the same and the file is there, its
+            // copies are too: they are written before it, and linked with it.
+            if same && next.join(&original).symlink_metadata().is_ok() {
+                return Ok(Vec::new());
             }
-        }
+            // A file and its compressed copies (recorded as one) go together.
+            let copies = compress::SUFFIXES
+                .iter()
+                .filter(|_| compress::compressible(&original))
+                .map(|suffix| compress::beside(&original, suffix))
+                .collect::<Vec<_>>();
+            let mut removed = Vec::new();
+            for file in std::iter::once(original).chain(copies) {
+                if link_again(&live.join(&file), &next.join(&file), same)? == Linked::Removed {
+                    removed.push(file);
+                }
+            }
+            Ok(removed)
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    for file in removed.iter().flatten() {
+        remove_empty_folders(next, file);
     }
     Ok(())
 }

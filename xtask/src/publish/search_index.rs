@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 use reader_core::cities::Partner;
 use reader_core::linking::{partners_named, NameMatcher};
 use reader_core::reading::ruby::{readings_file_name, ReadingsFile};
@@ -121,6 +122,10 @@ fn shared_urls(name: &Path, script: &[u8]) -> Result<Vec<u8>, String> {
     }
     Ok(text.into_bytes())
 }
+
+/// How many articles' records are made at once, in parallel, before
+/// Pagefind takes them one by one.
+const RECORDS_AT_ONCE: usize = 64;
 
 /// Articles per part: [`PART_ARTICLES`], or the number in
 /// [`PART_ARTICLES_VAR`] (for tests and benchmarks).
@@ -399,27 +404,35 @@ pub fn build(
                 .build();
             let mut index = PagefindIndex::new(Some(options))
                 .map_err(|e| format!("search index: cannot start Pagefind: {e}"))?;
-            for &i in &part.articles {
-                // One article at a time: only the indexer's own record of
-                // it stays.
-                let article = data.articles[i].read_again(&data.site)?;
-                let article = &article;
-                let about = match &matcher {
-                    Some(matcher) => partners_named(article, matcher),
-                    None => article.partners.iter().cloned().collect(),
-                };
-                let source = SearchSource {
-                    article,
-                    partners: about
-                        .iter()
-                        .filter_map(|id| partners.get(id).copied())
-                        .collect(),
-                    readings: readings_of(&article.id),
-                };
-                index
-                    .add_html_file(None, Some(source.url()), source.html(&plan.lang))
-                    .await
-                    .map_err(|e| format!("search index: article {}: {e}", article.id))?;
+            // A few articles at a time, read and made into records on every
+            // core (Pagefind takes one at a time): only the indexer's own
+            // record of each stays.
+            for articles in part.articles.chunks(RECORDS_AT_ONCE) {
+                let records = articles
+                    .par_iter()
+                    .map(|&i| {
+                        let article = data.articles[i].read_again(&data.site)?;
+                        let about = match &matcher {
+                            Some(matcher) => partners_named(&article, matcher),
+                            None => article.partners.iter().cloned().collect(),
+                        };
+                        let source = SearchSource {
+                            article: &article,
+                            partners: about
+                                .iter()
+                                .filter_map(|id| partners.get(id).copied())
+                                .collect(),
+                            readings: readings_of(&article.id),
+                        };
+                        Ok((source.url(), source.html(&plan.lang), article.id.clone()))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                for (url, html, id) in records {
+                    index
+                        .add_html_file(None, Some(url), html)
+                        .await
+                        .map_err(|e| format!("search index: article {id}: {e}"))?;
+                }
             }
             index
                 .get_files()
