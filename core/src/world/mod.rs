@@ -300,18 +300,16 @@ mod tests {
         assert_eq!(country.rings(), vec![ring]);
     }
 
-    /// The points of each ring of an SVG path written by `svg_path`.
+    /// The points of each ring of an SVG path written by `svg_path`, its
+    /// first point again at its end where it is closed (as `z` draws it).
     fn rings_of(d: &str) -> Vec<Vec<(f64, f64)>> {
-        d.split(['M', 'Z'])
-            .filter(|part| !part.is_empty())
-            .map(|part| {
-                part.split('L')
-                    .filter_map(|p| {
-                        let split = p[1..].find(['-', ' ']).map(|i| i + 1)?;
-                        let (x, y) = (p[..split].trim(), p[split..].trim());
-                        Some((x.parse().ok()?, y.parse().ok()?))
-                    })
-                    .collect()
+        crate::map::svg::lines_of(d)
+            .into_iter()
+            .map(|(mut points, closed)| {
+                if let Some(&first) = points.first().filter(|_| closed) {
+                    points.push(first);
+                }
+                points
             })
             .collect()
     }
